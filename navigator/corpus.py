@@ -1,0 +1,292 @@
+"""The policy texts as dated documents and trees of citable articles.
+
+Each file in ``knowledge/policies/`` holds one document: YAML front matter
+(id, title, 文号, issuer, dates, region, seed file) and the verbatim text,
+one paragraph per block. ``parse_articles`` turns the text into a tree of
+articles (第X章 / 第X条 / （一） / 1. and 一、 / （一） / 1. / 附件N), each with
+the label a Chinese reader would cite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import re
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from calculators.models import Citation
+
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+POLICIES = KNOWLEDGE / "policies"
+
+_NUM = "一二三四五六七八九十百零"
+# Structural markers, outermost first. rank orders nesting inside one document part.
+_MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
+    ("annex", 0, re.compile(r"^附件\s*(\d+)$")),
+    ("chapter", 1, re.compile(rf"^(第[{_NUM}]+章)\s*(.*)$")),
+    ("article", 2, re.compile(rf"^(第[{_NUM}]+条)\s*(.*)$")),
+    ("section", 2, re.compile(rf"^([{_NUM}]+)、\s*(.*)$")),
+    ("annex_list", 2, re.compile(r"^(附件)[：:]\s*(.*)$")),
+    ("item", 3, re.compile(rf"^[（(]([{_NUM}]+)[）)]\s*(.*)$")),
+    ("note", 3, re.compile(r"^(说明)[:：]\s*(.*)$")),
+    ("point", 4, re.compile(r"^(\d+)[.．、]\s*(.*)$")),
+]
+_SENTENCE = re.compile(r"[^。；！？;]*[。；！？;]?")
+
+
+def squash(text: str) -> str:
+    """Text without whitespace or markdown marks, for verbatim comparison."""
+    return re.sub(r"[\s#*>`]+", "", text or "")
+
+
+class Article(BaseModel):
+    """A citable node of a document: a chapter, article, section, item or point."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(description="Stable id: document id and label, e.g. baiyun-2019/第十一条（二）.")
+    doc_id: str
+    kind: str
+    label: str = Field(description="The label a reader cites: 第十一条（二）, 四、奖补标准, 附件1 二.")
+    heading: str = Field(description="The marker and short heading as printed, e.g. （二）公有云.")
+    own_text: str = Field(description="Verbatim paragraphs of this node, without its children.")
+    text: str = Field(description="Verbatim text of the node with all its children.")
+    path: list[str] = Field(description="Labels of the enclosing nodes, outermost first.")
+    parent: str | None
+    children: list[str] = []
+    order: int
+
+    def sentences(self) -> list[str]:
+        """The node's own sentences, each a verbatim quote."""
+        out = []
+        for para in self.own_text.split("\n"):
+            out.extend(s.strip() for s in _SENTENCE.findall(para) if len(s.strip()) >= 4)
+        return out
+
+
+class Document(BaseModel):
+    """One policy document with its metadata and articles."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    title: str
+    notice_title: str | None = None
+    doc_number: str | None
+    issuer: str
+    issued_on: dt.date
+    issued_on_precision: str = "day"
+    published_on: dt.date | None = None
+    effective_on: dt.date | None
+    expires_on: dt.date | None
+    validity_note: str
+    region: dict[str, str]
+    seed: str
+    annexes: list[dict[str, str]] = []
+    body: str
+    articles: dict[str, Article] = Field(default_factory=dict)
+
+    def article_by_label(self, label: str) -> Article | None:
+        """The article a reader's label names (whitespace-insensitive)."""
+        want = squash(label)
+        for a in self.articles.values():
+            if squash(a.label) == want:
+                return a
+        return None
+
+    def contains(self, quote: str) -> bool:
+        """Whether ``quote`` occurs verbatim in the text (whitespace-insensitive)."""
+        q = squash(quote)
+        return len(q) >= 2 and q in _squashed_body(self.id, self.body)
+
+
+@functools.lru_cache(maxsize=16)
+def _squashed_body(_doc_id: str, body: str) -> str:
+    return squash(body)
+
+
+def _short_heading(rest: str) -> bool:
+    return bool(rest) and len(rest) <= 16 and not re.search(r"[。；，,：:]", rest)
+
+
+def parse_articles(doc_id: str, body: str, annexes: list[dict[str, str]] | None = None) -> dict[str, Article]:
+    """Parse a document body into its article tree.
+
+    Paragraphs are blank-line separated. A ``# title`` line starts the measure
+    itself; paragraphs before it belong to the covering notice (印发通知).
+    Returns articles by id, in reading order.
+    """
+    annex_heads = {squash(a["heading"]): a["label"] for a in annexes or []}
+    nodes: list[dict] = []
+    stack: list[dict] = []
+    part = "印发通知"
+
+    def new(kind: str, rank: int, label: str, heading: str, own: str) -> dict:
+        node = {"kind": kind, "rank": rank, "label": label, "heading": heading, "own": [own] if own else [],
+                "inline": bool(own), "children": [], "parent": stack[-1] if stack else None}
+        if node["parent"]:
+            node["parent"]["children"].append(node)
+        nodes.append(node)
+        stack.append(node)
+        return node
+
+    preface = None
+    for para in [p.strip() for p in body.split("\n\n") if p.strip()]:
+        if para.startswith("# "):
+            part = para[2:].strip()
+            stack.clear()
+            preface = None
+            continue
+        if squash(para) in annex_heads:
+            stack.clear()
+            new("annex", 0, annex_heads[squash(para)], para, "")
+            continue
+        for kind, rank, rx in _MARKERS:
+            m = rx.match(para)
+            if not m:
+                continue
+            if kind == "point" and stack and stack[-1]["kind"] == "annex_list":
+                stack[-1]["own"].append(para)  # the list of annexes after 附件：
+                break
+            while stack and stack[-1]["rank"] >= rank:
+                stack.pop()
+            parent = stack[-1] if stack else None
+            if kind == "annex":
+                stack.clear()
+                new(kind, rank, f"附件{m.group(1)}", para, "")
+            elif kind == "chapter":
+                new(kind, rank, f"{m.group(1)} {m.group(2)}".strip(), para, "")
+            elif kind == "article":
+                rest = m.group(2)
+                new(kind, rank, m.group(1), para if _short_heading(rest) else m.group(1), "" if _short_heading(rest) else rest)
+            elif kind == "section":
+                rest = m.group(2)
+                short = _short_heading(rest)
+                base = f"{m.group(1)}、{rest}" if short else m.group(1)
+                label = f"{parent['label']} {base}" if parent and parent["kind"] == "annex" else base
+                new(kind, rank, label, para if short else f"{m.group(1)}、", "" if short else rest)
+            elif kind == "note":
+                new(kind, rank, f"{parent['label'] if parent else ''}说明", para[:3], m.group(2))
+            elif kind == "annex_list":
+                new(kind, rank, "附件", "附件：", m.group(2))
+            elif kind == "item":
+                rest = m.group(2)
+                short = _short_heading(rest)
+                prefix = parent["label"] if parent and parent["kind"] not in ("chapter", "annex") else ""
+                if parent and parent["kind"] == "annex":
+                    prefix = parent["label"] + " "
+                new(kind, rank, f"{prefix}（{m.group(1)}）", para if short else f"（{m.group(1)}）",
+                    "" if short else rest)
+            else:  # point
+                prefix = parent["label"] if parent and parent["kind"] not in ("chapter",) else ""
+                rest = m.group(2)
+                short = _short_heading(rest)
+                new(kind, rank, f"{prefix}{m.group(1)}", para if short else f"{m.group(1)}.", "" if short else rest)
+            break
+        else:
+            if stack:
+                stack[-1]["own"].append(para)
+            else:
+                if preface is None:
+                    preface = new("preface", 9, "导语" if part != "印发通知" else "印发通知", "", "")
+                    stack.clear()
+                preface["own"].append(para)
+
+    def full(node: dict) -> str:
+        own = node["own"]
+        if node["inline"] and own:
+            sep = " " if node["kind"] == "article" else ""
+            lines = [node["heading"] + sep + own[0], *own[1:]]
+        else:
+            lines = [node["heading"], *own]
+        return "\n".join(x for x in [*lines, *(full(c) for c in node["children"])] if x)
+
+    out: dict[str, Article] = {}
+    seen: dict[str, int] = {}
+    ids: dict[int, str] = {}
+    for i, node in enumerate(nodes):
+        label = node["label"]
+        seen[label] = seen.get(label, 0) + 1
+        if seen[label] > 1:
+            label = f"{label}#{seen[label]}"
+        ids[id(node)] = f"{doc_id}/{label}"
+        node["final_label"] = label
+    for i, node in enumerate(nodes):
+        path = []
+        p = node["parent"]
+        while p:
+            path.insert(0, p["final_label"])
+            p = p["parent"]
+        art = Article(
+            id=ids[id(node)], doc_id=doc_id, kind=node["kind"], label=node["final_label"], heading=node["heading"],
+            own_text="\n".join(node["own"]), text=full(node), path=path,
+            parent=ids[id(node["parent"])] if node["parent"] else None,
+            children=[ids[id(c)] for c in node["children"]], order=i,
+        )
+        out[art.id] = art
+    return out
+
+
+def load_document(path: Path) -> Document:
+    """Read one policy file: front matter and verbatim body, parsed into articles."""
+    raw = path.read_text(encoding="utf-8")
+    m = re.match(r"^---\n(.*?)\n---\n(.*)$", raw, re.S)
+    if not m:
+        raise ValueError(f"{path.name}: no front matter")
+    meta = yaml.safe_load(m.group(1))
+    body = m.group(2).strip()
+    doc = Document(**meta, body=body)
+    return doc.model_copy(update={"articles": parse_articles(doc.id, body, doc.annexes)})
+
+
+class QuoteError(ValueError):
+    """A citation whose quote or article is not in the text."""
+
+
+class Corpus:
+    """All documents, with the one check every citation goes through."""
+
+    def __init__(self, docs: list[Document]):
+        self.docs = {d.id: d for d in docs}
+        self.version = hashlib.sha256("".join(d.id + d.body for d in docs).encode()).hexdigest()[:12]
+
+    def articles(self) -> list[Article]:
+        """Every article of every document, in reading order."""
+        return [a for d in self.docs.values() for a in sorted(d.articles.values(), key=lambda a: a.order)]
+
+    def article(self, article_id: str) -> Article:
+        doc_id = article_id.split("/", 1)[0]
+        return self.docs[doc_id].articles[article_id]
+
+    def verify_quote(self, doc_id: str, quote: str) -> bool:
+        """Whether ``quote`` is verbatim in document ``doc_id`` (whitespace-insensitive)."""
+        doc = self.docs.get(doc_id)
+        return bool(doc and doc.contains(quote))
+
+    def citation(self, doc_id: str | None, article: str, quote: str) -> Citation:
+        """Build a checked citation; raises QuoteError when the quote or the article is not in the text."""
+        doc = self.docs.get(doc_id or "")
+        if doc is None:
+            raise QuoteError(f"unknown document {doc_id!r}; known: {', '.join(self.docs)}")
+        node = doc.article_by_label(article)
+        if node is None:
+            raise QuoteError(f"{doc_id}: no article labelled {article!r}")
+        if squash(quote) not in squash(node.text):
+            raise QuoteError(f"{doc_id} {article}: quote not found verbatim in the article: {quote!r}")
+        return Citation(doc_id=doc.id, title=doc.title, doc_number=doc.doc_number, article=node.label, quote=quote)
+
+    def cite_article(self, art: Article, quote: str | None = None) -> Citation:
+        """A citation of a whole article (or a sentence of it)."""
+        doc = self.docs[art.doc_id]
+        q = quote if quote is not None else art.text
+        return Citation(doc_id=doc.id, title=doc.title, doc_number=doc.doc_number, article=art.label, quote=q)
+
+
+@functools.lru_cache(maxsize=1)
+def load_corpus(folder: Path = POLICIES) -> Corpus:
+    """Load every document in ``knowledge/policies``."""
+    return Corpus([load_document(p) for p in sorted(folder.glob("*.md"))])
