@@ -87,6 +87,8 @@ class Document(BaseModel):
     region: dict[str, str]
     seed: str
     annexes: list[dict[str, str]] = []
+    aliases: list[str] = []
+    repaired: list[str] = []
     body: str
     articles: dict[str, Article] = Field(default_factory=dict)
 

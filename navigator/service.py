@@ -126,8 +126,8 @@ def estimate(request: Any, reg: Registry | None = None) -> Estimate:
                 raise InputError(f"{prog.id}: city must be a city name")
             city = gazetteer().city_of(inputs["city"]) or inputs["city"].strip()
         items.append(estimate_one(prog, inputs, groups=gazetteer().groups, city=city))
-    caps = {reg.shared_cap_for(reg.get(i.programme)) for i in items} - {None}
-    return combine(items, sorted(caps, key=lambda c: c.id))
+    cap_ids = sorted({reg.get(i.programme).shared_cap for i in items} - {None})
+    return combine(items, [reg.shared_caps[c] for c in cap_ids])
 
 
 # --- match ---------------------------------------------------------------------------------------------

@@ -1,0 +1,512 @@
+"""``ask``: a short answer in Chinese from verbatim articles and, for amounts, from the calculators.
+
+Deterministic: no LLM is needed. The question is read (what is asked, for
+whom, which amounts), scoped (places and topics the corpus does not cover are
+refused), routed to documents, answered from the retrieved articles' sentences
+and, when an amount is asked and the inputs are given, from ``estimate``.
+Every sentence of the answer is a quote with its article, or a figure with the
+calculator steps behind it. Instructions inside the question change nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html
+import math
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import yaml
+
+from calculators.estimate import InputError, yuan
+from calculators.models import Citation
+from navigator.corpus import KNOWLEDGE, Article, Corpus, squash
+from navigator.gazetteer import Gazetteer, gazetteer
+from navigator.programmes import Registry, registry
+from navigator.retrieval import Retriever, lexical_tokens, retriever
+from navigator.service import Profile, estimate, status
+
+MAX_QUESTION_CHARS = 2000
+STATUS_TEXT = {"open": "可申请/有效期内", "closed": "已截止或已失效", "not_yet_open": "尚未开始", "unknown": "无法确定"}
+
+
+class AskError(ValueError):
+    """A question that cannot be asked: empty, too long, not text."""
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    return yaml.safe_load((KNOWLEDGE / "lexicon.yaml").read_text(encoding="utf-8"))
+
+
+def clean_question(q: Any) -> str:
+    """The question as plain text: markup and control characters removed, whitespace collapsed."""
+    if not isinstance(q, str):
+        raise AskError("the question must be text")
+    q = html.unescape(q)
+    q = re.sub(r"<[^>]{0,500}>", " ", q)  # HTML is inert: tags are dropped, never echoed
+    q = re.sub(r"[\x00-\x1f\x7f<>]", " ", q)
+    q = re.sub(r"\s+", " ", q).strip()
+    if not q:
+        raise AskError("empty question: ask about the cloud-adoption programmes, e.g. 伊春上云补助比例是多少？")
+    if len(q) > MAX_QUESTION_CHARS:
+        raise AskError(f"question too long ({len(q)} characters; at most {MAX_QUESTION_CHARS})")
+    return q
+
+
+def tidy(text: str) -> str:
+    """Whitespace normalised the way a reader expects: no spaces next to Chinese characters."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])", "", text)
+
+
+# --- reading amounts ---------------------------------------------------------------------------------
+
+_AMOUNT = re.compile(
+    r"(?P<num>\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千]+)\s*(?P<unit>亿元|万元|千元|元|亿|万|千|块)?")
+
+
+def _to_number(num: str) -> Decimal | None:
+    import cn2an
+
+    num = num.replace(",", "")
+    try:
+        if re.fullmatch(r"\d+(?:\.\d+)?", num):
+            return Decimal(num)
+        return Decimal(str(cn2an.cn2an(num, "smart")))
+    except (ValueError, ArithmeticError, KeyError):
+        return None
+
+
+@dataclass
+class Amount:
+    value: Decimal
+    start: int
+    end: int
+    key: str | None
+
+
+def read_amounts(q: str) -> list[Amount]:
+    """Amounts of money in a question, each tied to an input (tax, fees, contract, capital) when it can be."""
+    keys: dict[str, list[str]] = lexicon()["amount_keys"]
+    out = []
+    for m in _AMOUNT.finditer(q):
+        num, unit = m.group("num"), m.group("unit") or ""
+        after = q[m.end():m.end() + 1]
+        if not unit and (after in "年月日号人个项家次%％条倍" or not re.fullmatch(r"\d[\d.,]*", num)):
+            continue
+        if not unit and len(num) < 4:  # a bare small number is not money
+            continue
+        value = _to_number(num)
+        if value is None:
+            continue
+        value *= {"亿": 100000000, "亿元": 100000000, "万": 10000, "万元": 10000, "千": 1000, "千元": 1000}.get(unit, 1)
+        before = re.split(r"[，。；,;！？!?]", q[max(0, m.start() - 14):m.start()])[-1]
+        after_text = re.split(r"[，。；,;！？!?]", q[m.end():m.end() + 6])[0]
+        key = None
+        for name, words in keys.items():
+            if any(w in before for w in words):
+                hits = [before.rfind(w) for w in words if w in before]
+                pos = max(hits)
+                if key is None or pos > key[1]:
+                    key = (name, pos)
+        if key is None:
+            for name, words in keys.items():
+                if any(w in after_text for w in words):
+                    key = (name, 0)
+                    break
+        out.append(Amount(value, m.start(), m.end(), key[0] if key else None))
+    return out
+
+
+_YEARS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _year_count(q: str) -> int | None:
+    m = re.search(r"(?:用了|使用|连续|用|共|前)?([一两二三四五12345])年", q)
+    if m and re.search(r"每年|每一年|年均|一年都", q):
+        return _YEARS.get(m.group(1)) or int(m.group(1))
+    return None
+
+
+# --- the answer -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Reading:
+    """What the question asks and about whom."""
+
+    question: str
+    places: list[tuple[str, str]]
+    docs: dict[str, float]
+    programmes: list[str]
+    intents: set[str]
+    amounts: list[Amount]
+    years: int | None
+    unknown_terms: list[str] = field(default_factory=list)
+    anchors: list[str] = field(default_factory=list)
+
+
+class Answerer:
+    """Answers questions from the corpus; built once, then fast."""
+
+    def __init__(self, retr: Retriever | None = None, reg: Registry | None = None, gaz: Gazetteer | None = None):
+        self.retriever = retr or retriever()
+        self.reg = reg or registry()
+        self.gaz = gaz or gazetteer()
+        self.corpus: Corpus = self.reg.corpus
+        self.text_all = squash("".join(d.body for d in self.corpus.docs.values()))
+        self.lex = lexicon()
+        import jieba  # noqa: F401 - loaded by retrieval
+
+        from navigator.retrieval import _jieba
+
+        self.jieba = _jieba()
+        n = len(self.retriever.items)
+        df: dict[str, int] = {}
+        for c in self.retriever.items:
+            for t in set(lexical_tokens(c.content)):
+                df[t] = df.get(t, 0) + 1
+        self.idf = {t: math.log(1 + n / v) for t, v in df.items()}
+
+    # reading ---------------------------------------------------------------------------------------
+
+    def read(self, q: str, profile: Profile | None) -> Reading:
+        places = self.gaz.mentions(q)
+        docs: dict[str, float] = {}
+        for d in self.corpus.docs.values():
+            score = sum(1.0 for a in d.aliases if a in q)
+            for level, name in places:
+                rel = self._place_relation(d.region, level, name)
+                if rel == "inside":
+                    score += 2.0 if _deepest(d.region) == name else 1.0
+            if score:
+                docs[d.id] = score
+        progs = []
+        for pid, words in self.lex["programme_keys"].items():
+            if any(w in q for w in words):
+                progs.append(pid)
+        intents = {k for k, words in self.lex["intents"].items() if any(w in q for w in words)}
+        tokens = [t for t in self.jieba.lcut(q) if len(t) > 1 and re.search(r"[\u4e00-\u9fff]", t)]
+        place_words = {m.group(0) for m in self.gaz._pattern.finditer(q)}
+        content = [t for t in tokens if t not in self.lex["question_words"] and t not in place_words
+                   and not any(t in p or p in t for p in place_words)]
+        unknown = [t for t in content if squash(t) not in self.text_all]
+        anchors = [a for a in self.lex["anchors"] if a in q]
+        return Reading(q, places, docs, progs, intents, read_amounts(q), _year_count(q), unknown, anchors)
+
+    def _place_relation(self, region: dict[str, str], level: str, name: str) -> str:
+        """'inside' when the named place lies within the document's region or contains it, else 'outside'."""
+        chain = self._chain(level, name)
+        for lvl in ("province", "city", "district"):
+            want, have = region.get(lvl), chain.get(lvl)
+            if want and have and want != have:
+                return "outside"
+        return "inside"
+
+    def _chain(self, level: str, name: str) -> dict[str, str]:
+        chain = {level: name}
+        if level == "district":
+            city = self.gaz.districts.get(name, {}).get("city")
+            if city:
+                chain["city"] = city
+        if chain.get("city"):
+            prov = self.gaz.cities.get(chain["city"], {}).get("province")
+            if prov:
+                chain["province"] = prov
+        return chain
+
+    def out_of_scope(self, r: Reading) -> str | None:
+        """Why the corpus does not cover the question, or None when it may."""
+        if r.places and not any(self._covered(level, name) for level, name in r.places):
+            names = "、".join(dict.fromkeys(n for _, n in r.places))
+            return f"现有政策库未收录{names}的相关政策"
+        for m in re.finditer(r"([\u4e00-\u9fff]{1,6})[券劵]", r.question):
+            term = m.group(0)
+            if not any(term.endswith(v) for v in self.lex["voucher_names"]) and squash(term) not in self.text_all:
+                return f"现有政策库未收录“{term}”"
+        if not r.anchors and (r.unknown_terms or not r.docs):
+            return "问题不在现有企业上云政策的范围内"
+        if len(r.unknown_terms) >= 2 and len(r.anchors) <= 1 and not r.docs:
+            return "问题不在现有企业上云政策的范围内"
+        return None
+
+    def _covered(self, level: str, name: str) -> bool:
+        return any(self._place_relation(d.region, level, name) == "inside" for d in self.corpus.docs.values())
+
+    # answering -------------------------------------------------------------------------------------
+
+    def ask(self, question: Any, profile: Profile | None = None, as_of: dt.date | None = None) -> dict[str, Any]:
+        """Answer one question (CONTRACT ``ask``)."""
+        q = clean_question(question)
+        as_of = as_of or dt.date.today()
+        r = self.read(q, profile)
+        why = self.out_of_scope(r)
+        if why:
+            return self._refuse(why)
+        routed = self._routed_docs(r)
+        hits = self.retriever.search(q, k=8, doc_ids=routed or None)
+        if not hits or (not r.docs and (hits[0].dense_sim or 0) < 0.87):
+            return self._refuse("没有找到与问题对应的政策条文")
+        programmes = self._programmes(r, hits)
+        lines: list[str] = []
+        citations: list[Citation] = []
+        est = None
+        keyed = [a for a in r.amounts if a.key]
+        if programmes and keyed and r.intents & {"estimate", "amount"}:
+            est, est_lines = self._estimate(r, programmes[0], profile)
+            lines += est_lines
+            if est:
+                citations += [Citation(**s["citation"]) for s in est["steps"]]
+        structured = self._structured(r, programmes)
+        for text, cite in structured:
+            lines.append(text)
+            citations.append(cite)
+        quotes = self._quotes(r, hits, limit=2 if structured else 3)
+        if quotes:
+            lines.append("依据：" if lines else "根据政策原文：")
+            for art, quote in quotes:
+                lines.append(self._quote_line(art, quote))
+                citations.append(self.corpus.cite_article(art, quote))
+        for pid in programmes[:2]:
+            prog = self.reg.get(pid)
+            st = status(prog, as_of)
+            if st in ("closed", "not_yet_open") or ("time" in r.intents and st != "unknown"):
+                lines.append(f"按{as_of.isoformat()}评估：{prog.title}{STATUS_TEXT[st]}（{tidy(prog.window.text)}）。")
+                citations.append(prog.window.cite)
+        seen, cites = set(), []
+        for c in citations:
+            key = (c.doc_id, c.article, squash(c.quote))
+            if key not in seen:
+                seen.add(key)
+                cites.append(c.model_copy(update={"quote": tidy(c.quote)}).model_dump())
+        return {"answer": "\n".join(lines), "citations": cites, "programmes": programmes, "refused": False,
+                "estimate": est}
+
+    def _quote_line(self, art: Article, quote: str) -> str:
+        doc = self.corpus.docs[art.doc_id]
+        num = f"（{doc.doc_number}）" if doc.doc_number else ""
+        return f"《{doc.title}》{num}{art.label}：“{tidy(quote)}”"
+
+    def _structured(self, r: Reading, programmes: list[str]) -> list[tuple[str, Citation]]:
+        """Materials, steps or conditions of the programme asked about, from its cited data."""
+        if not programmes or not r.intents & {"materials", "process", "conditions"}:
+            return []
+        prog = self.reg.get(programmes[0])
+        out: list[tuple[str, Citation]] = []
+        if "materials" in r.intents and prog.materials:
+            out.append((f"{prog.title}需提交的材料：", prog.materials[0].cite))
+            out += [(f"{n}. {_cited(m.text, m.cite)}", m.cite) for n, m in enumerate(prog.materials, 1)]
+        elif "process" in r.intents and prog.process:
+            out.append((f"{prog.title}的办理流程：", prog.process[0].cite))
+            out += [(f"{n}. {_cited(m.text, m.cite)}", m.cite) for n, m in enumerate(prog.process, 1)]
+        elif "conditions" in r.intents and prog.eligibility:
+            out.append((f"{prog.title}的申请条件：", prog.who.cite))
+            conds = [c for c in prog.eligibility if c.id != "side"]
+            out += [(f"{n}. {_cited(c.label, c.cite)}", c.cite) for n, c in enumerate(conds, 1)]
+            out += [(f"· 由审核部门认定：{_cited(a.text, a.cite)}", a.cite) for a in prog.attestations]
+        return out
+
+    def _refuse(self, why: str) -> dict[str, Any]:
+        covered = "、".join(f"《{d.title}》" for d in self.corpus.docs.values())
+        return {"answer": f"{why}，无法依据政策原文作答。本系统收录的政策为：{covered}。",
+                "citations": [], "programmes": [], "refused": True, "estimate": None}
+
+    def _routed_docs(self, r: Reading) -> set[str]:
+        if not r.docs:
+            return set()
+        best = max(r.docs.values())
+        return {d for d, s in r.docs.items() if s >= best - 0.5}
+
+    def _programmes(self, r: Reading, hits) -> list[str]:
+        docs = [h.chunk.article.doc_id for h in hits]
+        top_docs = list(dict.fromkeys(docs))[:2]
+        out = [p for p in r.programmes if self.reg.get(p).doc in top_docs[:1]]
+        if not out:
+            out = [p.id for p in self.reg.programmes.values() if p.doc == top_docs[0]][:1] if top_docs else []
+            side_ids = [p for p in self.reg.programmes.values() if p.doc == top_docs[0]] if top_docs else []
+            if len(side_ids) > 1:
+                out = self._closest_programme(side_ids, hits)
+        return out
+
+    def _closest_programme(self, progs, hits) -> list[str]:
+        """The programme whose cited articles the best hits belong to."""
+        labels = [h.chunk.article.label for h in hits[:3]]
+        best, best_score = progs[0].id, -1
+        for p in progs:
+            cited = {c.article for c in _programme_cites(p)}
+            score = sum(3 - i for i, lab in enumerate(labels) if lab in cited)
+            if score > best_score:
+                best, best_score = p.id, score
+        return [best]
+
+    def _sentence_score(self, q_tokens: set[str], sentence: str) -> float:
+        toks = set(lexical_tokens(sentence))
+        return sum(self.idf.get(t, 0.5) for t in q_tokens & toks) / (1 + 0.002 * len(sentence))
+
+    def _quotes(self, r: Reading, hits, limit: int = 3) -> list[tuple[Article, str]]:
+        """The best sentences of the best articles: at most three, each verbatim with its article."""
+        q_tokens = set(lexical_tokens(r.question))
+        listy = bool(r.intents & {"materials", "process", "conditions"}) or "哪些" in r.question
+        candidates: list[tuple[float, Article, str]] = []
+        for rank, h in enumerate(hits[:6]):
+            art = h.chunk.article
+            prior = 1.0 / (rank + 1)
+            pool = [art] + [self.corpus.article(c) for c in art.children]
+            for node in pool:
+                for s in self._quotable(node):
+                    candidates.append((self._sentence_score(q_tokens, s) * (0.6 + prior), node, s))
+        if not candidates:
+            return []
+        candidates.sort(key=lambda x: -x[0])
+        top_score = candidates[0][0]
+        picked: list[tuple[Article, str]] = []
+        used_articles: set[str] = set()
+        first = candidates[0][1]
+        if listy and hits[0].chunk.article.children:
+            parent = hits[0].chunk.article
+            block = self._list_block(parent)
+            if block:
+                picked.append((parent, block))
+                used_articles.add(parent.id)
+                used_articles.update(parent.children)
+        if listy and not picked:
+            limit = max(limit, 6)
+        per_article: dict[str, int] = {}
+        for score, node, s in candidates:
+            if len(picked) >= limit or score < 0.45 * top_score:
+                break
+            if any(s == q for _, q in picked):
+                continue
+            # List questions may take several sentences of the best article; others one per article.
+            allowed = limit if (listy and node.id == first.id) else 1
+            if per_article.get(node.id, 0) >= allowed or (node.id in used_articles and node.id not in per_article):
+                continue
+            per_article[node.id] = per_article.get(node.id, 0) + 1
+            picked.append((node, s))
+            used_articles.add(node.id)
+        return picked
+
+    def _quotable(self, node: Article) -> list[str]:
+        doc = self.corpus.docs[node.doc_id]
+        return [s for s in node.sentences() if not any(rep in s for rep in doc.repaired)]
+
+    def _list_block(self, parent: Article) -> str | None:
+        """A short list article quoted whole (its items in order), when it is verbatim-safe and not too long."""
+        doc = self.corpus.docs[parent.doc_id]
+        text = parent.text
+        if len(text) > 600 or any(rep in text for rep in doc.repaired):
+            return None
+        return tidy(text.replace("\n", " "))
+
+    # estimates -------------------------------------------------------------------------------------
+
+    def _estimate(self, r: Reading, pid: str, profile: Profile | None) -> tuple[dict | None, list[str]]:
+        prog = self.reg.get(pid)
+        calc = prog.calculator
+        if calc is None:
+            return None, []
+        by_key: dict[str, list[Decimal]] = {}
+        for a in r.amounts:
+            if a.key:
+                by_key.setdefault(a.key, []).append(a.value)
+        p = profile or Profile()
+        inputs: dict[str, Any] = {}
+        kind = calc.kind
+        if kind == "yearly_rates":
+            fees = by_key.get("fees_cny") or by_key.get("contract_cny")
+            if fees:
+                if len(fees) == 1 and r.years:
+                    fees = fees * r.years
+                inputs["annual_fees_cny"] = [str(f) for f in fees]
+        elif kind == "rate_cap":
+            v = by_key.get(calc.input) or by_key.get("fees_cny") or by_key.get("contract_cny")
+            if v:
+                inputs[calc.input] = str(v[0])
+        elif kind == "tax_tiered":
+            if by_key.get("fees_cny"):
+                inputs["fees_cny"] = str(by_key["fees_cny"][0])
+            tax = by_key.get("annual_tax_cny") or ([p.annual_tax_cny] if p.annual_tax_cny is not None else None)
+            if tax:
+                inputs["annual_tax_cny"] = str(tax[0])
+            new_key = "新招商" in r.question or bool(p.new_key_investment)
+            if new_key:
+                inputs["new_key_investment"] = True
+                cap = by_key.get("paid_in_capital_cny") or (
+                    [p.paid_in_capital_cny] if p.paid_in_capital_cny is not None else None)
+                if cap:
+                    inputs["paid_in_capital_cny"] = str(cap[0])
+        elif kind == "regional_rate":
+            v = by_key.get("contract_cny") or by_key.get("fees_cny")
+            if v:
+                inputs["contract_cny"] = str(v[0])
+            city = next((n for lvl, n in r.places if lvl == "city"), None) or next(
+                (self.gaz.districts[n]["city"] for lvl, n in r.places if lvl == "district"), None) or p.city
+            if city:
+                inputs["city"] = city
+            if "集群试点" in r.question or p.cluster_pilot:
+                inputs["cluster_pilot"] = True
+        try:
+            est = estimate({"programme": pid, "inputs": inputs}, self.reg)
+        except InputError as e:
+            need = _needs(kind)
+            return None, [f"测算{prog.title}需要：{need}（{e}）。"]
+        doc = est.to_contract()
+        total = est.total_cny
+        lines = [f"按问题中的数字测算：{prog.title}可获补贴 {_money(total)} 元（{_wan(total)}）。"]
+        lines += [f"· {tidy(s.text)}（{s.citation.article}）" for s in est.steps]
+        lines += [f"· {tidy(n)}" for n in est.notes]
+        return doc, lines
+
+
+def _cited(text: str, cite: Citation) -> str:
+    """A statement followed by its article, without repeating a label the statement already starts with."""
+    text = tidy(text)
+    if text.startswith(cite.article):
+        text = text[len(cite.article):].lstrip("：: ")
+    return f"{text}（{cite.article}）"
+
+
+def _needs(kind: str) -> str:
+    return {"yearly_rates": "每年的服务费（元）", "rate_cap": "服务费或合同额（元）",
+            "tax_tiered": "云服务费和上年度全库纳税额（新招商重点企业另需实缴注册资本）",
+            "regional_rate": "合同额和所在地市"}[kind]
+
+
+def _money(x: Decimal) -> str:
+    return f"{Decimal(yuan(x)):,.2f}"
+
+
+def _wan(x: Decimal) -> str:
+    v = (Decimal(yuan(x)) / 10000).normalize()
+    return f"{v:f}万元"
+
+
+def _deepest(region: dict[str, str]) -> str | None:
+    for lvl in ("district", "city", "province"):
+        if region.get(lvl):
+            return region[lvl]
+    return None
+
+
+def _programme_cites(p) -> list[Citation]:
+    out = [p.who.cite, p.window.cite] + [c.cite for c in p.eligibility] + [m.cite for m in p.materials]
+    out += [s.cite for s in p.process] + [n.cite for n in p.notes] + [a.cite for a in p.attestations]
+    calc = p.calculator
+    if calc is not None:
+        for attr in ("rate", "cap_cny", "cumulative_cap_cny", "years", "base"):
+            v = getattr(calc, attr, None)
+            if v is not None:
+                out.append(v.cite)
+        out += [r.cite for r in getattr(calc, "rates", None) or []]
+        out += [t.cite for t in getattr(calc, "tiers", None) or []]
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def answerer() -> Answerer:
+    """The process-wide answerer: the index, embedder and BM25 are loaded once."""
+    return Answerer()

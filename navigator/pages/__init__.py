@@ -1,0 +1,1 @@
+"""The Streamlit pages: thin scripts that read widgets, make one call and render (see app.py)."""

