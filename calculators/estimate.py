@@ -41,12 +41,12 @@ def yuan(x: Decimal) -> str:
 
 
 def pct(rate: Decimal) -> str:
-    """A rate as a percentage: Decimal('0.40') -> '40%'."""
+    """A rate as a percentage: Decimal('0.25') -> '25%'."""
     return f"{(rate * 100).normalize():f}%"
 
 
 def wan(x: Decimal) -> str:
-    """An amount as the texts write it: 200000 -> '20万元'."""
+    """An amount as the texts write it: 12345 -> '1.2345万元'."""
     v = (fen(x) / 10000).normalize()
     return f"{v:f}万元"
 

@@ -58,7 +58,7 @@ class CitedText(Model):
 class CitedDecimal(Model):
     """A rate or an amount with its citation."""
 
-    value: Decimal = Field(description="The number the text states (a rate as a fraction: 0.40 for 40 %).")
+    value: Decimal = Field(description="The number the text states (a rate as a fraction: 0.25 for 25 %).")
     cite: Citation
 
 

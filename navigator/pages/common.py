@@ -181,6 +181,13 @@ def field_label(field: str) -> str:
     return FIELDS.get(field, field)
 
 
+def status_of(prog) -> str:
+    """A programme's window status on the evaluation date."""
+    from navigator.service import status
+
+    return status(prog, as_of())
+
+
 def status_badge(status: str) -> None:
     """The programme's window status on the evaluation date; closed programmes are flagged in red."""
     label, colour, icon = STATUS.get(status, STATUS["unknown"])
@@ -214,10 +221,17 @@ def source_link(cite: dict[str, Any], label: str = "查看原文") -> None:
     st.page_link(SOURCES_PAGE, label=label, icon=":material/menu_book:", query_params=params)
 
 
-def citation_card(cite: dict[str, Any], *, expanded: bool = False, prefix: str = "") -> None:
-    """One citation as an expander: the verbatim quote, the document and a link to the article."""
-    head = f"{prefix}《{short_title(cite.get('title') or cite.get('doc_id', ''))}》{cite.get('article', '')}"
-    with st.expander(md(head), icon=":material/format_quote:", expanded=expanded):
+def citation_card(cite: dict[str, Any], *, expanded: bool = False, prefix: str = "", label: str | None = None,
+                  icon: str = ":material/format_quote:") -> None:
+    """One citation as an expander: the verbatim quote, the document and a link to the article.
+
+    ``label`` replaces the default heading (《document》article), e.g. with the condition it proves.
+    ``cite`` is a CONTRACT citation dict or a ``Citation`` model.
+    """
+    if hasattr(cite, "model_dump"):
+        cite = cite.model_dump()
+    head = label or f"{prefix}《{short_title(cite.get('title') or cite.get('doc_id', ''))}》{cite.get('article', '')}"
+    with st.expander(md(head), icon=icon, expanded=expanded):
         st.markdown("> " + md_lines(cite.get("quote", "")).replace("  \n", "  \n> "))
         number = f"（{cite['doc_number']}）" if cite.get("doc_number") else ""
         st.caption(md(f"《{cite.get('title', '')}》{number} {cite.get('article', '')}"))
