@@ -22,7 +22,7 @@ from navigator.settings import settings
 
 SOURCES_PAGE = "navigator/pages/sources.py"
 AS_OF_KEY = "as_of"
-PROFILE_KEY = "profile"
+PROFILE_KEY = "nav_profile"
 MAX_LINK_QUOTE = 400
 
 STATUS: dict[str, tuple[str, str, str]] = {

@@ -44,7 +44,7 @@ def amount(field: str, container=st, *, integer: bool = False) -> float | int | 
                                   format="%.2f", key=f"m_{field}", placeholder="未知")
 
 
-with st.form("profile"):
+with st.form("m_form"):
     st.markdown("**基本情况**")
     c1, c2, c3 = st.columns(3)
     sides = [None, "enterprise", "provider"]

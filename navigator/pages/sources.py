@@ -109,7 +109,7 @@ def spans(text: str, needle: str) -> list[tuple[int, int]]:
 def quote_marks(ids: list[str], q: str) -> dict[str, list[tuple[int, int]]]:
     """Spans to mark per article: the whole quote if one article holds it, else its sentences."""
     texts = {i: own_display(by_id[i]) for i in ids}
-    whole = {i: s for i in ids if (s := spans(t, q))}
+    whole = {i: s for i in ids if (s := spans(texts[i], q))}
     if whole:
         return whole
     pieces = [p for p in re.split(r"[。；;！？\n]", q) if len(p.strip()) >= 4]
