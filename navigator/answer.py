@@ -148,6 +148,7 @@ class Reading:
     years: int | None
     unknown_terms: list[str] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)
+    weak_anchors: list[str] = field(default_factory=list)
 
 
 class Answerer:
@@ -196,7 +197,10 @@ class Answerer:
                    and not any(t in p or p in t for p in place_words)]
         unknown = [t for t in content if squash(t) not in self.text_all]
         anchors = [a for a in self.lex["anchors"] if a in q]
-        return Reading(q, places, docs, progs, intents, read_amounts(q), _year_count(q), unknown, anchors)
+        weak = [a for a in self.lex["weak_anchors"] if a in q]
+        reading = Reading(q, places, docs, progs, intents, read_amounts(q), _year_count(q), unknown, anchors)
+        reading.weak_anchors = weak
+        return reading
 
     def _place_relation(self, region: dict[str, str], level: str, name: str) -> str:
         """'inside' when the named place lies within the document's region or contains it, else 'outside'."""
@@ -228,7 +232,12 @@ class Answerer:
             term = m.group(0)
             if not any(term.endswith(v) for v in self.lex["voucher_names"]) and squash(term) not in self.text_all:
                 return f"现有政策库未收录“{term}”"
-        if not r.anchors and (r.unknown_terms or not r.docs):
+        topic = next((t for t in self.lex["other_topics"] if t in r.question), None)
+        if topic and squash(topic) not in self.text_all:
+            return f"现有政策库未收录关于“{topic}”的政策"
+        if not r.anchors and r.unknown_terms and not r.docs:
+            return f"现有政策库未收录关于“{r.unknown_terms[0]}”的政策"
+        if not r.anchors and not r.weak_anchors and not r.docs:
             return "问题不在现有企业上云政策的范围内"
         if len(r.unknown_terms) >= 2 and len(r.anchors) <= 1 and not r.docs:
             return "问题不在现有企业上云政策的范围内"
@@ -271,12 +280,16 @@ class Answerer:
             for art, quote in quotes:
                 lines.append(self._quote_line(art, quote))
                 citations.append(self.corpus.cite_article(art, quote))
-        for pid in programmes[:2]:
+        windows: dict[str, list] = {}
+        for pid in programmes:
             prog = self.reg.get(pid)
-            st = status(prog, as_of)
+            windows.setdefault(prog.window.text, []).append(prog)
+        for text, progs in windows.items():
+            st = status(progs[0], as_of)
             if st in ("closed", "not_yet_open") or ("time" in r.intents and st != "unknown"):
-                lines.append(f"按{as_of.isoformat()}评估：{prog.title}{STATUS_TEXT[st]}（{tidy(prog.window.text)}）。")
-                citations.append(prog.window.cite)
+                name = progs[0].title if len(progs) == 1 else f"《{self.corpus.docs[progs[0].doc].title}》各项目"
+                lines.append(f"按{as_of.isoformat()}评估：{name}{STATUS_TEXT[st]}（{tidy(text)}）。")
+                citations.append(progs[0].window.cite)
         seen, cites = set(), []
         for c in citations:
             key = (c.doc_id, c.article, squash(c.quote))
@@ -293,7 +306,7 @@ class Answerer:
 
     def _structured(self, r: Reading, programmes: list[str]) -> list[tuple[str, Citation]]:
         """Materials, steps or conditions of the programme asked about, from its cited data."""
-        if not programmes or not r.intents & {"materials", "process", "conditions"}:
+        if len(programmes) != 1 or not r.intents & {"materials", "process", "conditions"}:
             return []
         prog = self.reg.get(programmes[0])
         out: list[tuple[str, Citation]] = []
@@ -325,23 +338,10 @@ class Answerer:
         docs = [h.chunk.article.doc_id for h in hits]
         top_docs = list(dict.fromkeys(docs))[:2]
         out = [p for p in r.programmes if self.reg.get(p).doc in top_docs[:1]]
-        if not out:
-            out = [p.id for p in self.reg.programmes.values() if p.doc == top_docs[0]][:1] if top_docs else []
-            side_ids = [p for p in self.reg.programmes.values() if p.doc == top_docs[0]] if top_docs else []
-            if len(side_ids) > 1:
-                out = self._closest_programme(side_ids, hits)
+        if not out and top_docs:
+            # No line named: every programme of the document the answer comes from.
+            out = [p.id for p in self.reg.programmes.values() if p.doc == top_docs[0]]
         return out
-
-    def _closest_programme(self, progs, hits) -> list[str]:
-        """The programme whose cited articles the best hits belong to."""
-        labels = [h.chunk.article.label for h in hits[:3]]
-        best, best_score = progs[0].id, -1
-        for p in progs:
-            cited = {c.article for c in _programme_cites(p)}
-            score = sum(3 - i for i, lab in enumerate(labels) if lab in cited)
-            if score > best_score:
-                best, best_score = p.id, score
-        return [best]
 
     def _sentence_score(self, q_tokens: set[str], sentence: str) -> float:
         toks = set(lexical_tokens(sentence))
@@ -490,20 +490,6 @@ def _deepest(region: dict[str, str]) -> str | None:
         if region.get(lvl):
             return region[lvl]
     return None
-
-
-def _programme_cites(p) -> list[Citation]:
-    out = [p.who.cite, p.window.cite] + [c.cite for c in p.eligibility] + [m.cite for m in p.materials]
-    out += [s.cite for s in p.process] + [n.cite for n in p.notes] + [a.cite for a in p.attestations]
-    calc = p.calculator
-    if calc is not None:
-        for attr in ("rate", "cap_cny", "cumulative_cap_cny", "years", "base"):
-            v = getattr(calc, attr, None)
-            if v is not None:
-                out.append(v.cite)
-        out += [r.cite for r in getattr(calc, "rates", None) or []]
-        out += [t.cite for t in getattr(calc, "tiers", None) or []]
-    return out
 
 
 @functools.lru_cache(maxsize=1)

@@ -56,7 +56,8 @@ def rate(log_id: int) -> None:
 
 def answer(question: str) -> dict:
     """Ask with the running profile and earlier facts, log the answer, return the message to show."""
-    last_est = bool(chat and chat[-1].get("estimate"))
+    replies = [m for m in chat if m["role"] == "assistant"]
+    last_est = bool(replies and replies[-1].get("estimate"))
     sent, added = common.follow_up(question, facts, last_est)
     new_facts, fields = common.extract_facts(question)
     profile = common.profile_data()

