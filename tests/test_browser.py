@@ -34,7 +34,7 @@ def server(tmp_path):
     log = (tmp_path / "streamlit.log").open("w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
@@ -98,6 +98,14 @@ def test_ask_then_open_the_cited_article(server, tmp_path):
             assert mark.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && "
                                  "r.bottom <= window.innerHeight; }"), "the quote is scrolled into view"
             page.screenshot(path=str(tmp_path / "sources.png"))
+
+            # Any article can be opened from the outline; the text scrolls to it.
+            page.get_by_test_id("stRadio").get_by_text("五、联系方式", exact=True).click()
+            target = page.locator(".pn-target").filter(has_text="0458-3878126")
+            expect(target).to_be_visible(timeout=30_000)
+            page.wait_for_timeout(3000)
+            assert target.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && "
+                                   "r.bottom <= window.innerHeight; }"), "the chosen article is scrolled into view"
         finally:
             browser.close()
     assert (tmp_path / "sources.png").stat().st_size > 10_000

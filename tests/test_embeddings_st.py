@@ -120,7 +120,8 @@ def test_make_embeddings_picks_the_local_model(st_model_dir, tmp_path):
 
 
 def test_build_index_one_vector_per_chunk_and_idempotent(st_model_dir, tmp_path):
-    cfg = Settings(data_dir=tmp_path, embedder="st", st_model_path=st_model_dir, collection=COLLECTION, chroma_host=None)
+    cfg = Settings(data_dir=tmp_path, embedder="st", st_model_path=st_model_dir, collection=COLLECTION,
+                   chroma_host=None)
     corpus = load_corpus()
     emb = make_embeddings(cfg)
     items = chunks(corpus)
@@ -143,7 +144,8 @@ def test_build_index_one_vector_per_chunk_and_idempotent(st_model_dir, tmp_path)
 
 
 def test_retriever_over_the_st_index_returns_hits(st_model_dir, tmp_path):
-    cfg = Settings(data_dir=tmp_path, embedder="st", st_model_path=st_model_dir, collection=COLLECTION, chroma_host=None)
+    cfg = Settings(data_dir=tmp_path, embedder="st", st_model_path=st_model_dir, collection=COLLECTION,
+                   chroma_host=None)
     corpus = load_corpus()
     retr = Retriever(cfg=cfg, corpus=corpus, embeddings=make_embeddings(cfg))
     hits = retr.search("白云区公有云补贴比例是多少？", k=5)

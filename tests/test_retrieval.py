@@ -55,7 +55,7 @@ def test_build_is_idempotent(real_index, e5):
 
 
 def test_changed_corpus_fingerprint_rebuilds(real_index, e5):
-    """A corpus with another version is never served from the old vectors (one small document, to stay fast)."""
+    """A corpus with another version is never served from old vectors (one small document: stays fast)."""
     cfg, corpus, _ = real_index
     small_cfg = cfg.model_copy(update={"collection": "fingerprint_check"})
     small = Corpus([corpus.docs["guangdong-2020"]])

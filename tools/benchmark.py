@@ -27,7 +27,6 @@ import argparse
 import datetime as dt
 import os
 import platform
-import re
 import resource
 import statistics
 import sys
@@ -39,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evaluate import (  # noqa: E402 - tools/ is not a package
+from evaluate import (  # tools/ is not a package: imported by path
     DEFAULT_CASES,
     MRR_DEPTH,
     ROOT,
@@ -66,7 +65,7 @@ def peak_rss_mb() -> float:
 def percentile(xs: list[float], p: float) -> float:
     """Nearest-rank percentile (p in 0..100)."""
     s = sorted(xs)
-    k = max(0, min(len(s) - 1, int(round(p / 100 * len(s) + 0.5)) - 1))
+    k = max(0, min(len(s) - 1, round(p / 100 * len(s) + 0.5) - 1))
     return s[k]
 
 
@@ -141,7 +140,8 @@ class Baseline:
         for d in corpus.docs.values():
             for i, piece in enumerate(splitter.split_text(d.body)):
                 docs.append(Document(page_content=piece, id=f"{d.id}#{i}", metadata={"doc_id": d.id, "n": i}))
-        self.articles = {doc.id: chunk_articles(doc.metadata["doc_id"], doc.page_content, keys) for doc in docs}
+        self.articles = {doc.id: chunk_articles(doc.metadata["doc_id"], doc.page_content, keys)
+                         for doc in docs}
         from chromadb.config import Settings as ChromaSettings
 
         t = time.perf_counter()
@@ -191,15 +191,16 @@ def markdown(cols: list[Column], meta: dict[str, str]) -> str:
     lines += [f"| {name} | {' | '.join(vals)} |" for name, vals in rows]
     lines.append(f"| Peak RSS of the process (MB) | {meta['rss_ours']} | {meta['rss_end']} (cumulative) |")
     notes = [
-        f"Benchmark of {meta['date']} on {meta['machine']}; cases: `{meta['cases']}` "
-        f"({meta['n_retrieval']} retrieval cases, {meta['n_questions']} questions × {meta['repeat']} for latency, "
-        "after one warm-up pass).",
-        f"Both systems use the same embedder ({meta['embedder']}, loaded once in {meta['model_s']} s, "
-        "not counted in build time).",
-        "Latency: ours is the whole `ask` (reading, routing, hybrid retrieval, quoting, estimates); the baseline's is "
-        "one top-5 `similarity_search`, its \"answer\" being the five chunks concatenated.",
-        "A baseline hit is a 500-character chunk overlapping the expected article, which is more lenient than the "
-        "article-level hit our system is scored on.",
+        (f"Benchmark of {meta['date']} on {meta['machine']}; cases: `{meta['cases']}` "
+         f"({meta['n_retrieval']} retrieval cases, {meta['n_questions']} questions × {meta['repeat']} "
+         "for latency, after one warm-up pass)."),
+        (f"Both systems use the same embedder ({meta['embedder']}, loaded once in {meta['model_s']} s, "
+         "not counted in build time)."),
+        ("Latency: ours is the whole `ask` (reading, routing, hybrid retrieval, quoting, estimates); "
+         "the baseline's is one top-5 `similarity_search`, its \"answer\" being the five chunks "
+         "concatenated."),
+        ("A baseline hit is a 500-character chunk overlapping the expected article, which is more lenient "
+         "than the article-level hit our system is scored on."),
         "Peak RSS is cumulative in one process: the baseline column includes our system's peak.",
     ]
     return "\n".join(lines) + "\n\n" + "\n".join(f"- {n}" for n in notes) + "\n"

@@ -84,7 +84,7 @@ def doc_ids_for(aliases: Iterable[str], corpus) -> set[str]:
 
 @dataclass(frozen=True)
 class Target:
-    """What a case's answer must point at: one of these documents, an article label with one of these tokens."""
+    """What a case must find: an article of one of these documents whose label has one of the tokens."""
 
     case_id: str
     question: str
@@ -156,7 +156,8 @@ def score_retrieval(tgts: list[Target], search: Callable[[Target], Ranked]) -> R
     return RetrievalScore(r1 / n, r5 / n, rr / n, len(tgts), misses)
 
 
-def retriever_search(retr, routed: Callable[[str], set[str] | None] | None = None) -> Callable[[Target], Ranked]:
+def retriever_search(retr, routed: Callable[[str], set[str] | None] | None = None
+                     ) -> Callable[[Target], Ranked]:
     """Our retriever as a ``search`` function; ``routed`` gives the documents to restrict to, if any."""
 
     def search(t: Target) -> Ranked:
@@ -233,7 +234,8 @@ def score_ask(engine, cases: dict[str, Any], tgts: list[Target]) -> AskScore:
         ok = r.get("refused") is True and not re.search(r"\d\s*[%％]", r.get("answer") or "")
         oos_ok += ok
         if not ok:
-            failures.append(f"{c['id']} (out of scope) refused={r.get('refused')} answer={str(r.get('answer'))[:160]!r}")
+            failures.append(f"{c['id']} (out of scope) refused={r.get('refused')} "
+                            f"answer={str(r.get('answer'))[:160]!r}")
     return AskScore(cited, facts, passed, false_ref, len(tgts), oos_ok, len(oos), errors, failures)
 
 

@@ -39,8 +39,8 @@ def show_answer(msg: dict) -> None:
     for pid in msg.get("programmes") or []:
         label = common.title_of(pid)
         status = statuses.get(pid, "unknown")
-        flag = "：⛔ 已截止，不能再申报" if status == "closed" else ""
-        st.caption(f"涉及项目：{common.md(label)} · {common.status_text(status)}{flag}")
+        text = f"涉及项目：{common.md(label)} · {common.status_text(status)}"
+        st.caption(f":red[{text}]" if status == "closed" else text)
     if msg.get("citations"):
         st.markdown(f"**依据（{len(msg['citations'])} 条，点开看原文）**")
         common.citation_cards(msg["citations"])
@@ -59,7 +59,7 @@ def answer(question: str) -> dict:
     replies = [m for m in chat if m["role"] == "assistant"]
     last_est = bool(replies and replies[-1].get("estimate"))
     sent, added = common.follow_up(question, facts, last_est)
-    new_facts, fields = common.extract_facts(question)
+    new_facts, fields = common.extract_facts(sent)  # earlier facts and this question's own: disjoint kinds
     profile = common.profile_data()
     if any(k in fields for k in ("province", "city", "district")):
         profile = {k: v for k, v in profile.items() if k not in ("province", "city", "district")}

@@ -202,7 +202,7 @@ def verdict_badge(verdict: str) -> None:
 def status_text(status: str) -> str:
     """The status as plain text, for tables."""
     label = STATUS.get(status, STATUS["unknown"])[0]
-    return f"⛔ {label}" if status == "closed" else label
+    return f"{label}（不可再申报）" if status == "closed" else label
 
 
 # --- citations ---------------------------------------------------------------------------------------
@@ -230,7 +230,10 @@ def citation_card(cite: dict[str, Any], *, expanded: bool = False, prefix: str =
     """
     if hasattr(cite, "model_dump"):
         cite = cite.model_dump()
-    head = label or f"{prefix}《{short_title(cite.get('title') or cite.get('doc_id', ''))}》{cite.get('article', '')}"
+    quote = (cite.get("quote") or "").strip()
+    snippet = quote if len(quote) <= 20 else quote[:19] + "…"
+    head = label or (f"{prefix}《{short_title(cite.get('title') or cite.get('doc_id', ''))}》"
+                     f"{cite.get('article', '')}：“{snippet}”")
     with st.expander(md(head), icon=icon, expanded=expanded):
         st.markdown("> " + md_lines(cite.get("quote", "")).replace("  \n", "  \n> "))
         number = f"（{cite['doc_number']}）" if cite.get("doc_number") else ""

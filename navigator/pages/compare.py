@@ -14,7 +14,11 @@ COMBINING = re.compile(r"重复|叠加|就高|同时申请|多种|兼得|同一�
 st.title("政策对比")
 reg = common.registry()
 ids = list(reg.programmes)
-chosen = st.multiselect("选择要对比的项目", ids, default=[i for i in ids if reg.programmes[i].side == "enterprise"][:3],
+first_per_doc: dict[str, str] = {}
+for p in reg.programmes.values():
+    if p.side == "enterprise":
+        first_per_doc.setdefault(p.doc, p.id)
+chosen = st.multiselect("选择要对比的项目", ids, default=list(first_per_doc.values())[:3],
                         format_func=common.title_of, key="c_programmes", placeholder="选择两个或更多项目")
 if not chosen:
     st.info("请选择至少一个项目。")
@@ -63,7 +67,7 @@ for r in rows:
     with st.container(border=True):
         st.markdown(f"**{common.md(r['title'])}**")
         if r.get("status") == "closed":
-            st.caption("⛔ 所选日期已截止或已失效。")
+            st.caption(":red[所选日期已截止或已失效，不可再申报。]")
         if r.get("shared_cap"):
             cap = reg.shared_cap_for(prog)
             common.citation_card(cap.cap_cny.cite, label=f"合计上限：{r['shared_cap']}", icon=":material/join:")

@@ -24,14 +24,15 @@ if not entries:
     st.info("没有符合条件的记录。在“智能咨询”提问后，每个答复都会记录在这里。")
     st.stop()
 
-picked = st.multiselect("选择要导出的记录（不选则导出当前列表）", [e.id for e in entries], key="d_picked",
+ids = [e.id for e in entries]
+picked = st.multiselect("选择要导出的记录", ids, key=f"d_picked_{hash(tuple(ids))}", placeholder="不选则导出当前列表全部",
                         format_func=lambda i: f"#{i} {next(e.question for e in entries if e.id == i)[:30]}")
 batch = [e for e in entries if e.id in picked] or entries
-b1, b2, _ = st.columns([1, 1, 3])
-b1.download_button(f"导出 Markdown（{len(batch)} 条）", lambda: export.to_markdown(batch),
+b1, b2, _ = st.columns([1, 1, 2])
+b1.download_button(f"Markdown（{len(batch)} 条）", width="stretch", data=lambda: export.to_markdown(batch),
                    file_name=f"{export.file_stem(batch)}.md", mime="text/markdown", icon=":material/download:",
                    on_click="ignore", key="d_md_all")
-b2.download_button(f"导出 Word（{len(batch)} 条）", lambda: export.to_docx(batch),
+b2.download_button(f"Word（{len(batch)} 条）", width="stretch", data=lambda: export.to_docx(batch),
                    file_name=f"{export.file_stem(batch)}.docx", mime=export.DOCX_MIME, icon=":material/description:",
                    on_click="ignore", key="d_docx_all")
 

@@ -13,7 +13,9 @@ st.caption("填入金额即可测算；每一步都注明依据的条款，点�
 
 reg = common.registry()
 saved = common.profile_data()
-calculable = [p for p in reg.programmes.values() if p.calculator is not None]
+_RANK = {"open": 0, "not_yet_open": 1, "unknown": 2, "closed": 3}
+calculable = sorted((p for p in reg.programmes.values() if p.calculator is not None),
+                    key=lambda p: _RANK.get(common.status_of(p), 2))
 shared = [p for p in calculable if p.shared_cap]
 
 mode = st.radio("测算方式", ["one", "shared"], horizontal=True, key="e_mode",
@@ -111,6 +113,8 @@ table = pd.DataFrame({
     "条款": [s["citation"]["article"] for s in steps],
     "原文": [s["citation"]["quote"] for s in steps],
 })
+if len(doc["items"]) == 1:
+    table = table.drop(columns="项目")
 st.dataframe(table, hide_index=True, width="stretch",
              column_config={"计算步骤": st.column_config.TextColumn(width="large"),
                             "原文": st.column_config.TextColumn(width="large")})

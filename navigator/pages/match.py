@@ -116,7 +116,7 @@ st.markdown("，".join(f"{common.VERDICT[v][0]} **{n}** 项" for v, n in counts_
 for r in results:
     with st.container(border=True):
         head, badges = st.columns([3, 2], vertical_alignment="center")
-        head.markdown(f"#### {common.md(r['title'])}")
+        head.markdown(f"##### {common.md(r['title'])}")
         with badges:
             row = st.container(horizontal=True)
             with row:

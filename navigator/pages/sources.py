@@ -38,9 +38,9 @@ if target[0] in docs:
         st.session_state.src_doc = doc_t.id
         st.session_state[f"src_article_{doc_t.id}"] = art_t.id if art_t else None
     if art_t is None and target[1]:
-        st.warning(f"未在《{doc_t.title}》中找到条款“{target[1]}”，已显示全文。")
+        st.warning(common.md(f"未在《{doc_t.title}》中找到条款“{target[1]}”，已显示全文。"))
 elif target[0]:
-    st.warning(f"没有编号为 {target[0]} 的政策文件。")
+    st.warning(common.md(f"没有编号为 {target[0]} 的政策文件。"))
 
 doc_id = st.selectbox("选择文件", list(docs), key="src_doc", format_func=lambda d: docs[d].title)
 doc = docs[doc_id]
@@ -65,6 +65,16 @@ with st.container(border=True):
 # --- outline and text ------------------------------------------------------------------------------------
 articles = sorted(doc.articles.values(), key=lambda a: a.order)
 by_id = {a.id: a for a in articles}
+
+
+def short_label(a: Article) -> str:
+    """The label without its parent's, as an outline shows it: 第八条 → （一） → 1."""
+    parent = by_id.get(a.parent) if a.parent else None
+    if parent and a.label.startswith(parent.label) and a.label != parent.label:
+        return a.label[len(parent.label):].strip()
+    return a.label
+
+
 outline, text_col = st.columns([1, 3], gap="medium")
 with outline:
     st.markdown("**条款目录**")
@@ -72,7 +82,7 @@ with outline:
         chosen = st.radio(
             "定位到条款", [a.id for a in articles], index=None, key=f"src_article_{doc.id}",
             label_visibility="collapsed",
-            format_func=lambda i: "　" * len(by_id[i].path) + by_id[i].label.split(" ")[-1],
+            format_func=lambda i: "　" * len(by_id[i].path) + short_label(by_id[i]),
         )
 
 quote = None
@@ -133,11 +143,12 @@ marks: dict[str, list[tuple[int, int]]] = {}
 if quote:
     marks = quote_marks(highlight, quote) or quote_marks([a.id for a in articles], quote)
 
-blocks = ["<style>.pn-art{padding:.15rem .6rem;line-height:1.85;border-left:3px solid transparent}"
-          ".pn-target{background:rgba(255,196,0,.13);border-left-color:#e0a800}"
-          ".pn-art mark{background:#ffe066;color:inherit;padding:0 .1rem}"
-          ".pn-head{font-weight:600;margin-top:.6rem}.pn-part{font-size:1.15rem;font-weight:700;"
-          "margin:1rem 0 .4rem;text-align:center}</style>"]
+STYLE = ("<style>.pn-art{padding:.15rem .6rem;line-height:1.85;border-left:3px solid transparent}"
+         ".pn-target{background:rgba(255,196,0,.13);border-left-color:#e0a800}"
+         ".pn-art mark{background:#ffe066;color:inherit;padding:0 .1rem}"
+         ".pn-head{font-weight:600;margin-top:.6rem}.pn-part{font-size:1.15rem;font-weight:700;"
+         "margin:1rem 0 .4rem;text-align:center}</style>")
+blocks = [STYLE]
 first_measure = next((a for a in articles if not a.path and a.label != "印发通知"), None)
 has_notice = any(a.label == "印发通知" for a in articles)
 for a in articles:
@@ -157,14 +168,15 @@ with text_col:
         art = by_id[chosen]
         st.caption(f"已定位：{art.label}" + ("，引文已用黄色标出" if marks else ""))
         if quote and not marks:
-            st.error("引文未能在原文中逐字找到：" + quote)
+            st.error("引文未能在原文中逐字找到：" + common.md(quote))
     st.markdown("".join(blocks), unsafe_allow_html=True)
 
 if chosen:
-    # Scroll the chosen article into view once it is on the page (our own static script, no corpus text).
+    # Scroll the chosen article into view, a few times while the page settles. Our own static script with no
+    # corpus text; it avoids "<" and "&", which the HTML sanitiser would mangle.
     st.html(
-        "<script>(function(){var n=0;function go(){var e=window.parent.document.getElementById("
-        f"'art-{by_id[chosen].order}');if(e){{e.scrollIntoView({{behavior:'smooth',block:'center'}});}}"
-        "else if(n++<50){setTimeout(go,100);}}go();})();</script>",
+        "<script>(function(){[0,300,800,1500,2500].forEach(function(t){setTimeout(function(){"
+        f"var e=document.getElementById('art-{by_id[chosen].order}');"
+        "if(e){e.scrollIntoView({block:'center'});}},t);});})();</script>",
         unsafe_allow_javascript=True,
     )
