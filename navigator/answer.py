@@ -172,6 +172,7 @@ class Answerer:
             for t in set(lexical_tokens(c.content)):
                 df[t] = df.get(t, 0) + 1
         self.idf = {t: math.log(1 + n / v) for t, v in df.items()}
+        self._token_cache: dict[str, set[str]] = {}
 
     # reading ---------------------------------------------------------------------------------------
 
@@ -223,10 +224,21 @@ class Answerer:
                 chain["province"] = prov
         return chain
 
+    def _most_specific(self, places: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Mentioned places without those that only contain another mentioned place (黑龙江 in 黑龙江哈尔滨)."""
+        chains = [self._chain(level, name) for level, name in places]
+        out = []
+        for (level, name), chain in zip(places, chains):
+            inner = any(c.get(level) == name and c != chain and len(c) > len(chain) for c in chains)
+            if not inner:
+                out.append((level, name))
+        return out
+
     def out_of_scope(self, r: Reading) -> str | None:
         """Why the corpus does not cover the question, or None when it may."""
-        if r.places and not any(self._covered(level, name) for level, name in r.places):
-            names = "、".join(dict.fromkeys(n for _, n in r.places))
+        specific = self._most_specific(r.places)
+        if specific and not any(self._covered(level, name) for level, name in specific):
+            names = "、".join(dict.fromkeys(n for _, n in specific))
             return f"现有政策库未收录{names}的相关政策"
         for m in re.finditer(r"([\u4e00-\u9fff]{1,6})[券劵]", r.question):
             term = m.group(0)
@@ -258,8 +270,12 @@ class Answerer:
             return self._refuse(why)
         routed = self._routed_docs(r)
         hits = self.retriever.search(q, k=8, doc_ids=routed or None)
-        if not hits or (not r.docs and (hits[0].dense_sim or 0) < 0.87):
+        floor = getattr(self.retriever.embeddings, "unrelated_below", None)
+        if not hits or (not r.docs and floor is not None and (hits[0].dense_sim or 0) < floor):
             return self._refuse("没有找到与问题对应的政策条文")
+        if not r.docs and not r.places and not self._specific_keys(r.question) and "amount" in r.intents \
+                and not r.amounts:
+            return self._overview(r, as_of)
         programmes = self._programmes(r, hits)
         lines: list[str] = []
         citations: list[Citation] = []
@@ -270,7 +286,7 @@ class Answerer:
             lines += est_lines
             if est:
                 citations += [Citation(**s["citation"]) for s in est["steps"]]
-        structured = self._structured(r, programmes)
+        structured = self._structured(r, programmes, has_estimate=est is not None)
         for text, cite in structured:
             lines.append(text)
             citations.append(cite)
@@ -304,12 +320,18 @@ class Answerer:
         num = f"（{doc.doc_number}）" if doc.doc_number else ""
         return f"《{doc.title}》{num}{art.label}：“{tidy(quote)}”"
 
-    def _structured(self, r: Reading, programmes: list[str]) -> list[tuple[str, Citation]]:
-        """Materials, steps or conditions of the programme asked about, from its cited data."""
-        if len(programmes) != 1 or not r.intents & {"materials", "process", "conditions"}:
+    def _structured(self, r: Reading, programmes: list[str], has_estimate: bool = False) -> list[tuple[str, Citation]]:
+        """Rate and cap, materials, steps or conditions of the programme asked about, from its cited data."""
+        if len(programmes) != 1:
             return []
         prog = self.reg.get(programmes[0])
         out: list[tuple[str, Citation]] = []
+        calc = prog.calculator
+        if "amount" in r.intents and calc is not None and not has_estimate and prog.rate_text:
+            rate = getattr(calc, "rate", None) or (calc.rates[0] if getattr(calc, "rates", None) else None)
+            rate_cite = (rate or calc.groups[0].rate).cite
+            out.append((f"{prog.title}：{tidy(prog.rate_text)}；{tidy(prog.cap_text or '')}（{rate_cite.article}）",
+                        rate_cite))
         if "materials" in r.intents and prog.materials:
             out.append((f"{prog.title}需提交的材料：", prog.materials[0].cite))
             out += [(f"{n}. {_cited(m.text, m.cite)}", m.cite) for n, m in enumerate(prog.materials, 1)]
@@ -322,6 +344,34 @@ class Answerer:
             out += [(f"{n}. {_cited(c.label, c.cite)}", c.cite) for n, c in enumerate(conds, 1)]
             out += [(f"· 由审核部门认定：{_cited(a.text, a.cite)}", a.cite) for a in prog.attestations]
         return out
+
+    def _specific_keys(self, q: str) -> list[str]:
+        """Words in the question that name one programme (not words every programme shares)."""
+        counts: dict[str, int] = {}
+        for words in self.lex["programme_keys"].values():
+            for w in words:
+                counts[w] = counts.get(w, 0) + 1
+        shared = set(self.lex["anchors"]) | set(self.lex["weak_anchors"]) | {"合同"}
+        return [w for w, n in counts.items() if n == 1 and w not in shared and w in q]
+
+    def _overview(self, r: Reading, as_of: dt.date) -> dict[str, Any]:
+        """A question naming no region or programme: each enterprise programme's rate and cap, cited."""
+        lines = ["各地政策标准不同（请说明所在地区以便具体测算）："]
+        cites: list[Citation] = []
+        for prog in self.reg.programmes.values():
+            calc = prog.calculator
+            if prog.side != "enterprise" or calc is None:
+                continue
+            rate_cite = (getattr(calc, "rate", None) or (calc.rates[0] if getattr(calc, "rates", None) else None)
+                         or calc.groups[0].rate).cite
+            st = STATUS_TEXT[status(prog, as_of)]
+            lines.append(f"· {prog.title}：{tidy(prog.rate_text or '')}；{tidy(prog.cap_text or '')}"
+                         f"（{rate_cite.article}；按{as_of.isoformat()}：{st}）")
+            cites.append(rate_cite)
+        return {"answer": "\n".join(lines), "citations": [c.model_copy(update={"quote": tidy(c.quote)}).model_dump()
+                                                         for c in cites],
+                "programmes": [p.id for p in self.reg.programmes.values() if p.side == "enterprise"],
+                "refused": False, "estimate": None}
 
     def _refuse(self, why: str) -> dict[str, Any]:
         covered = "、".join(f"《{d.title}》" for d in self.corpus.docs.values())
@@ -343,9 +393,21 @@ class Answerer:
             out = [p.id for p in self.reg.programmes.values() if p.doc == top_docs[0]]
         return out
 
-    def _sentence_score(self, q_tokens: set[str], sentence: str) -> float:
-        toks = set(lexical_tokens(sentence))
-        return sum(self.idf.get(t, 0.5) for t in q_tokens & toks) / (1 + 0.002 * len(sentence))
+    def _sentence_score(self, q_tokens: set[str], sentence: str, intents: set[str] = frozenset()) -> float:
+        toks = self._tokens(sentence)
+        score = sum(self.idf.get(t, 0.5) for t in q_tokens & toks) / (1 + 0.002 * len(sentence))
+        # What is asked favours the sentences that can answer it: figures for amounts, dates for time.
+        if "amount" in intents and re.search(r"\d\s*[%％]|万元|元", sentence):
+            score *= 1.3
+        if "time" in intents and re.search(r"\d+月|\d+日|施行|有效期|截止|期限|时间", sentence):
+            score *= 1.3
+        return score
+
+    def _tokens(self, sentence: str) -> set[str]:
+        hit = self._token_cache.get(sentence)
+        if hit is None:
+            hit = self._token_cache[sentence] = set(lexical_tokens(sentence))
+        return hit
 
     def _quotes(self, r: Reading, hits, limit: int = 3) -> list[tuple[Article, str]]:
         """The best sentences of the best articles: at most three, each verbatim with its article."""
@@ -358,7 +420,7 @@ class Answerer:
             pool = [art] + [self.corpus.article(c) for c in art.children]
             for node in pool:
                 for s in self._quotable(node):
-                    candidates.append((self._sentence_score(q_tokens, s) * (0.6 + prior), node, s))
+                    candidates.append((self._sentence_score(q_tokens, s, r.intents) * (0.6 + prior), node, s))
         if not candidates:
             return []
         candidates.sort(key=lambda x: -x[0])
@@ -377,12 +439,14 @@ class Answerer:
             limit = max(limit, 6)
         per_article: dict[str, int] = {}
         for score, node, s in candidates:
-            if len(picked) >= limit or score < 0.45 * top_score:
+            if len(picked) >= limit or score < 0.55 * top_score:
                 break
             if any(s == q for _, q in picked):
                 continue
             # List questions may take several sentences of the best article; others one per article.
             allowed = limit if (listy and node.id == first.id) else 1
+            if node.id == first.id and score >= 0.7 * top_score:
+                allowed = max(allowed, 2)
             if per_article.get(node.id, 0) >= allowed or (node.id in used_articles and node.id not in per_article):
                 continue
             per_article[node.id] = per_article.get(node.id, 0) + 1

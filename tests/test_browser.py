@@ -82,6 +82,7 @@ def test_ask_then_open_the_cited_article(server, tmp_path):
             card = reply.get_by_test_id("stExpander").filter(has_text="一、补助标准").first
             card.locator("summary").click()
             expect(card).to_contain_text("按照云服务合同额的50%给予补助")
+            page.wait_for_timeout(600)  # the expander animation
             page.screenshot(path=str(tmp_path / "ask.png"), full_page=True)
 
             card.get_by_role("link", name="查看原文").click()

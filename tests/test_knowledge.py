@@ -140,3 +140,13 @@ def test_no_policy_number_in_python():
 def test_programme_model_forbids_unknown_keys():
     with pytest.raises(Exception):
         Programme.model_validate({"id": "x-2020-y", "unknown": 1})
+
+
+def test_figures_in_programme_texts_come_from_the_policy():
+    """rate_text, cap_text and summary may only state figures that the programme's document states."""
+    reg = registry()
+    for p in reg.programmes.values():
+        body = squash(reg.corpus.docs[p.doc].body)
+        for text in (p.rate_text or "", p.cap_text or "", p.summary):
+            for fig in re.findall(r"\d+(?:\.\d+)?", text):
+                assert fig in body, (p.id, fig, text)
