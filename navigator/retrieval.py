@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,10 @@ from navigator.corpus import Article, Corpus, load_corpus
 from navigator.settings import Settings, settings
 
 log = logging.getLogger(__name__)
+
+# The e5 engine's OpenMP threads spin while idle; on a busy server (or beside other sessions) that turns
+# 20 ms queries into 500 ms ones. Passive waiting keeps them at tens of milliseconds.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 MAX_CHUNK_CHARS = 1500
 RRF_K = 60

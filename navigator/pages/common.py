@@ -142,6 +142,7 @@ def profile_data() -> dict[str, Any]:
 
 
 def set_profile_data(data: dict[str, Any]) -> None:
+    """Replace the running profile; fields set to None are dropped (unknown)."""
     st.session_state[PROFILE_KEY] = {k: v for k, v in data.items() if v is not None}
 
 
@@ -195,6 +196,7 @@ def status_badge(status: str) -> None:
 
 
 def verdict_badge(verdict: str) -> None:
+    """The eligibility verdict as a coloured badge."""
     label, colour, icon = VERDICT.get(verdict, VERDICT["unknown"])
     st.badge(label, color=colour, icon=icon)
 
@@ -209,6 +211,7 @@ def status_text(status: str) -> str:
 
 
 def short_title(title: str) -> str:
+    """A document title cut to fit an expander label."""
     return title if len(title) <= 24 else title[:23] + "…"
 
 
