@@ -297,6 +297,11 @@ class Answerer:
             lines.append(text)
             citations.append(cite)
         quotes = self._quotes(r, hits, limit=2 if structured else 3)
+        if structured and r.intents & {"materials", "process", "conditions"}:
+            # Beside the programme's own list, only quotes from the articles that list cites.
+            labels = {c.article for _, c in structured}
+            quotes = [(a, q) for a, q in quotes
+                      if any(a.label.startswith(lb) or lb.startswith(a.label) for lb in labels)]
         if quotes:
             lines.append("依据：" if lines else "根据政策原文：")
             for art, quote in quotes:
@@ -328,12 +333,18 @@ class Answerer:
 
     def _structured(self, r: Reading, programmes: list[str], has_estimate: bool = False) -> list[tuple[str, Citation]]:
         """Rate and cap, materials, steps or conditions of the programme asked about, from its cited data."""
+        if len(programmes) > 1 and r.intents & {"materials", "process", "conditions"}:
+            # Several programmes of one document: the asker's side decides (enterprises unless a provider asks).
+            provider = any(w in r.question for w in ("服务商", "供应商", "平台商", "云平台认定", "平台认定", "备案"))
+            side = "provider" if provider else "enterprise"
+            programmes = [p for p in programmes if self.reg.get(p).side == side]
         if len(programmes) != 1:
             return []
         prog = self.reg.get(programmes[0])
         out: list[tuple[str, Citation]] = []
         calc = prog.calculator
-        if "amount" in r.intents and calc is not None and not has_estimate and prog.rate_text:
+        about_subsidy = any(w in r.question for w in ("补贴", "补助", "奖补", "比例", "补多少", "怎么补", "资助"))
+        if "amount" in r.intents and about_subsidy and calc is not None and not has_estimate and prog.rate_text:
             rate = getattr(calc, "rate", None) or (calc.rates[0] if getattr(calc, "rates", None) else None)
             rate_cite = (rate or calc.groups[0].rate).cite
             out.append((f"{prog.title}：{tidy(prog.rate_text)}；{tidy(prog.cap_text or '')}（{rate_cite.article}）",
