@@ -40,7 +40,7 @@ def test_first_build_indexes_every_chunk(real_index):
     cfg, corpus, info = real_index
     assert info["rebuilt"] is True
     assert info["chunks"] == len(chunks(corpus))
-    assert corpus.version in info["fingerprint"] and E5Embeddings.name in info["fingerprint"]
+    assert len(info["fingerprint"]) == 16
     col = chroma_client(cfg).get_collection(cfg.collection)
     assert col.count() == info["chunks"]
     assert (col.metadata or {}).get("fingerprint") == info["fingerprint"]
@@ -67,7 +67,7 @@ def test_changed_corpus_fingerprint_rebuilds(real_index, e5):
     edited.version = "0123456789ab"  # what an edit of the texts does to the corpus hash
     redo = build_index(cfg=small_cfg, corpus=edited, embeddings=e5)
     assert redo["rebuilt"] is True
-    assert "0123456789ab" in redo["fingerprint"]
+    assert redo["fingerprint"] != first["fingerprint"]
     col = chroma_client(small_cfg).get_collection("fingerprint_check")
     assert col.count() == len(chunks(small))
     assert col.metadata["fingerprint"] == redo["fingerprint"]
