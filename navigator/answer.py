@@ -180,11 +180,13 @@ class Answerer:
         places = self.gaz.mentions(q)
         docs: dict[str, float] = {}
         for d in self.corpus.docs.values():
-            score = sum(1.0 for a in d.aliases if a in q)
+            # A topic word (资源池, 公有云) says more than a place or a year, which several documents share.
+            score = sum(1.0 if (self.gaz.lookup(a) or a.isdigit() or re.fullmatch(r"\d+年", a)) else 3.0
+                        for a in d.aliases if a in q)
             for level, name in places:
                 rel = self._place_relation(d.region, level, name)
                 if rel == "inside":
-                    score += 2.0 if _deepest(d.region) == name else 1.0
+                    score += 1.0 if _deepest(d.region) == name else 0.5
             if score:
                 docs[d.id] = score
         progs = []
@@ -247,6 +249,10 @@ class Answerer:
         topic = next((t for t in self.lex["other_topics"] if t in r.question), None)
         if topic and squash(topic) not in self.text_all:
             return f"现有政策库未收录关于“{topic}”的政策"
+        for m in re.finditer(r"([\u4e00-\u9fff]{2,4})(?:补贴|补助|资助|奖励)", r.question if not r.docs else ""):
+            words = self.jieba.lcut(m.group(1))
+            if words and len(words[-1]) > 1 and squash(words[-1]) not in self.text_all:
+                return f"现有政策库未收录关于“{words[-1]}{m.group(0)[len(m.group(1)):]}”的政策"
         if not r.anchors and r.unknown_terms and not r.docs:
             return f"现有政策库未收录关于“{r.unknown_terms[0]}”的政策"
         if not r.anchors and not r.weak_anchors and not r.docs:
@@ -288,8 +294,9 @@ class Answerer:
         est = None
         keyed = [a for a in r.amounts if a.key]
         if programmes and keyed and r.intents & {"estimate", "amount"}:
-            est, est_lines = self._estimate(r, programmes[0], profile)
+            est, est_lines, est_cites = self._estimate(r, programmes[0], profile)
             lines += est_lines
+            citations += est_cites
             if est:
                 citations += [Citation(**s["citation"]) for s in est["steps"]]
         structured = self._structured(r, programmes, has_estimate=est is not None)
@@ -333,6 +340,10 @@ class Answerer:
 
     def _structured(self, r: Reading, programmes: list[str], has_estimate: bool = False) -> list[tuple[str, Citation]]:
         """Rate and cap, materials, steps or conditions of the programme asked about, from its cited data."""
+        if len(programmes) > 1 and "contacts" in r.intents:
+            texts = {tuple(c.text for c in self.reg.get(p).contacts) for p in programmes}
+            if len(texts) == 1:
+                programmes = programmes[:1]
         if len(programmes) > 1 and r.intents & {"materials", "process", "conditions"}:
             # Several programmes of one document: the asker's side decides (enterprises unless a provider asks).
             provider = any(w in r.question for w in ("服务商", "供应商", "平台商", "云平台认定", "平台认定", "备案"))
@@ -349,7 +360,9 @@ class Answerer:
             rate_cite = (rate or calc.groups[0].rate).cite
             out.append((f"{prog.title}：{tidy(prog.rate_text)}；{tidy(prog.cap_text or '')}（{rate_cite.article}）",
                         rate_cite))
-        if "materials" in r.intents and prog.materials:
+        if "contacts" in r.intents and prog.contacts:
+            out += [(f"联系方式：{_cited(c.text, c.cite)}", c.cite) for c in prog.contacts]
+        elif "materials" in r.intents and prog.materials:
             out.append((f"{prog.title}需提交的材料：", prog.materials[0].cite))
             out += [(f"{n}. {_cited(m.text, m.cite)}", m.cite) for n, m in enumerate(prog.materials, 1)]
         elif "process" in r.intents and prog.process:
@@ -462,7 +475,7 @@ class Answerer:
                 continue
             # List questions may take several sentences of the best article; others one per article.
             allowed = limit if (listy and node.id == first.id) else 1
-            if node.id == first.id and score >= 0.7 * top_score:
+            if node.id == first.id and score >= 0.6 * top_score:
                 allowed = max(allowed, 2)
             if per_article.get(node.id, 0) >= allowed or (node.id in used_articles and node.id not in per_article):
                 continue
@@ -485,11 +498,11 @@ class Answerer:
 
     # estimates -------------------------------------------------------------------------------------
 
-    def _estimate(self, r: Reading, pid: str, profile: Profile | None) -> tuple[dict | None, list[str]]:
+    def _estimate(self, r: Reading, pid: str, profile: Profile | None) -> tuple[dict | None, list[str], list]:
         prog = self.reg.get(pid)
         calc = prog.calculator
         if calc is None:
-            return None, []
+            return None, [], []
         by_key: dict[str, list[Decimal]] = {}
         for a in r.amounts:
             if a.key:
@@ -528,19 +541,23 @@ class Answerer:
                 (self.gaz.districts[n]["city"] for lvl, n in r.places if lvl == "district"), None) or p.city
             if city:
                 inputs["city"] = city
+                for ex in calc.excluded:
+                    if ex.city == city:
+                        return None, [f"{city}企业不在{prog.title}的范围内（{ex.cite.article}：“{tidy(ex.cite.quote)}”）。"], \
+                            [ex.cite]
             if "集群试点" in r.question or p.cluster_pilot:
                 inputs["cluster_pilot"] = True
         try:
             est = estimate({"programme": pid, "inputs": inputs}, self.reg)
         except InputError as e:
             need = _needs(kind)
-            return None, [f"测算{prog.title}需要：{need}（{e}）。"]
+            return None, [f"如需测算{prog.title}的金额，请提供：{need}。"], []
         doc = est.to_contract()
         total = est.total_cny
         lines = [f"按问题中的数字测算：{prog.title}可获补贴 {_money(total)} 元（{_wan(total)}）。"]
         lines += [f"· {tidy(s.text)}（{s.citation.article}）" for s in est.steps]
         lines += [f"· {tidy(n)}" for n in est.notes]
-        return doc, lines
+        return doc, lines, []
 
 
 def _cited(text: str, cite: Citation) -> str:
