@@ -133,3 +133,33 @@ def test_cli_ask_single_and_empty():
     p = subprocess.run([sys.executable, "-m", "navigator", "ask", "", "--json"], cwd=ROOT, capture_output=True,
                        text=True, timeout=600)
     assert p.returncode == 2 and "empty question" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_a_city_outside_the_corpus_in_a_covered_province_is_refused(ask):
+    assert ask("黑龙江哈尔滨上云补贴？")["refused"] is True
+    assert ask("白云区的房租补贴怎么申请？")["refused"] is True
+
+
+def test_no_region_named_gives_every_programme_rate(ask):
+    r = ask("上云补贴比例是多少？")
+    assert not r["refused"] and "请说明所在地区" in r["answer"]
+    assert {"yichun-2023-cloud-subsidy", "guangdong-2020-cloud-voucher", "dongguan-2015-cloud-voucher"} <= set(
+        r["programmes"])
+    assert "50%" in r["answer"] and "70%" in r["answer"]
+
+
+def test_topic_outweighs_place_when_routing(ask):
+    r = ask("东莞市的企业申报省资源池向哪里递交申请？")
+    assert cited(r, "guangdong-2018", "附件1 二") and "东莞市、中山市径向市经济和信息化主管部门递交申请" in r["answer"]
+
+
+def test_contacts_and_materials_from_programme_data(ask):
+    r = ask("广东省2020年上云服务券联系人是谁？")
+    assert "刘坤东" in r["answer"] and cited(r, "guangdong-2020", "附件")
+    r = ask("伊春市，需要准备哪些材料？")
+    assert "收付款凭证" in r["answer"] and all(c["article"].startswith("三、申报审核流程（三）") for c in r["citations"])
+
+
+def test_an_excluded_city_in_an_amount_question(ask):
+    r = ask("深圳企业合同额10万，2020年省里补多少？")
+    assert r["estimate"] is None and "深圳市除外" in r["answer"] and cited(r, "guangdong-2020", "二、面向范围")
