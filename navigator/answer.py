@@ -230,7 +230,7 @@ class Answerer:
         """Mentioned places without those that only contain another mentioned place (黑龙江 in 黑龙江哈尔滨)."""
         chains = [self._chain(level, name) for level, name in places]
         out = []
-        for (level, name), chain in zip(places, chains):
+        for (level, name), chain in zip(places, chains, strict=True):
             inner = any(c.get(level) == name and c != chain and len(c) > len(chain) for c in chains)
             if not inner:
                 out.append((level, name))
@@ -549,7 +549,7 @@ class Answerer:
                 inputs["cluster_pilot"] = True
         try:
             est = estimate({"programme": pid, "inputs": inputs}, self.reg)
-        except InputError as e:
+        except InputError:
             need = _needs(kind)
             return None, [f"如需测算{prog.title}的金额，请提供：{need}。"], []
         doc = est.to_contract()

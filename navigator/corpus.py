@@ -210,7 +210,7 @@ def parse_articles(doc_id: str, body: str, annexes: list[dict[str, str]] | None 
     out: dict[str, Article] = {}
     seen: dict[str, int] = {}
     ids: dict[int, str] = {}
-    for i, node in enumerate(nodes):
+    for node in nodes:
         label = node["label"]
         seen[label] = seen.get(label, 0) + 1
         if seen[label] > 1:

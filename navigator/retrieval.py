@@ -181,7 +181,7 @@ class Lexical:
         if k <= 0:
             return []
         docs, scores = self.bm25.retrieve([toks], k=k, show_progress=False, n_threads=1, weight_mask=mask)
-        return [(int(d), float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]
+        return [(int(d), float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
 
 # --- dense side (Chroma) ---------------------------------------------------------------------------
@@ -225,7 +225,7 @@ def build_index(force: bool = False, progress: bool = False, cfg: Settings | Non
     existing = None
     try:
         existing = client.get_collection(cfg.collection)
-    except Exception:  # noqa: BLE001 - chroma raises different errors for a missing collection across versions
+    except Exception:
         existing = None
     if existing is not None and not force and (existing.metadata or {}).get("fingerprint") == fp \
             and existing.count() == len(items):

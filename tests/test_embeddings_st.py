@@ -66,7 +66,7 @@ def st_model_dir(tmp_path_factory) -> Path:
 
     root = tmp_path_factory.mktemp("st")
     chars = sorted({ch for s in SENTENCES for ch in s if not ch.isspace()} | set("0123456789%"))
-    vocab = SPECIAL + ["query", "passage", ":"] + chars  # the e5 prefixes the embedder adds are words too
+    vocab = [*SPECIAL, "query", "passage", ":", *chars]  # the e5 prefixes the embedder adds are words too
     bert_dir = root / "bert"
     bert_dir.mkdir()
     (bert_dir / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")

@@ -138,7 +138,9 @@ def test_no_policy_number_in_python():
 
 
 def test_programme_model_forbids_unknown_keys():
-    with pytest.raises(Exception):
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
         Programme.model_validate({"id": "x-2020-y", "unknown": 1})
 
 

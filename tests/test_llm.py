@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import typing
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
@@ -15,9 +16,9 @@ from navigator.settings import Settings
 
 class _Endpoint(BaseHTTPRequestHandler):
     reply = ""
-    seen: list[dict] = []
+    seen: typing.ClassVar[list[dict]] = []
 
-    def do_POST(self):  # noqa: N802 - http.server's name
+    def do_POST(self):
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         _Endpoint.seen.append(body)
         out = json.dumps({"choices": [{"message": {"role": "assistant", "content": _Endpoint.reply}}]}).encode()

@@ -39,7 +39,8 @@ def join_lines(lines: list[str]) -> list[str]:
 
 
 if __name__ == "__main__":
-    text = open(sys.argv[1], encoding="utf-8").read()
+    with open(sys.argv[1], encoding="utf-8") as f:
+        text = f.read()
     if len(sys.argv) > 2 and sys.argv[2] == "--dedup":
         text = dedup_bold(text.replace("\n", "\x00")).replace("\x00", "\n")
     print("\n\n".join(join_lines(text.splitlines())))
