@@ -91,7 +91,7 @@ def cmd_compare(a: argparse.Namespace) -> int:
     from navigator.service import compare
 
     try:
-        _print(compare(a.ids, _date(a.as_of) if a.as_of else None), a.json)
+        _print(compare(a.ids, _date(a.as_of)), a.json)
     except InputError as e:
         raise UsageError(str(e)) from None
     return 0

@@ -60,7 +60,7 @@ def test_concurrent_writers_lose_nothing(data_dir):
         try:
             for i in range(25):
                 store.add(f"线程{n}问题{i}", f"答复{n}-{i}", citations=[yichun_citation()], as_of=dt.date(2024, 1, 1))
-        except BaseException as e:
+        except BaseException as e:  # noqa: BLE001
             errors.append(e)
 
     threads = [threading.Thread(target=writer, args=(n,)) for n in range(8)]

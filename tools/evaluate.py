@@ -174,7 +174,7 @@ def ask_routing(engine) -> Callable[[str], set[str] | None]:
     def routed(q: str) -> set[str] | None:
         try:
             return engine._routed_docs(engine.read(q, None)) or None
-        except Exception:
+        except Exception:  # noqa: BLE001
             return None
 
     return routed
@@ -207,7 +207,7 @@ def score_ask(engine, cases: dict[str, Any], tgts: list[Target]) -> AskScore:
     for t in tgts:
         try:
             r = engine.ask(t.question, as_of=_date(t.as_of))
-        except Exception as e:
+        except Exception as e:  # noqa: BLE001
             errors += 1
             failures.append(f"{t.case_id} error {e!r}"[:200])
             continue
@@ -227,7 +227,7 @@ def score_ask(engine, cases: dict[str, Any], tgts: list[Target]) -> AskScore:
     for c in oos:
         try:
             r = engine.ask(c["question"], as_of=_date(c.get("as_of")))
-        except Exception as e:
+        except Exception as e:  # noqa: BLE001
             errors += 1
             failures.append(f"{c['id']} error {e!r}"[:200])
             continue
