@@ -114,7 +114,7 @@ def money_input(value: Any, name: str) -> Decimal:
         raise InputError(f"{name} must be an amount in yuan, got {value!r}")
     try:
         d = Decimal(str(value).strip().replace(",", ""))
-    except Exception:  # noqa: BLE001
+    except ArithmeticError:  # decimal.InvalidOperation for text that is not a number
         raise InputError(f"{name} must be an amount in yuan, got {value!r}") from None
     if not d.is_finite():
         raise InputError(f"{name} must be a finite amount, got {value!r}")

@@ -225,7 +225,7 @@ def build_index(force: bool = False, progress: bool = False, cfg: Settings | Non
     existing = None
     try:
         existing = client.get_collection(cfg.collection)
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - chroma's error for a missing collection differs across versions
         existing = None
     if existing is not None and not force and (existing.metadata or {}).get("fingerprint") == fp \
             and existing.count() == len(items):
