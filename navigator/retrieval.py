@@ -31,6 +31,7 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 MAX_CHUNK_CHARS = 1500
 RRF_K = 60
+DOC_WEIGHT = 0.5  # the document list is a prior, not a third equal voter
 
 
 # --- embeddings ------------------------------------------------------------------------------------
@@ -276,8 +277,40 @@ class Retriever:
         self.items = chunks(self.corpus)
         self.by_id = {c.id: i for i, c in enumerate(self.items)}
         self.lexical = Lexical(self.items)
+        self.doc_ids = list(self.corpus.docs)
+        self.doc_profiles = Lexical.__new__(Lexical)
+        self._index_documents()
         self.store = Chroma(client=chroma_client(self.cfg), collection_name=self.cfg.collection,
                             embedding_function=self.embeddings)
+
+    def _index_documents(self) -> None:
+        """BM25 over one profile per document: title, 文号, issuer, names people use, the places it covers."""
+        import bm25s
+
+        from navigator.gazetteer import gazetteer
+
+        g = gazetteer()
+        profiles = []
+        for d in self.corpus.docs.values():
+            places = [v for v in d.region.values()]
+            if set(d.region) == {"province"}:  # a provincial document covers every city of the province
+                places += [c for c, info in g.cities.items() if info.get("province") == d.region["province"]]
+            aliases = [a for a in d.aliases]
+            profiles.append(" ".join([d.title, d.notice_title or "", d.doc_number or "", d.issuer, *aliases, *places,
+                                      *(n[:-1] for n in places if n.endswith(("市", "区", "省")))]))
+        self._doc_bm25 = bm25s.BM25()
+        self._doc_bm25.index([lexical_tokens(p) for p in profiles], show_progress=False)
+
+    def doc_scores(self, query: str) -> dict[str, float]:
+        """How well the question matches each document's profile, 1.0 for the best match."""
+        toks = lexical_tokens(query)
+        if not toks:
+            return {}
+        docs, scores = self._doc_bm25.retrieve([toks], k=len(self.doc_ids), show_progress=False, n_threads=1)
+        top = float(scores[0][0]) if len(scores[0]) else 0.0
+        if top <= 0:
+            return {}
+        return {self.doc_ids[int(d)]: float(sc) / top for d, sc in zip(docs[0], scores[0], strict=True)}
 
     def dense(self, query: str, k: int, doc_ids: set[str] | None = None) -> list[tuple[int, float]]:
         """(chunk index, cosine similarity) best first, within ``doc_ids`` when given."""
@@ -308,6 +341,10 @@ class Retriever:
         for rank, (idx, _s) in enumerate(lexical):
             scores[idx] = scores.get(idx, 0.0) + 1.0 / (RRF_K + rank + 1)
             l_rank[idx] = rank
+        # Third list: the document the question is about (its title, names and places), shared by its articles.
+        doc_score = self.doc_scores(query)
+        for idx in scores:
+            scores[idx] += DOC_WEIGHT / (RRF_K + 1) * doc_score.get(self.items[idx].article.doc_id, 0.0) ** 2
         hits = []
         for idx, s in scores.items():
             c = self.items[idx]
