@@ -40,6 +40,11 @@ def yuan(x: Decimal) -> str:
     return f"{fen(x):.2f}"
 
 
+def money_text(x: Decimal) -> str:
+    """Money for people to read: ``"1,000,000.00"``."""
+    return f"{fen(x):,.2f}"
+
+
 def pct(rate: Decimal) -> str:
     """A rate as a percentage: Decimal('0.25') -> '25%'."""
     return f"{(rate * 100).normalize():f}%"
@@ -157,19 +162,19 @@ def _yearly_rates(prog: Programme, calc: YearlyRates, inputs: dict[str, Any]) ->
             continue
         rate = calc.rates[year - 1]
         amount = fen(fee * rate.value)
-        steps.append(Step(text=f"第{year}年：{calc.base.text} {yuan(fee)} 元 × {pct(rate.value)} = {yuan(amount)} 元",
+        steps.append(Step(text=f"第{year}年：{calc.base.text} {money_text(fee)} 元 × {pct(rate.value)} = {money_text(amount)} 元",
                           amount_cny=amount, citation=rate.cite, programme=prog.id))
         if calc.yearly_cap_cny and amount > calc.yearly_cap_cny.value:
             amount = fen(calc.yearly_cap_cny.value)
-            steps.append(Step(text=f"第{year}年：当年上限 {yuan(amount)} 元", amount_cny=amount,
+            steps.append(Step(text=f"第{year}年：当年上限 {money_text(amount)} 元", amount_cny=amount,
                               citation=calc.yearly_cap_cny.cite, programme=prog.id))
         if calc.cumulative_cap_cny:
             room = fen(calc.cumulative_cap_cny.value - paid)
             if amount > room:
                 amount = max(room, ZERO)
                 steps.append(Step(
-                    text=f"第{year}年：累计上限 {yuan(calc.cumulative_cap_cny.value)} 元，已补 {yuan(paid)} 元，"
-                         f"本年最多 {yuan(amount)} 元",
+                    text=f"第{year}年：累计上限 {money_text(calc.cumulative_cap_cny.value)} 元，已补 {money_text(paid)} 元，"
+                         f"本年最多 {money_text(amount)} 元",
                     amount_cny=amount, citation=calc.cumulative_cap_cny.cite, programme=prog.id))
         paid += amount
         amounts.append(amount)
@@ -180,12 +185,12 @@ def _yearly_rates(prog: Programme, calc: YearlyRates, inputs: dict[str, Any]) ->
 def _rate_cap(prog: Programme, calc: RateCap, inputs: dict[str, Any]) -> ItemEstimate:
     base = money_input(_require(inputs, calc.input), calc.input)
     raw = fen(base * calc.rate.value)
-    steps = [Step(text=f"{calc.base.text} {yuan(base)} 元 × {pct(calc.rate.value)} = {yuan(raw)} 元",
+    steps = [Step(text=f"{calc.base.text} {money_text(base)} 元 × {pct(calc.rate.value)} = {money_text(raw)} 元",
                   amount_cny=raw, citation=calc.rate.cite, programme=prog.id)]
     amount = raw
     if raw > calc.cap_cny.value:
         amount = fen(calc.cap_cny.value)
-        steps.append(Step(text=f"超过最高额度 {yuan(calc.cap_cny.value)} 元（{wan(calc.cap_cny.value)}），按上限计",
+        steps.append(Step(text=f"超过最高额度 {money_text(calc.cap_cny.value)} 元（{wan(calc.cap_cny.value)}），按上限计",
                           amount_cny=amount, citation=calc.cap_cny.cite, programme=prog.id))
     notes = []
     if calc.years.value == 1:
@@ -205,15 +210,15 @@ def _tax_tiered(prog: Programme, calc: TaxTiered, inputs: dict[str, Any]) -> Ite
     fees = money_input(_require(inputs, calc.input), calc.input)
     new_key = _flag(inputs, "new_key_investment")
     raw = fen(fees * calc.rate.value)
-    steps = [Step(text=f"{calc.base.text} {yuan(fees)} 元 × {pct(calc.rate.value)} = {yuan(raw)} 元",
+    steps = [Step(text=f"{calc.base.text} {money_text(fees)} 元 × {pct(calc.rate.value)} = {money_text(raw)} 元",
                   amount_cny=raw, citation=calc.rate.cite, programme=prog.id)]
     if new_key:
         capital = money_input(_require(inputs, "paid_in_capital_cny"), "paid_in_capital_cny")
         by_capital = fen(capital * calc.new_key_rate.value)
         cap = min(by_capital, fen(calc.new_key_cap_cny.value))
         steps.append(Step(
-            text=f"新招商重点企业：实缴注册资本 {yuan(capital)} 元 × {pct(calc.new_key_rate.value)} = {yuan(by_capital)} 元，"
-                 f"且不超过 {yuan(calc.new_key_cap_cny.value)} 元，当年上限 {yuan(cap)} 元（{calc.reading}）",
+            text=f"新招商重点企业：实缴注册资本 {money_text(capital)} 元 × {pct(calc.new_key_rate.value)} = {money_text(by_capital)} 元，"
+                 f"且不超过 {money_text(calc.new_key_cap_cny.value)} 元，当年上限 {money_text(cap)} 元（{calc.reading}）",
             amount_cny=cap, citation=calc.new_key_rate.cite, programme=prog.id))
         cap_cite = calc.new_key_cap_cny.cite
     else:
@@ -221,14 +226,14 @@ def _tax_tiered(prog: Programme, calc: TaxTiered, inputs: dict[str, Any]) -> Ite
         # 以上 includes the threshold (民法典第一千二百五十九条): the first tier whose bound the tax reaches.
         tier = next(t for t in calc.tiers if tax >= t.min_tax_cny)
         cap = fen(tier.cap_cny)
-        bound = f"≥ {yuan(tier.min_tax_cny)} 元" if tier.min_tax_cny > 0 else "低于上一档"
-        steps.append(Step(text=f"年度全库纳税 {yuan(tax)} 元（{bound}），单个企业当年最高 {yuan(cap)} 元",
+        bound = f"≥ {money_text(tier.min_tax_cny)} 元" if tier.min_tax_cny > 0 else "低于上一档"
+        steps.append(Step(text=f"年度全库纳税 {money_text(tax)} 元（{bound}），单个企业当年最高 {money_text(cap)} 元",
                           amount_cny=cap, citation=tier.cite, programme=prog.id))
         cap_cite = tier.cite
     amount = raw
     if raw > cap:
         amount = cap
-        steps.append(Step(text=f"{yuan(raw)} 元超过当年上限，按 {yuan(cap)} 元计", amount_cny=amount,
+        steps.append(Step(text=f"{money_text(raw)} 元超过当年上限，按 {money_text(cap)} 元计", amount_cny=amount,
                           citation=cap_cite, programme=prog.id))
     notes = [f"补贴额度周期为{calc.years.value}年，逐年申请：以上为一年的额度。"]
     return ItemEstimate(programme=prog.id, total_cny=amount, schedule=[YearAmount(year=1, amount_cny=amount)],
@@ -253,7 +258,7 @@ def _regional(prog: Programme, calc: Regional, inputs: dict[str, Any], groups: d
         rate = calc.cluster_pilot_rate
         reason = f"{city}，产业集群试点"
     amount = fen(contract * rate.value)
-    steps = [Step(text=f"{reason}：{calc.base.text} {yuan(contract)} 元 × {pct(rate.value)} = {yuan(amount)} 元",
+    steps = [Step(text=f"{reason}：{calc.base.text} {money_text(contract)} 元 × {pct(rate.value)} = {money_text(amount)} 元",
                   amount_cny=amount, citation=rate.cite, programme=prog.id)]
     return ItemEstimate(programme=prog.id, total_cny=amount, schedule=[YearAmount(year=1, amount_cny=amount)],
                         steps=steps, notes=[calc.cap_note.text])
@@ -298,8 +303,8 @@ def apply_shared_cap(items: list[ItemEstimate], cap: SharedCap) -> tuple[list[It
             if y < len(s):
                 s[y] = min(s[y], room)
                 room -= s[y]
-        steps.append(Step(text=f"第{y + 1}年：多种服务券合计 {yuan(total)} 元，超过单个企业当年最高额度 "
-                               f"{yuan(cap.cap_cny.value)} 元，按上限计", amount_cny=fen(cap.cap_cny.value),
+        steps.append(Step(text=f"第{y + 1}年：多种服务券合计 {money_text(total)} 元，超过单个企业当年最高额度 "
+                               f"{money_text(cap.cap_cny.value)} 元，按上限计", amount_cny=fen(cap.cap_cny.value),
                           citation=cap.cap_cny.cite))
     out = []
     for i in items:
