@@ -84,7 +84,7 @@ def test_estimate_yichun_shows_amount_with_article(data_dir):
     row = table.iloc[0]
     assert row["金额"] == "75,000.00 元" and row["条款"] == "一、补助标准"
     assert "按照云服务合同额的50%给予补助" in row["原文"]
-    assert "150000.00" in row["计算步骤"]
+    assert "150,000.00" in row["计算步骤"]
     card = next(e for e in at.expander if e.label.startswith("第1步"))
     assert "一、补助标准" in card.label
     assert any("按照云服务合同额的50%给予补助" in m for m in markdown_text(card))

@@ -19,6 +19,9 @@ BOOLS_RECORD = ["bad_credit_record", "dishonest_record", "fiscal_violation_5y", 
 MONEY_ENTERPRISE = ["annual_tax_cny", "paid_in_capital_cny", "registered_capital_cny"]
 COUNTS_PROVIDER = ["experts", "software_products", "enterprises_served_per_year"]
 CERTS = ["ISO27001", "GB/T 22080", "GB/T 31168-2014"]
+# Missing stays unknown: "none" must be said, an empty list is not read as "none".
+HISTORY = ["未知", "都没有享受过", "享受过以下项目"]
+CERT_STATES = ["未知", "没有任何认证", "已获得以下认证"]
 REASON_ICON = {True: (":material/check_circle:", "符合"), False: (":material/cancel:", "不符合"),
                None: (":material/help:", "待确认")}
 
@@ -70,8 +73,12 @@ with st.form("m_form"):
     st.markdown("**信用记录**")
     cols = st.columns(4)
     records = {f: tri(f, cols[n]) for n, f in enumerate(BOOLS_RECORD)}
-    received = st.multiselect("已享受过的补助", list(reg.programmes), default=saved.get("received_programmes", []),
-                              format_func=common.title_of, key="m_received_programmes", placeholder="无或未知")
+    h1, h2 = st.columns([1, 3])
+    had = saved.get("received_programmes")
+    history = h1.selectbox("此前享受补助情况", HISTORY, key="m_history",
+                           index=0 if had is None else (1 if not had else 2))
+    received = h2.multiselect("享受过的项目（选“享受过以下项目”时填写）", list(reg.programmes), default=had or [],
+                              format_func=common.title_of, key="m_received_programmes", placeholder="选择项目")
 
     with st.expander("服务商信息（申请平台认定、资源池、备案时填写）"):
         cols = st.columns(3)
@@ -82,8 +89,11 @@ with st.form("m_form"):
                                          value=None if ratio is None else ratio * 100, step=1.0,
                                          key="m_qualified_staff_ratio", placeholder="未知")
         revenue = amount("service_revenue_cny", cols[1])
-        certs = cols[2].multiselect("信息安全认证", CERTS, default=saved.get("security_certifications", []),
-                                    key="m_security_certifications", accept_new_options=True, placeholder="无或未知")
+        had_certs = saved.get("security_certifications")
+        cert_state = cols[2].selectbox("信息安全认证情况", CERT_STATES, key="m_cert_state",
+                                       index=0 if had_certs is None else (1 if not had_certs else 2))
+        certs = cols[2].multiselect("已获认证（选“已获得”时填写）", CERTS, default=had_certs or [],
+                                    key="m_security_certifications", accept_new_options=True, placeholder="选择认证")
     submitted = st.form_submit_button("开始匹配", type="primary", icon=":material/fact_check:")
 
 if submitted:
@@ -91,9 +101,11 @@ if submitted:
             "province": province.strip() or None, "city": city.strip() or None, "district": district.strip() or None,
             "established_on": established.isoformat() if established else None,
             **flags, **money, **records, **counts,
-            "received_programmes": received or None,
+            "received_programmes": None if history == HISTORY[0] else ([] if history == HISTORY[1] else received),
             "qualified_staff_ratio": None if staff_pct is None else staff_pct / 100,
-            "service_revenue_cny": revenue, "security_certifications": certs or None}
+            "service_revenue_cny": revenue,
+            "security_certifications": None if cert_state == CERT_STATES[0] else ([] if cert_state == CERT_STATES[1]
+                                                                                    else certs)}
     try:
         parse_profile({k: v for k, v in data.items() if v is not None})
     except ProfileError as e:
