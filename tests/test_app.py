@@ -277,3 +277,19 @@ def test_ask_starter_button_and_refusal(data_dir):
     reply = at.chat_message[-1]
     assert not reply.get("expander")  # a refusal cites nothing
     assert enquiry_log.default_log().search("上海")[0].refused
+
+
+def test_match_yichun_eligible_when_every_condition_is_answered(data_dir):
+    at = app("match", as_of=dt.date(2026, 11, 23))
+    at.selectbox(key="m_side").set_value("enterprise")
+    at.text_input(key="m_city").set_value("伊春市")
+    at.selectbox(key="m_independent_legal_person").set_value("是")
+    at.date_input(key="m_established_on").set_value(dt.date(2019, 5, 1))
+    for field, value in [("industrial", "是"), ("first_cloud_purchase", "是"), ("bad_credit_record", "否"),
+                         ("dishonest_record", "否"), ("fiscal_violation_5y", "否")]:
+        at.selectbox(key=f"m_{field}").set_value(value)
+    at.selectbox(key="m_history").set_value("都没有享受过")
+    at.form_submit_button[0].click().run()
+    assert not at.exception
+    texts = markdown_text(card_for(at, "伊春市工业企业首次上云补助"))
+    assert any("符合" in m and "badge" in m and "不符合" not in m for m in texts), texts
