@@ -13,6 +13,8 @@ import hashlib
 import logging
 import os
 import re
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -211,10 +213,34 @@ def _fingerprint(corpus: Corpus, items: list[Chunk], embedder_name: str) -> str:
     return h.hexdigest()[:16]
 
 
+_BUILD_LOCK = threading.Lock()
+
+
+def _existing(client, name: str):
+    try:
+        return client.get_collection(name)
+    except Exception:  # noqa: BLE001 - chroma's error for a missing collection differs across versions
+        return None
+
+
+def index_is_fresh(cfg: Settings | None = None, corpus: Corpus | None = None,
+                   embeddings: Embeddings | None = None) -> bool:
+    """Whether the stored collection was made from this corpus, these chunks and this embedder."""
+    cfg = cfg or settings()
+    corpus = corpus or load_corpus()
+    embeddings = embeddings or make_embeddings(cfg)
+    items = chunks(corpus)
+    fp = _fingerprint(corpus, items, getattr(embeddings, "name", type(embeddings).__name__))
+    col = _existing(chroma_client(cfg), cfg.collection)
+    return col is not None and (col.metadata or {}).get("fingerprint") == fp and col.count() == len(items)
+
+
 def build_index(force: bool = False, progress: bool = False, cfg: Settings | None = None,
-                corpus: Corpus | None = None, embeddings: Embeddings | None = None) -> dict[str, Any]:
+                corpus: Corpus | None = None, embeddings: Embeddings | None = None,
+                on_progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
     """Build (or confirm) the Chroma collection of article embeddings. Idempotent.
 
+    ``progress`` draws a bar on stderr; ``on_progress(done, total)`` reports to a caller (the app).
     Returns what was done: {"collection", "chunks", "fingerprint", "rebuilt"}.
     """
     cfg = cfg or settings()
@@ -222,33 +248,34 @@ def build_index(force: bool = False, progress: bool = False, cfg: Settings | Non
     embeddings = embeddings or make_embeddings(cfg)
     items = chunks(corpus)
     fp = _fingerprint(corpus, items, getattr(embeddings, "name", type(embeddings).__name__))
-    client = chroma_client(cfg)
-    existing = None
-    try:
-        existing = client.get_collection(cfg.collection)
-    except Exception:  # noqa: BLE001 - chroma's error for a missing collection differs across versions
-        existing = None
-    if existing is not None and not force and (existing.metadata or {}).get("fingerprint") == fp \
-            and existing.count() == len(items):
-        return {"collection": cfg.collection, "chunks": len(items), "fingerprint": fp, "rebuilt": False}
-    if existing is not None:
-        client.delete_collection(cfg.collection)
-    col = client.create_collection(cfg.collection, metadata={"fingerprint": fp, "hnsw:space": "cosine"})
-    batch = 16
-    bar = None
-    if progress:
-        from tqdm import tqdm
+    with _BUILD_LOCK:  # sessions of one app process build once, not side by side
+        client = chroma_client(cfg)
+        existing = _existing(client, cfg.collection)
+        if existing is not None and not force and (existing.metadata or {}).get("fingerprint") == fp \
+                and existing.count() == len(items):
+            return {"collection": cfg.collection, "chunks": len(items), "fingerprint": fp, "rebuilt": False}
+        if existing is not None:
+            client.delete_collection(cfg.collection)
+        col = client.create_collection(cfg.collection, metadata={"fingerprint": fp, "hnsw:space": "cosine"})
+        batch = 16
+        bar = None
+        if progress:
+            import sys
 
-        bar = tqdm(total=len(items), desc="索引条文", unit="条", file=__import__("sys").stderr)
-    for i in range(0, len(items), batch):
-        part = items[i:i + batch]
-        vecs = embeddings.embed_documents([c.content for c in part])
-        col.upsert(ids=[c.id for c in part], embeddings=vecs, documents=[c.text for c in part],
-                   metadatas=[{"doc_id": c.article.doc_id, "label": c.article.label} for c in part])
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(items), desc="索引条文", unit="条", file=sys.stderr)
+        for i in range(0, len(items), batch):
+            part = items[i:i + batch]
+            vecs = embeddings.embed_documents([c.content for c in part])
+            col.upsert(ids=[c.id for c in part], embeddings=vecs, documents=[c.text for c in part],
+                       metadatas=[{"doc_id": c.article.doc_id, "label": c.article.label} for c in part])
+            if bar:
+                bar.update(len(part))
+            if on_progress:
+                on_progress(min(i + batch, len(items)), len(items))
         if bar:
-            bar.update(len(part))
-    if bar:
-        bar.close()
+            bar.close()
     return {"collection": cfg.collection, "chunks": len(items), "fingerprint": fp, "rebuilt": True}
 
 

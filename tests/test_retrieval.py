@@ -11,7 +11,7 @@ import copy
 import pytest
 
 from navigator.corpus import Corpus, load_corpus
-from navigator.retrieval import E5Embeddings, Retriever, build_index, chroma_client, chunks
+from navigator.retrieval import E5Embeddings, Retriever, build_index, chroma_client, chunks, index_is_fresh
 from navigator.settings import Settings
 
 
@@ -114,3 +114,16 @@ def test_hits_carry_their_citable_source(real_retriever):
 def test_doc_ids_restrict_the_search(real_retriever):
     hits = real_retriever.search("补贴比例是多少？", k=5, doc_ids={"yichun-2023"})
     assert hits and all(h.chunk.article.doc_id == "yichun-2023" for h in hits)
+
+
+def test_progress_is_reported_and_freshness_known(real_index, e5):
+    cfg, corpus, _ = real_index
+    small_cfg = cfg.model_copy(update={"collection": "progress_check"})
+    small = Corpus([corpus.docs["guangdong-2020"]])
+    seen = []
+    build_index(cfg=small_cfg, corpus=small, embeddings=e5, force=True, on_progress=lambda d, t: seen.append((d, t)))
+    total = len(chunks(small))
+    assert seen and seen[-1] == (total, total) and all(t == total for _, t in seen)
+    assert index_is_fresh(cfg=small_cfg, corpus=small, embeddings=e5)
+    assert not index_is_fresh(cfg=small_cfg.model_copy(update={"collection": "never_built"}), corpus=small,
+                              embeddings=e5)

@@ -108,16 +108,25 @@ def enquiry_log() -> EnquiryLog:
 
 @st.cache_resource(show_spinner=False)
 def _answerer(_version: str):
-    from navigator import answer, retrieval
+    from navigator import answer
 
-    retrieval.build_index(force=False, progress=False)
     return answer.answerer()
 
 
 def answerer():
-    """The question answerer, building the search index on first use (about 30 s)."""
-    with st.spinner("首次使用：正在建立政策检索索引（约 30 秒）…"):
-        return _answerer(corpus().version)
+    """The question answerer; on first use the search index is built with a progress bar (about 30 s)."""
+    from navigator import retrieval
+
+    version = corpus().version
+    if not st.session_state.get(f"_index_ok_{version}"):
+        if not retrieval.index_is_fresh():
+            bar = st.progress(0.0, text="首次使用：正在建立政策检索索引…")
+            retrieval.build_index(on_progress=lambda done, total: bar.progress(
+                done / total, text=f"首次使用：正在建立政策检索索引（{done}/{total} 条）"))
+            bar.empty()
+        st.session_state[f"_index_ok_{version}"] = True
+    with st.spinner("正在载入检索模型…"):
+        return _answerer(version)
 
 
 def answer_error():
