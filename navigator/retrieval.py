@@ -162,6 +162,21 @@ def lexical_tokens(text: str) -> list[str]:
     return toks
 
 
+@functools.lru_cache(maxsize=1)
+def _synonyms() -> list[list[str]]:
+    import yaml
+
+    from navigator.corpus import KNOWLEDGE
+
+    return yaml.safe_load((KNOWLEDGE / "lexicon.yaml").read_text(encoding="utf-8")).get("synonyms") or []
+
+
+def expand_query(query: str) -> str:
+    """The query followed by the kin of its words (补贴 → 补助 奖补 资助), for the lexical side."""
+    extra = [w for group in _synonyms() if any(g in query for g in group) for w in group if w not in query]
+    return query + (" " + " ".join(extra) if extra else "")
+
+
 class Lexical:
     """BM25 (bm25s) over the chunks' header and text."""
 
@@ -173,7 +188,7 @@ class Lexical:
         self.bm25.index([lexical_tokens(c.content) for c in items], show_progress=False)
 
     def search(self, query: str, k: int, doc_ids: set[str] | None = None) -> list[tuple[int, float]]:
-        toks = lexical_tokens(query)
+        toks = lexical_tokens(expand_query(query))
         if not toks:
             return []
         mask = None
