@@ -30,6 +30,7 @@ from navigator.retrieval import Retriever, lexical_tokens, retriever
 from navigator.service import Profile, estimate, status
 
 MAX_QUESTION_CHARS = 2000
+PROVIDER_WORDS = ("服务商", "供应商", "平台商", "认定", "备案", "资源池")
 STATUS_TEXT = {"open": "可申请/有效期内", "closed": "已截止或已失效", "not_yet_open": "尚未开始", "unknown": "无法确定"}
 
 
@@ -177,7 +178,7 @@ class Answerer:
     # reading ---------------------------------------------------------------------------------------
 
     def read(self, q: str, profile: Profile | None) -> Reading:
-        places = self.gaz.mentions(q)
+        places = self._most_specific(self.gaz.mentions(q))
         docs: dict[str, float] = {}
         for d in self.corpus.docs.values():
             # A topic word (资源池, 公有云) says more than a place or a year, which several documents share.
@@ -238,7 +239,7 @@ class Answerer:
 
     def out_of_scope(self, r: Reading) -> str | None:
         """Why the corpus does not cover the question, or None when it may."""
-        specific = self._most_specific(r.places)
+        specific = r.places
         if specific and not any(self._covered(level, name) for level, name in specific):
             names = "、".join(dict.fromkeys(n for _, n in specific))
             return f"现有政策库未收录{names}的相关政策"
@@ -288,6 +289,10 @@ class Answerer:
         if not r.docs and not r.places and not self._specific_keys(r.question) and "amount" in r.intents \
                 and not r.amounts:
             return self._overview(r, as_of)
+        if r.places and not self._specific_keys(r.question) and re.search(
+                r"(哪些|什么|有没有).{0,4}(政策|补贴|补助|项目|支持|服务券)|(政策|补贴|补助|项目|服务券).{0,3}(哪些|有什么)",
+                r.question):
+            return self._for_place(r, as_of)
         programmes = self._programmes(r, hits)
         lines: list[str] = []
         citations: list[Citation] = []
@@ -346,7 +351,7 @@ class Answerer:
                 programmes = programmes[:1]
         if len(programmes) > 1 and r.intents & {"materials", "process", "conditions"}:
             # Several programmes of one document: the asker's side decides (enterprises unless a provider asks).
-            provider = any(w in r.question for w in ("服务商", "供应商", "平台商", "云平台认定", "平台认定", "备案"))
+            provider = any(w in r.question for w in PROVIDER_WORDS)
             side = "provider" if provider else "enterprise"
             programmes = [p for p in programmes if self.reg.get(p).side == side]
         if len(programmes) != 1:
@@ -383,6 +388,31 @@ class Answerer:
                 counts[w] = counts.get(w, 0) + 1
         shared = set(self.lex["anchors"]) | set(self.lex["weak_anchors"]) | {"合同"}
         return [w for w, n in counts.items() if n == 1 and w not in shared and w in q]
+
+    def _for_place(self, r: Reading, as_of: dt.date) -> dict[str, Any]:
+        """Which programmes a unit registered in the named place may look at, each with its cited target group."""
+        level, name = r.places[-1]
+        chain = self._chain(level, name)
+        lines = [f"登记在{name}的单位可关注的项目（按{as_of.isoformat()}评估申报状态）："]
+        cites: list[Citation] = []
+        progs = []
+        for prog in self.reg.programmes.values():
+            if any(prog.region.get(lvl) and chain.get(lvl) and prog.region[lvl] != chain[lvl]
+                   for lvl in ("province", "city", "district")):
+                continue
+            calc = prog.calculator
+            excluded = [e for e in (getattr(calc, "excluded", None) or []) if e.city == chain.get("city")]
+            if excluded:
+                lines.append(f"· {prog.title}：{name}不在范围内（{excluded[0].cite.article}：“{tidy(excluded[0].cite.quote)}”）")
+                cites.append(excluded[0].cite)
+                continue
+            side = "企业" if prog.side == "enterprise" else "服务商"
+            rate = f"；{tidy(prog.rate_text)}" if prog.rate_text and calc is not None else ""
+            lines.append(f"· {prog.title}（面向{side}{rate}；{STATUS_TEXT[status(prog, as_of)]}）：{_cited(prog.who.text, prog.who.cite)}")
+            cites.append(prog.who.cite)
+            progs.append(prog.id)
+        return {"answer": "\n".join(lines), "programmes": progs, "refused": False, "estimate": None,
+                "citations": [c.model_copy(update={"quote": tidy(c.quote)}).model_dump() for c in cites]}
 
     def _overview(self, r: Reading, as_of: dt.date) -> dict[str, Any]:
         """A question naming no region or programme: each enterprise programme's rate and cap, cited."""
@@ -423,14 +453,16 @@ class Answerer:
             out = [p.id for p in self.reg.programmes.values() if p.doc == top_docs[0]]
         return out
 
-    def _sentence_score(self, q_tokens: set[str], sentence: str, intents: set[str] = frozenset()) -> float:
-        toks = self._tokens(sentence)
-        score = sum(self.idf.get(t, 0.5) for t in q_tokens & toks) / (1 + 0.002 * len(sentence))
-        # What is asked favours the sentences that can answer it: figures for amounts, dates for time.
+    @staticmethod
+    def _bonus(sentence: str, intents: set[str]) -> float:
+        """What is asked favours the sentences that can answer it: figures for amounts, dates for time..."""
+        score = 1.0
         if "amount" in intents and re.search(r"\d\s*[%％]|万元|元", sentence):
             score *= 1.3
         if "time" in intents and re.search(r"\d+月|\d+日|施行|有效期|截止|期限|时间", sentence):
             score *= 1.3
+        if "definition" in intents and re.search(r"是指|是由|以下简称|下简称", sentence):
+            score *= 2.5
         return score
 
     def _tokens(self, sentence: str) -> set[str]:
@@ -443,21 +475,28 @@ class Answerer:
         """The best sentences of the best articles: at most three, each verbatim with its article."""
         q_tokens = set(lexical_tokens(r.question))
         listy = bool(r.intents & {"materials", "process", "conditions"}) or "哪些" in r.question
-        candidates: list[tuple[float, Article, str]] = []
+        candidates: list[tuple[float, Article, str, set[str]]] = []
         for rank, h in enumerate(hits[:6]):
             art = h.chunk.article
-            prior = 1.0 / (rank + 1)
+            weight = 0.6 + 1.0 / (rank + 1)
             pool = [art] + [self.corpus.article(c) for c in art.children]
             for node in pool:
                 for s in self._quotable(node):
-                    candidates.append((self._sentence_score(q_tokens, s, r.intents) * (0.6 + prior), node, s))
+                    # The heading says what a sentence under it is about (（二）服务券兑现时间 → its dates).
+                    about = self._tokens(s) | self._tokens(node.heading)
+                    candidates.append((weight * self._bonus(s, r.intents) / (1 + 0.002 * len(s)), node, s,
+                                       about & q_tokens))
         if not candidates:
             return []
-        candidates.sort(key=lambda x: -x[0])
-        top_score = candidates[0][0]
+
+        def gain(c, covered: set[str]) -> float:
+            return c[0] * sum(self.idf.get(t, 0.5) for t in c[3] - covered)
+
+        best = max(candidates, key=lambda c: gain(c, set()))
+        top_score = gain(best, set())
+        first = best[1]
         picked: list[tuple[Article, str]] = []
         used_articles: set[str] = set()
-        first = candidates[0][1]
         if listy and hits[0].chunk.article.children:
             parent = hits[0].chunk.article
             block = self._list_block(parent)
@@ -467,26 +506,38 @@ class Answerer:
                 used_articles.update(parent.children)
         if listy and not picked:
             limit = max(limit, 6)
+        # Greedy cover: each next sentence must add question words the picked ones lack.
         per_article: dict[str, int] = {}
-        for score, node, s in candidates:
-            if len(picked) >= limit or score < 0.55 * top_score:
+        covered: set[str] = set()
+        remaining = list(candidates)
+        while remaining and len(picked) < limit:
+            def allowed(c) -> bool:
+                node = c[1]
+                cap = limit if (listy and node.id == first.id) else (2 if node.id == first.id else 1)
+                if per_article.get(node.id, 0) >= cap:
+                    return False
+                return not (node.id in used_articles and node.id not in per_article)
+
+            ok = [c for c in remaining if allowed(c) and all(c[2] != q for _, q in picked)]
+            if not ok:
                 break
-            if any(s == q for _, q in picked):
+            c = max(ok, key=lambda c: gain(c, covered))
+            # The first pick always stands; later ones must match the question well or add what is missing.
+            floor = 0.2 if (listy and c[1].id == first.id) else 0.55
+            if picked and gain(c, set()) < floor * top_score and gain(c, covered) < 0.25 * top_score:
+                remaining.remove(c)
                 continue
-            # List questions may take several sentences of the best article; others one per article.
-            allowed = limit if (listy and node.id == first.id) else 1
-            if node.id == first.id and score >= 0.6 * top_score:
-                allowed = max(allowed, 2)
-            if per_article.get(node.id, 0) >= allowed or (node.id in used_articles and node.id not in per_article):
-                continue
-            per_article[node.id] = per_article.get(node.id, 0) + 1
-            picked.append((node, s))
-            used_articles.add(node.id)
+            per_article[c[1].id] = per_article.get(c[1].id, 0) + 1
+            picked.append((c[1], c[2]))
+            used_articles.add(c[1].id)
+            covered |= c[3]
+            remaining.remove(c)
         return picked
 
     def _quotable(self, node: Article) -> list[str]:
         doc = self.corpus.docs[node.doc_id]
-        return [s for s in node.sentences() if not any(rep in s for rep in doc.repaired)]
+        # A bold heading the extraction printed four times is quoted only inside its sentence, not alone.
+        return [s for s in node.sentences() if s.rstrip("。；;：: ") not in doc.repaired]
 
     def _list_block(self, parent: Article) -> str | None:
         """A short list article quoted whole (its items in order), when it is verbatim-safe and not too long."""

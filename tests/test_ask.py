@@ -163,3 +163,16 @@ def test_contacts_and_materials_from_programme_data(ask):
 def test_an_excluded_city_in_an_amount_question(ask):
     r = ask("深圳企业合同额10万，2020年省里补多少？")
     assert r["estimate"] is None and "深圳市除外" in r["answer"] and cited(r, "guangdong-2020", "二、面向范围")
+
+
+def test_which_programmes_for_a_place(ask):
+    r = ask("广州市黄埔区上云政策有哪些？")
+    assert set(r["programmes"]) == {"guangdong-2020-cloud-voucher", "guangdong-2018-supplier-pool"}
+    r = ask("深圳有哪些上云补贴？")
+    assert "guangdong-2020-cloud-voucher" not in r["programmes"] and "深圳市除外" in r["answer"]
+
+
+def test_definition_and_greedy_quotes(ask):
+    assert "财政补贴凭证" in ask("白云区服务券是什么？")["answer"]
+    assert "半年度和年度" in ask("白云区服务券绩效评价的周期是什么？")["answer"]
+    assert "合格供应商" in ask("省资源池评价按哪几个档次发布？")["answer"]
