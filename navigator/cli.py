@@ -33,7 +33,7 @@ def _read_json(path: str, what: str) -> Any:
     if p.stat().st_size > MAX_FILE_BYTES:
         raise UsageError(f"{what}: file larger than {MAX_FILE_BYTES} bytes")
     try:
-        return json.loads(p.read_text(encoding="utf-8"))
+        return json.loads(p.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise UsageError(f"{what}: not valid JSON ({e})") from None
 
