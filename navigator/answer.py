@@ -119,7 +119,11 @@ def read_amounts(q: str) -> list[Amount]:
                 if any(w in after_text for w in words):
                     key = (name, 0)
                     break
-        out.append(Amount(value, m.start(), m.end(), key[0] if key else None))
+        name = key[0] if key else None
+        # "第一年租赁费20万，第二年30万": a later year's amount is the same kind as the first year's.
+        if name is None and out and out[-1].key and re.search(r"第[一二三四五六七八九十\d]+年\S{0,3}$", before):
+            name = out[-1].key
+        out.append(Amount(value, m.start(), m.end(), name))
     return out
 
 

@@ -176,3 +176,11 @@ def test_definition_and_greedy_quotes(ask):
     assert "财政补贴凭证" in ask("白云区服务券是什么？")["answer"]
     assert "半年度和年度" in ask("白云区服务券绩效评价的周期是什么？")["answer"]
     assert "合格供应商" in ask("省资源池评价按哪几个档次发布？")["answer"]
+
+
+def test_amounts_per_year_in_a_question(ask):
+    r = ask("东莞制造企业第一年租赁费20万，第二年30万，第三年40万，分别补多少？")
+    # 80,000 + 90,000 = 170,000; year three 80,000 is cut to the 30,000 left under the 200,000 cap
+    assert [s["amount_cny"] for s in r["estimate"]["items"][0]["schedule"]] == ["80000.00", "90000.00", "30000.00"]
+    r = ask("白云区年纳税1.2亿的企业公有云服务费500万能补多少")
+    assert r["estimate"]["total_cny"] == "1000000.00"
