@@ -313,8 +313,8 @@ class Answerer:
             lines.append(text)
             citations.append(cite)
         quotes = self._quotes(r, hits, limit=2 if structured else 3)
-        if structured and r.intents & {"materials", "process", "conditions"}:
-            # Beside the programme's own list, only quotes from the articles that list cites.
+        if structured:
+            # Beside the programme's own data, only quotes from the articles that data cites.
             labels = {c.article for _, c in structured}
             quotes = [(a, q) for a, q in quotes
                       if any(a.label.startswith(lb) or lb.startswith(a.label) for lb in labels)]
@@ -367,8 +367,8 @@ class Answerer:
         if "amount" in r.intents and about_subsidy and calc is not None and not has_estimate and prog.rate_text:
             rate = getattr(calc, "rate", None) or (calc.rates[0] if getattr(calc, "rates", None) else None)
             rate_cite = (rate or calc.groups[0].rate).cite
-            out.append((f"{prog.title}：{tidy(prog.rate_text)}；{tidy(prog.cap_text or '')}（{rate_cite.article}）",
-                        rate_cite))
+            out.append((f"{prog.title}：{tidy(prog.rate_text)}；{tidy(prog.cap_text or '')}"
+                        f"（{rate_cite.article}：“{tidy(rate_cite.quote)}”）", rate_cite))
         if "contacts" in r.intents and prog.contacts:
             out += [(f"联系方式：{_cited(c.text, c.cite)}", c.cite) for c in prog.contacts]
         elif "materials" in r.intents and prog.materials:
