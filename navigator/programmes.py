@@ -52,6 +52,14 @@ class Registry:
         return self.shared_caps.get(programme.shared_cap) if programme.shared_cap else None
 
 
+def _registry_ids(folder: Path) -> set[str] | None:
+    """Ids listed in knowledge/registry.yaml, when the folder is the project's own programme folder."""
+    path = folder.parent / "registry.yaml"
+    if folder.resolve() != PROGRAMMES.resolve() or not path.exists():
+        return None
+    return {row["id"] for row in yaml.safe_load(path.read_text(encoding="utf-8"))}
+
+
 def load_registry(folder: Path = PROGRAMMES, corpus: Corpus | None = None) -> Registry:
     """Load and validate every programme file in ``folder``."""
     corpus = corpus or load_corpus()
@@ -70,6 +78,13 @@ def load_registry(folder: Path = PROGRAMMES, corpus: Corpus | None = None) -> Re
         if path.stem != prog.id:
             raise ProgrammeDataError(f"{path.name}: file name must be the programme id {prog.id!r}")
         programmes[prog.id] = prog
+    listed = _registry_ids(folder)
+    if listed is not None:
+        unlisted = sorted(set(programmes) - listed)
+        missing = sorted(listed - set(programmes))
+        if unlisted or missing:
+            raise ProgrammeDataError(f"knowledge/registry.yaml and the programme files differ: not listed {unlisted}, "
+                                     f"no file for {missing}")
     for prog in programmes.values():
         if prog.shared_cap and prog.shared_cap not in shared:
             raise ProgrammeDataError(f"{prog.id}: unknown shared cap {prog.shared_cap!r}")

@@ -152,3 +152,15 @@ def test_figures_in_programme_texts_come_from_the_policy():
         for text in (p.rate_text or "", p.cap_text or "", p.summary):
             for fig in re.findall(r"\d+(?:\.\d+)?", text):
                 assert fig in body, (p.id, fig, text)
+
+
+def test_registry_lists_every_programme_with_its_scenarios():
+    root = Path(__file__).resolve().parents[1]
+    rows = yaml.safe_load((root / "knowledge" / "registry.yaml").read_text(encoding="utf-8"))
+    assert {r["id"] for r in rows} == CONTRACT_IDS
+    reg = registry()
+    for r in rows:
+        prog = reg.get(r["id"])
+        assert (prog.doc, prog.side) == (r["doc"], r["side"])
+        scenarios = (root / "tests" / "scenarios" / r["scenarios"]).read_text(encoding="utf-8")
+        assert r["id"] in scenarios, r["id"]
