@@ -26,7 +26,7 @@ from calculators.models import Citation
 from navigator.corpus import KNOWLEDGE, Article, Corpus, squash
 from navigator.gazetteer import Gazetteer, gazetteer
 from navigator.programmes import Registry, registry
-from navigator.retrieval import Retriever, lexical_tokens, retriever
+from navigator.retrieval import Retriever, jieba_tokenizer, lexical_tokens, retriever
 from navigator.service import Profile, estimate, status
 
 MAX_QUESTION_CHARS = 2000
@@ -166,11 +166,7 @@ class Answerer:
         self.corpus: Corpus = self.reg.corpus
         self.text_all = squash("".join(d.body for d in self.corpus.docs.values()))
         self.lex = lexicon()
-        import jieba  # noqa: F401 - loaded by retrieval
-
-        from navigator.retrieval import _jieba
-
-        self.jieba = _jieba()
+        self.jieba = jieba_tokenizer()
         n = len(self.retriever.items)
         df: dict[str, int] = {}
         for c in self.retriever.items:

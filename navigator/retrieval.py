@@ -141,7 +141,8 @@ _STOP = set("的了是在和与及或等对为有要以由把被吗呢么啊吧�
 
 
 @functools.lru_cache(maxsize=1)
-def _jieba():
+def jieba_tokenizer():
+    """jieba, initialised once and quiet."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -157,7 +158,7 @@ def lexical_tokens(text: str) -> list[str]:
     for run in runs:
         toks.extend(c for c in run if c not in _STOP)
         toks.extend(run[i:i + 2] for i in range(len(run) - 1))
-    toks.extend(w for w in _jieba().lcut_for_search(text) if len(w) > 1 and _CJK.search(w))
+    toks.extend(w for w in jieba_tokenizer().lcut_for_search(text) if len(w) > 1 and _CJK.search(w))
     toks.extend(_ASCII.findall(text))
     return toks
 
