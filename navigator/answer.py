@@ -537,13 +537,14 @@ class Answerer:
     def _quotable(self, node: Article) -> list[str]:
         doc = self.corpus.docs[node.doc_id]
         # A bold heading the extraction printed four times is quoted only inside its sentence, not alone.
-        return [s for s in node.sentences() if s.rstrip("。；;：: ") not in doc.repaired]
+        return [s for s in node.sentences() if s.rstrip("。；;：: ") not in doc.repaired
+                and not any(u in s for u in doc.unquotable)]
 
     def _list_block(self, parent: Article) -> str | None:
         """A short list article quoted whole (its items in order), when it is verbatim-safe and not too long."""
         doc = self.corpus.docs[parent.doc_id]
         text = parent.text
-        if len(text) > 600 or any(rep in text for rep in doc.repaired):
+        if len(text) > 600 or any(rep in text for rep in [*doc.repaired, *doc.unquotable]):
             return None
         return tidy(text.replace("\n", " "))
 

@@ -64,7 +64,7 @@ class Article(BaseModel):
         """The node's own sentences, each a verbatim quote."""
         out = []
         for para in self.own_text.split("\n"):
-            out.extend(s.strip() for s in _SENTENCE.findall(para) if len(s.strip()) >= 4)
+            out.extend(s.strip() for s in _SENTENCE.findall(para) if len(squash(s)) >= 4)
         return out
 
 
@@ -89,6 +89,7 @@ class Document(BaseModel):
     annexes: list[dict[str, str]] = []
     aliases: list[str] = []
     repaired: list[str] = []
+    unquotable: list[str] = Field(default=[], description="Text whose source form had markup (links): not quoted.")
     body: str
     articles: dict[str, Article] = Field(default_factory=dict)
 

@@ -169,3 +169,45 @@ def test_registry_lists_every_programme_with_its_scenarios():
         assert (prog.doc, prog.side) == (r["doc"], r["side"])
         scenarios = (root / "tests" / "scenarios" / r["scenarios"]).read_text(encoding="utf-8")
         assert r["id"] in scenarios, r["id"]
+
+
+def _seed_forms():
+    forms = []
+    for p in sorted(SEEDS.glob("*.txt")):
+        raw = squash(p.read_text(encoding="utf-8"))
+        forms += [raw, re.sub(r"(.)\1{3}", r"\1", raw)]
+    return forms
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed texts are not beside the project")
+def test_every_quote_we_may_give_is_in_the_original_seed_text():
+    """Programme quotes and every quotable sentence read the same in the seed (bold runs undone only)."""
+    from navigator.answer import Answerer
+
+    forms = _seed_forms()
+
+    def in_seed(q):
+        q = squash(q)
+        return len(q) >= 4 and any(q in f or re.sub(r"(.)\1{3}", r"\1", q) in f for f in forms)
+
+    reg = registry()
+    quotes = []
+
+    def walk(x):
+        if isinstance(x, dict):
+            if {"doc_id", "article", "quote"} <= set(x):
+                quotes.append(x["quote"])
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+
+    for p in reg.programmes.values():
+        walk(p.model_dump())
+    assert [q for q in quotes if not in_seed(q)] == []
+    quotable = Answerer._quotable
+    probe = type("P", (), {"corpus": reg.corpus})()
+    sentences = [s for a in reg.corpus.articles() for s in quotable(probe, a)]
+    assert len(sentences) > 250
+    assert [s for s in sentences if not in_seed(s)] == []
