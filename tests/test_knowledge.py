@@ -87,27 +87,32 @@ def test_every_programme_of_the_contract_loads():
     assert set(registry().programmes) == CONTRACT_IDS
 
 
-def test_every_citation_is_verbatim_in_its_article():
-    reg = registry()
-    corpus = reg.corpus
-    count = 0
+def programme_citations() -> list[dict]:
+    """Every citation object in every programme, as plain dicts."""
+    found: list[dict] = []
 
     def walk(x):
-        nonlocal count
         if isinstance(x, dict):
             if {"doc_id", "article", "quote"} <= set(x):
-                art = corpus.docs[x["doc_id"]].article_by_label(x["article"])
-                assert art is not None and squash(x["quote"]) in squash(art.text), x
-                count += 1
+                found.append(x)
             for v in x.values():
                 walk(v)
         elif isinstance(x, list):
             for v in x:
                 walk(v)
 
-    for p in reg.programmes.values():
+    for p in registry().programmes.values():
         walk(p.model_dump())
-    assert count > 100
+    return found
+
+
+def test_every_citation_is_verbatim_in_its_article():
+    corpus = registry().corpus
+    cites = programme_citations()
+    for c in cites:
+        art = corpus.docs[c["doc_id"]].article_by_label(c["article"])
+        assert art is not None and squash(c["quote"]) in squash(art.text), c
+    assert len(cites) > 100
 
 
 def test_loader_refuses_a_quote_not_in_the_text(tmp_path):
@@ -191,20 +196,7 @@ def test_every_quote_we_may_give_is_in_the_original_seed_text():
         return len(q) >= 4 and any(q in f or re.sub(r"(.)\1{3}", r"\1", q) in f for f in forms)
 
     reg = registry()
-    quotes = []
-
-    def walk(x):
-        if isinstance(x, dict):
-            if {"doc_id", "article", "quote"} <= set(x):
-                quotes.append(x["quote"])
-            for v in x.values():
-                walk(v)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v)
-
-    for p in reg.programmes.values():
-        walk(p.model_dump())
+    quotes = [c["quote"] for c in programme_citations()]
     assert [q for q in quotes if not in_seed(q)] == []
     quotable = Answerer._quotable
     probe = type("P", (), {"corpus": reg.corpus})()
