@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field
 
 from calculators.estimate import InputError, yuan
 from calculators.models import Citation
@@ -36,6 +37,43 @@ STATUS_TEXT = {"open": "可申请/有效期内", "closed": "已截止或已失�
 
 class AskError(ValueError):
     """A question that cannot be asked: empty, too long, not text."""
+
+
+class Clarify(BaseModel):
+    """A question back to the asker, set instead of a figure when an amount or fact cannot be tied down."""
+
+    model_config = ConfigDict(frozen=True)
+
+    question: str = Field(description="What the asker should say, in Chinese.")
+    options: list[str] = Field(default=[], description="Possible answers the asker can pick from.")
+
+
+class Answer(BaseModel):
+    """The answer to one question (CONTRACT ``ask``), formatted once and used by the CLI, the app and the log."""
+
+    answer: str = Field(description="The answer text: verdict, amount, list or date first, then the quotes.")
+    citations: list[Citation] = Field(default=[], description="Verbatim quotes the answer rests on.")
+    programmes: list[str] = Field(default=[], description="Programme ids the answer is about.")
+    refused: bool = Field(default=False, description="True when the corpus does not cover the question.")
+    estimate: dict[str, Any] | None = Field(default=None, description="The CONTRACT estimate behind a figure.")
+    reading: dict[str, Any] = Field(default_factory=dict, description="What the question was understood to say.")
+    clarify: Clarify | None = Field(default=None, description="Set instead of a figure when something must be asked.")
+    headline: str = Field(default="", description="The first line of the answer: verdict, amount, list or date.")
+    statuses: dict[str, str] = Field(default={}, description="Each programme's status on the evaluation date.")
+
+    def to_contract(self) -> dict[str, Any]:
+        """The JSON document CONTRACT ``ask`` specifies (extra keys are allowed)."""
+        return {
+            "answer": self.answer,
+            "citations": [c.model_dump() for c in self.citations],
+            "programmes": list(self.programmes),
+            "refused": self.refused,
+            "estimate": self.estimate,
+            "reading": self.reading,
+            "clarify": self.clarify.model_dump() if self.clarify else None,
+            "headline": self.headline,
+            "statuses": dict(self.statuses),
+        }
 
 
 @functools.lru_cache(maxsize=1)
@@ -274,6 +312,19 @@ class Answerer:
         q = clean_question(question)
         result = self._answer(q, profile, as_of)
         return llm.phrase(q, result) if llm.enabled() else result
+
+    def ask_in(self, conv, question: Any, profile: Profile | None = None,
+               as_of: dt.date | dt.datetime | None = None) -> Answer:
+        """Answer ``question`` within a conversation (``navigator.conversation``) and record the turn."""
+        from navigator.conversation import Turn
+
+        if isinstance(as_of, dt.datetime):
+            as_of = as_of.date()
+        result = self.ask(question, profile=profile, as_of=as_of)
+        ans = Answer(**{k: v for k, v in result.items() if k in Answer.model_fields})
+        conv.remember(Turn(question=str(question), programmes=ans.programmes, refused=ans.refused), [],
+                      ans.programmes)
+        return ans
 
     def _answer(self, q: str, profile: Profile | None, as_of: dt.date | None) -> dict[str, Any]:
         as_of = as_of or dt.date.today()
