@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from navigator.ingest import IngestError, read_policy_file  # noqa: E402
+from navigator.ingest import IngestError, read_policy_file
 
 
 def main(argv: list[str] | None = None) -> int:
