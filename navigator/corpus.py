@@ -276,13 +276,13 @@ def split_front_matter(raw: str, source: str) -> tuple[dict, str]:
     return meta, m.group(2).strip()
 
 
-def make_document(meta: dict, body: str, source: str, **state) -> Document:
+def make_document(meta: dict, body: str, name: str, /, **state) -> Document:
     """A document from front-matter fields and a body, parsed into articles.
 
     Args:
         meta: the front-matter fields (``PolicyMeta``).
         body: the verbatim text, paragraphs separated by blank lines.
-        source: the file name, for messages.
+        name: the file name, for messages.
         **state: the store's fields (source, version, versions, superseded_on, repealed_on, ...).
 
     Raises:
@@ -291,9 +291,9 @@ def make_document(meta: dict, body: str, source: str, **state) -> Document:
     try:
         doc = Document(**meta, body=body, **state)
     except ValidationError as e:
-        raise PolicyDataError(str(meta_error(e, source))) from None
+        raise PolicyDataError(str(meta_error(e, name))) from None
     except TypeError as e:
-        raise PolicyDataError(f"{source}: {e}") from None
+        raise PolicyDataError(f"{name}: {e}") from None
     return doc.model_copy(update={"articles": parse_articles(doc.id, body, doc.annexes)})
 
 
