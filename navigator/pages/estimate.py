@@ -126,12 +126,12 @@ st.dataframe(table, hide_index=True, width="stretch",
 for note in doc["notes"]:
     st.info(common.md(note["text"]), icon=":material/info:")
 for alt in doc["alternatives"]:
-    st.warning(common.md(f"另一读法（{alt['citation']['article']}）：{alt['reading']}，合计 {common.money(alt['total_cny'])}"),
-               icon=":material/alt_route:")
+    st.warning(f"另一读法（{common.md(alt['citation']['article'])}）：{common.md(alt['reading'])}，"
+               f"合计 {common.money(alt['total_cny'])}", icon=":material/alt_route:")
 for cap in doc["shared_caps"]:
     for y in cap["years"]:
-        st.caption(common.md(f"第{y['year']}年：各项合计（封顶前）{common.money(y['sum_before_cap_cny'])}，"
-                             f"上限 {common.money(y['cap_cny'])}，封顶后 {common.money(y['capped_total_cny'])}"))
+        st.caption(f"第{y['year']}年：各项合计（封顶前）{common.money(y['sum_before_cap_cny'])}，"
+                   f"上限 {common.money(y['cap_cny'])}，封顶后 {common.money(y['capped_total_cny'])}")
 
 st.markdown("**每一步的依据**（点开看原文）")
 for n, s in enumerate(steps, start=1):
