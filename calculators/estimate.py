@@ -212,6 +212,9 @@ def combine(items: list[ItemEstimate], shared_caps: list[SharedCap]) -> Estimate
         steps.extend(_shared_cap_steps(result, cap))
         if any(y.sum_before_cap_cny > y.cap_cny for y in years):
             notes.append(Note(text=cap.split.text, citation=cap.split.cite))
+        if len(years) > 1:
+            notes.append(Note(text=f"合计上限按年计算：各项目的第1年视为同一年，第{len(years)}年以此类推；"
+                                   f"各年封顶后合计与多年总额分别列出", citation=cap.cap_cny.cite))
     alternatives = []
     for n, item in enumerate(items):
         for alt in item.alternatives:

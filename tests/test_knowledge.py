@@ -400,3 +400,15 @@ def test_the_guangdong_2020_contact_line_is_cited_where_it_stands():
 def test_the_dongguan_printing_line_is_not_part_of_article_14():
     art = load_corpus().docs["dongguan-2015"].article_by_label("第十四条")
     assert "印发" not in art.text
+
+
+def test_a_shared_cap_and_its_programmes_must_name_each_other(tmp_path):
+    src = ROOT / "knowledge" / "programmes"
+    for path in [src / "_shared_caps.yaml", *src.glob("baiyun-2019-*.yaml")]:
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_registry(tmp_path).shared_caps
+    data = yaml.safe_load((tmp_path / "baiyun-2019-diagnosis.yaml").read_text(encoding="utf-8"))
+    del data["shared_cap"]
+    (tmp_path / "baiyun-2019-diagnosis.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    with pytest.raises(ProgrammeDataError, match="baiyun-2019-diagnosis is not a programme that names it"):
+        load_registry(tmp_path)
