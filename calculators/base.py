@@ -250,8 +250,10 @@ def money_list(value: Any, name: str, max_years: int = 50) -> list[Decimal]:
 
 
 def flag_input(inputs: dict[str, Any], key: str) -> bool:
-    """A true/false input; absent means false."""
-    v = inputs.get(key, False)
+    """A true/false input; absent (or null) means false."""
+    v = inputs.get(key)
+    if v is None:
+        return False
     if not isinstance(v, bool):
         raise InputError(f"{key} must be true or false, got {v!r}"[:300])
     return v
