@@ -1,10 +1,16 @@
-"""Every page of the Streamlit app, driven through ``AppTest`` against the real texts."""
+"""Every page of the Streamlit app, driven through ``AppTest`` against the real texts.
+
+Staff pages are opened as a signed-in agent (``staff=True``) except where the
+test is about the login itself. An internal error shows a reference id instead
+of a traceback, so ``clean()`` treats that message as a failure too.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
 import importlib.util
+import re
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -12,7 +18,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block
 
-from navigator import enquiry_log
+from calculators.periods import BEIJING
+from navigator import auth, enquiry_log
 from navigator.corpus import load_corpus
 from navigator.settings import settings
 
@@ -31,16 +38,37 @@ def data_dir(tmp_path, monkeypatch) -> Path:
     settings.cache_clear()
 
 
-def app(page: str | None = None, as_of: dt.date | None = None) -> AppTest:
+def clean(at: AppTest) -> None:
+    """No exception and no internal-error message (app.py turns exceptions into a reference id)."""
+    assert not at.exception, at.exception
+    internal = [e.value for e in at.error if "参考编号" in e.value]
+    assert not internal, internal
+
+
+def app(page: str | None = None, as_of: dt.date | None = None, staff: bool = False) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     if as_of:
         at.session_state["as_of"] = as_of
+    if staff:
+        at.session_state["nav_staff"] = auth.StaffUser(name="测试坐席", method="password",
+                                                       since=dt.datetime.now(dt.UTC))
     at.run()
-    assert not at.exception, at.exception
+    clean(at)
     if page:
         at.switch_page(f"navigator/pages/{page}.py").run()
-        assert not at.exception, at.exception
+        clean(at)
     return at
+
+
+def all_text(at: AppTest) -> str:
+    """Every text the page shows: markdown, plain text, code, captions, alerts, tables, labels."""
+    parts = [m.value for m in at.get("markdown")] + [t.value for t in at.get("text")] + [c.value for c in at.code]
+    parts += [c.value for c in at.caption] + [x.value for kind in ("error", "warning", "info", "success")
+                                               for x in at.get(kind)]
+    for df in at.dataframe:
+        parts += [str(v) for v in df.value.to_numpy().ravel()]
+    parts += [e.label for e in at.expander] + [getattr(t, "label", "") for t in at.tabs]
+    return re.sub(r"\\(.)", r"\1", "\n".join(parts))  # Markdown escapes read as the characters they show
 
 
 def blocks(block: Block):
@@ -66,18 +94,19 @@ def card_for(at: AppTest, heading: str) -> Block:
 def test_every_page_renders(data_dir):
     at = app()
     assert at.sidebar.date_input[0].label == "按此日期评估"
-    assert at.session_state["as_of"] == dt.date.today()
+    assert at.session_state["as_of"] == dt.datetime.now(BEIJING).date()  # policy dates are Beijing days
     assert any(b.label == "伊春上云补助比例是多少？" for b in at.button)
-    for page in ("match", "estimate", "compare", "sources", "desk"):
+    assert at.title[0].value == "智能咨询"  # the root opens the chat (served at /ask)
+    for page in ("match", "open_now", "estimate", "compare", "sources", "desk"):
         at.switch_page(f"navigator/pages/{page}.py").run()
-        assert not at.exception, (page, at.exception)
+        clean(at)
         assert at.title, page
 
 
 def test_estimate_yichun_shows_amount_with_article(data_dir):
     at = app("estimate")
     at.selectbox(key="e_programme").set_value("yichun-2023-cloud-subsidy").run()
-    at.number_input(key="e_yichun-2023-cloud-subsidy_base").set_value(150000).run()
+    at.number_input(key="e_yichun-2023-cloud-subsidy_contract_cny").set_value(150000).run()
     assert not at.exception and not at.error
     assert at.metric[0].label == "补贴合计" and at.metric[0].value == "75,000.00 元"
     table = at.dataframe[0].value
@@ -90,7 +119,7 @@ def test_estimate_yichun_shows_amount_with_article(data_dir):
     assert any("按照云服务合同额的50%给予补助" in m for m in markdown_text(card))
 
     # Above the cap: 300,000 × 50 % = 150,000, capped at 100,000 (一、补助标准 单户企业最高不超过10万元).
-    at.number_input(key="e_yichun-2023-cloud-subsidy_base").set_value(300000).run()
+    at.number_input(key="e_yichun-2023-cloud-subsidy_contract_cny").set_value(300000).run()
     assert at.metric[0].value == "100,000.00 元"
     assert "单户企业最高不超过10万元" in " ".join(at.dataframe[0].value["原文"])
 
@@ -98,7 +127,7 @@ def test_estimate_yichun_shows_amount_with_article(data_dir):
 def test_estimate_bad_input_is_an_error_not_a_crash(data_dir):
     at = app("estimate")
     at.selectbox(key="e_programme").set_value("guangdong-2020-cloud-voucher").run()
-    at.number_input(key="e_guangdong-2020-cloud-voucher_contract").set_value(100000).run()
+    at.number_input(key="e_guangdong-2020-cloud-voucher_contract_cny").set_value(100000).run()
     at.text_input(key="e_guangdong-2020-cloud-voucher_city").set_value("深圳市").run()
     assert not at.exception
     assert at.error and "深圳市除外" in at.error[0].value
@@ -108,8 +137,8 @@ def test_estimate_baiyun_lines_share_the_yearly_cap(data_dir):
     at = app("estimate")
     at.radio(key="e_mode").set_value("shared").run()
     at.multiselect(key="e_lines").set_value(["baiyun-2019-diagnosis", "baiyun-2019-smart-workshop"]).run()
-    at.number_input(key="e_baiyun-2019-diagnosis_base").set_value(200000).run()
-    at.number_input(key="e_baiyun-2019-smart-workshop_base").set_value(300000).run()
+    at.number_input(key="e_baiyun-2019-diagnosis_fees_cny").set_value(200000).run()
+    at.number_input(key="e_baiyun-2019-smart-workshop_fees_cny").set_value(300000).run()
     assert not at.exception and not at.error
     # 200,000 × 80 % = 160,000 and 300,000 × 80 % = 240,000: under the 2,000,000 shared cap (第十二条).
     assert at.metric[0].value == "400,000.00 元"
@@ -121,7 +150,11 @@ def test_match_shenzhen_industrial_is_excluded_from_guangdong_2020(data_dir):
     at.text_input(key="m_city").set_value("深圳市")
     at.selectbox(key="m_industrial").set_value("是")
     at.form_submit_button[0].click().run()
-    assert not at.exception and not at.error
+    clean(at)
+    assert not at.error
+    folded = " ".join(c.value for c in at.caption)
+    assert "广东省2020年工业企业“上云上平台”服务券：不符合" in folded and "深圳市除外" in folded
+    at.toggle(key="m_show_ineligible").set_value(True).run()
     card = card_for(at, "广东省2020年工业企业")
     texts = markdown_text(card)
     assert any("不符合" in m and "badge" in m for m in texts), texts
@@ -193,30 +226,33 @@ def test_sources_shows_every_document(data_dir):
             assert any(doc.doc_number in m for m in markdown_text(at.main))
 
 
-def test_desk_lists_logged_enquiries(data_dir):
+def test_desk_opens_an_enquiry_with_its_citations_copy_text_and_feedback(data_dir):
     log = enquiry_log.default_log()
     cite = load_corpus().citation("yichun-2023", "一、补助标准", "按照云服务合同额的50%给予补助").model_dump()
-    log.add("伊春上云补助比例是多少？", "按照云服务合同额的50%给予补助。", citations=[cite],
-            programmes=["yichun-2023-cloud-subsidy"], as_of=dt.date(2024, 1, 1), corpus_version=load_corpus().version)
+    first = log.add("伊春上云补助比例是多少？", "按照云服务合同额的50%给予补助。", citations=[cite],
+                    programmes=["yichun-2023-cloud-subsidy"], as_of=dt.date(2024, 1, 1),
+                    corpus_version=load_corpus().version)
     log.add("白云区公有云怎么补？", "给予云服务费50%的补贴。")
-    at = app("desk")
-    assert not at.exception
-    texts = " ".join(markdown_text(at.main))
-    assert "伊春上云补助比例是多少？" in texts and "白云区公有云怎么补？" in texts
+    at = app("desk", staff=True)
+    questions = list(at.dataframe[0].value["问题"])
+    assert questions == ["白云区公有云怎么补？", "伊春上云补助比例是多少？"]  # newest first
+    at.text_input(key="d_text").set_value("伊春").run()
+    assert list(at.dataframe[0].value["问题"]) == ["伊春上云补助比例是多少？"]
+
+    at.query_params["case"] = log.get(first).thread
+    at.run()
+    clean(at)
     code = next(c.value for c in at.code if "伊春" in c.value)
     assert "《伊春市支持工业企业上云补助实施细则》一、补助标准：“按照云服务合同额的50%给予补助”" in code
-    assert len(at.get("download_button")) >= 2
+    assert any(re.sub(r"\\(.)", r"\1", e.label).startswith("[1] 《伊春市支持工业企业上云补助实施细则》一、补助标准")
+               for e in at.expander)
+    assert {b.label for b in at.get("download_button")} >= {"导出此来电 Word", "导出此来电 Markdown"}
 
-    at.text_input(key="d_text").set_value("伊春").run()
-    texts = " ".join(markdown_text(at.main))
-    assert "伊春上云补助比例是多少？" in texts and "白云区公有云怎么补？" not in texts
-
-    entry = log.search("伊春")[0]
-    at.radio(key=f"d_mark_{entry.id}").set_value("需改进")
-    at.text_area(key=f"d_comment_{entry.id}").set_value("补充单户上限")
+    at.radio(key=f"d_mark_{first}").set_value("需改进")
+    at.text_area(key=f"d_comment_{first}").set_value("补充单户上限")
     next(b for b in at.form_submit_button if b.label == "保存评价").click().run()
-    assert not at.exception
-    saved = log.get(entry.id)
+    clean(at)
+    saved = log.get(first)
     assert saved.feedback == "需改进" and saved.comment == "补充单户上限"
 
 
@@ -237,7 +273,7 @@ def test_ask_answers_with_citations_and_logs(data_dir):
 
     logged = enquiry_log.default_log().search("伊春")
     assert len(logged) == 1 and logged[0].citations and not logged[0].refused
-    assert logged[0].as_of == dt.date.today() and logged[0].corpus_version == load_corpus().version
+    assert logged[0].as_of == dt.datetime.now(BEIJING).date() and logged[0].corpus_version == load_corpus().version
 
     # Thumbs up on the answer is stored as 有用 on the logged enquiry.
     at.get("feedback")[0].set_value(1).run()
@@ -293,3 +329,298 @@ def test_match_yichun_eligible_when_every_condition_is_answered(data_dir):
     assert not at.exception
     texts = markdown_text(card_for(at, "伊春市工业企业首次上云补助"))
     assert any("符合" in m and "badge" in m and "不符合" not in m for m in texts), texts
+
+
+# --- app frame ----------------------------------------------------------------------------------------------
+
+
+def test_public_config_hides_developer_tools_and_tracebacks():
+    import tomllib
+
+    config = tomllib.loads((APP.parent / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["toolbarMode"] == "minimal"  # no Deploy, no Rerun / Clear cache for visitors
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["server"]["fileWatcherType"] == "none"  # no inotify flood outside development
+
+
+def test_internal_error_shows_a_reference_not_a_traceback(data_dir, monkeypatch):
+    import navigator.availability
+
+    def broken(*_a, **_k):
+        raise RuntimeError("/secret/path/chroma.sqlite3 is malformed")
+
+    monkeypatch.setattr(navigator.availability, "availability", broken)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.switch_page("navigator/pages/open_now.py").run()
+    assert not at.exception  # caught by app.py: no traceback reaches the browser
+    shown = all_text(at)
+    assert "参考编号" in shown and "/secret/path" not in shown and "Traceback" not in shown
+
+
+def test_chrome_sets_a_chinese_locale_and_translates_streamlit_texts(data_dir):
+    at = app()
+    scripts = [h.value for h in at.get("html") if "<script>" in h.value]
+    assert any("zh-CN" in s and "页面不存在" in s and "跳到主要内容" in s for s in scripts)
+    assert not any("&" in s for s in scripts)  # the sanitiser would mangle it
+
+
+# --- staff login ------------------------------------------------------------------------------------------
+
+
+def _log_some(log) -> None:
+    cite = load_corpus().citation("yichun-2023", "一、补助标准", "按照云服务合同额的50%给予补助").model_dump()
+    log.add("伊春上云补助比例是多少？", "按照云服务合同额的50%给予补助。", citations=[cite],
+            programmes=["yichun-2023-cloud-subsidy"], profile={"city": "伊春市", "industrial": True})
+    log.add("上海有什么电动车补贴？", "现有政策库未收录上海市的相关政策。", refused=True)
+
+
+def test_desk_without_login_shows_no_enquiry(data_dir, monkeypatch):
+    monkeypatch.delenv("NAVIGATOR_STAFF_PASSWORD_HASH", raising=False)
+    _log_some(enquiry_log.default_log())
+    at = app("desk")
+    shown = all_text(at)
+    assert "伊春上云补助比例是多少" not in shown and "电动车" not in shown and "伊春市" not in shown
+    assert not at.dataframe and not at.code and not at.get("download_button")
+    assert [t.label for t in at.text_input] == ["启动口令"]  # neither OIDC nor a password is configured
+    at.text_input(key="login_token").set_value("wrong-token")
+    at.form_submit_button[0].click().run()
+    assert any("不正确" in e.value for e in at.error)
+    assert "伊春上云补助比例是多少" not in all_text(at)
+
+
+def test_desk_login_with_the_staff_password(data_dir, monkeypatch):
+    monkeypatch.setenv("NAVIGATOR_STAFF_PASSWORD_HASH", auth.hash_password("坐席密码-2026"))
+    _log_some(enquiry_log.default_log())
+    at = app("desk")
+    assert [t.label for t in at.text_input] == ["坐席密码"]
+    at.text_input(key="login_password").set_value("坐席密码-2026")
+    at.form_submit_button[0].click().run()
+    clean(at)
+    assert at.title[0].value == "坐席工作台"
+    assert "伊春上云补助比例是多少？" in " ".join(at.dataframe[0].value["问题"])
+    assert any("坐席" in c.value for c in at.sidebar.caption)
+
+
+def test_desk_login_with_the_startup_token_in_the_address(data_dir, monkeypatch):
+    monkeypatch.delenv("NAVIGATOR_STAFF_PASSWORD_HASH", raising=False)
+    _log_some(enquiry_log.default_log())
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.switch_page("navigator/pages/desk.py")
+    at.query_params["token"] = auth.startup_token()
+    at.run()
+    clean(at)
+    assert "token" not in at.query_params  # the token does not stay in the address
+    assert at.dataframe and "伊春上云补助比例是多少？" in " ".join(at.dataframe[0].value["问题"])
+
+
+# --- the desk as a work queue --------------------------------------------------------------------------------
+
+
+def test_desk_lists_threads_filters_and_opens_a_case(data_dir):
+    log = enquiry_log.default_log()
+    cite = load_corpus().citation("yichun-2023", "一、补助标准", "按照云服务合同额的50%给予补助").model_dump()
+    first = log.add("伊春上云能补多少？", "按照云服务合同额的50%给予补助。", citations=[cite], thread="call-1",
+                    programmes=["yichun-2023-cloud-subsidy"], profile={"city": "伊春市", "industrial": True})
+    log.add("那30万呢？", "单户企业最高不超过10万元。", read_as="伊春合同额30万能补多少？", thread="call-1",
+            programmes=["yichun-2023-cloud-subsidy"])
+    log.add("白云区公有云怎么补？", "给予云服务费50%的补贴。", programmes=["baiyun-2019-public-cloud"])
+    log.add("上海有什么电动车补贴？", "现有政策库未收录上海市的相关政策。", refused=True)
+
+    at = app("desk", staff=True)
+    table = at.dataframe[0].value
+    assert len(table) == 3  # one line per conversation, not per answer
+    row = table[table["问题"] == "伊春上云能补多少？"].iloc[0]
+    assert row["轮数"] == 2 and row["涉及项目"] == "伊春市工业企业首次上云补助"
+
+    at.selectbox(key="d_programme").set_value("yichun-2023-cloud-subsidy").run()
+    assert list(at.dataframe[0].value["问题"]) == ["伊春上云能补多少？"]
+    at.selectbox(key="d_programme").set_value(None).run()
+    at.selectbox(key="d_refused").set_value("仅拒答").run()
+    assert list(at.dataframe[0].value["问题"]) == ["上海有什么电动车补贴？"]
+    at.selectbox(key="d_refused").set_value("全部").run()
+
+    # Open the conversation (a click on its line sets the same state; a link carries ?case=).
+    at.query_params["case"] = log.get(first).thread
+    at.run()
+    clean(at)
+    texts = [t.value for t in at.get("text")]
+    assert texts[:2] == ["伊春上云能补多少？", "那30万呢？"]  # the caller's own wording, shown as text
+    assert "伊春合同额30万能补多少？" in texts  # how the follow-up was read
+    profile_table = next(df.value for df in at.dataframe if "项目" in df.value.columns and "内容" in df.value.columns)
+    assert dict(zip(profile_table["项目"], profile_table["内容"], strict=True)) == {
+        "注册所在城市": "伊春市", "是否工业（制造业）企业": "是"}  # Chinese labels, no raw True
+
+    at.text_input(key="d_name_call-1").set_value("王女士")
+    at.text_input(key="d_company_call-1").set_value("伊春林木制品有限公司")
+    at.text_input(key="d_phone_call-1").set_value("0458-1234567")
+    at.selectbox(key="d_status_call-1").set_value("待回电")
+    next(b for b in at.form_submit_button if b.label == "保存来电信息").click().run()
+    clean(at)
+    case = log.get_case("call-1")
+    assert (case.caller_name, case.company, case.phone, case.status) == ("王女士", "伊春林木制品有限公司",
+                                                                      "0458-1234567", "待回电")
+    del at.query_params["case"]
+    at.text_input(key="d_text").set_value("1234567").run()  # case fields are searchable
+    assert list(at.dataframe[0].value["问题"]) == ["伊春上云能补多少？"]
+    assert list(at.dataframe[0].value["跟进"]) == ["待回电"]
+    at.text_input(key="d_text").set_value("").run()
+    at.selectbox(key="d_follow").set_value("待回电").run()
+    assert list(at.dataframe[0].value["来电人"]) == ["王女士 · 伊春林木制品有限公司"]
+
+
+def test_desk_figures_per_day_programme_feedback_and_gaps(data_dir):
+    log = enquiry_log.default_log()
+    a = log.add("伊春上云补助比例是多少？", "按照云服务合同额的50%给予补助。", programmes=["yichun-2023-cloud-subsidy"])
+    b = log.add("伊春要交哪些材料？", "服务合同、营业执照复印件……", programmes=["yichun-2023-cloud-subsidy"])
+    log.add("上海有什么电动车补贴？", "现有政策库未收录上海市的相关政策。", refused=True)
+    log.set_feedback(a, "有用")
+    log.set_feedback(b, "需改进", "应列出全部材料")
+    at = app("desk", staff=True)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["咨询总数"] == "3" and metrics["有用率"] == "50%" and metrics["需改进率"] == "50%"
+    assert metrics["拒答（知识缺口）"] == "1"
+    per_programme = next(df.value for df in at.dataframe if "咨询数" in df.value.columns)
+    assert dict(zip(per_programme["项目"], per_programme["咨询数"], strict=True)) == {"伊春市工业企业首次上云补助": 2}
+    gaps = next(df.value for df in at.dataframe if "问题（原话）" in df.value.columns)
+    assert list(gaps["问题（原话）"]) == ["上海有什么电动车补贴？"]
+
+
+def test_desk_shows_log_write_failures_and_writes_the_spool_back(data_dir):
+    from navigator.enquiry_log import EnquiryLog
+
+    blocker = data_dir / "not-a-dir"
+    blocker.write_text("x")
+    broken = EnquiryLog(f"sqlite:///{blocker / 'sub' / 'log.sqlite3'}", spool=data_dir / "enquiries-unsaved.jsonl")
+    assert broken.record("伊春上云补助比例是多少？", "按照云服务合同额的50%给予补助。") is None
+    at = app("desk", staff=True)
+    warning = " ".join(w.value for w in at.warning)
+    assert "写入失败" in warning and "参考编号" in warning and "答复已照常显示" in warning
+    next(b for b in at.button if b.label == "写回暂存记录").click().run()
+    clean(at)
+    assert enquiry_log.default_log().search("伊春")[0].answer == "按照云服务合同额的50%给予补助。"
+
+
+def test_user_text_on_the_desk_is_text(data_dir):
+    hostile = "看这里 http://evil.example/x [点我](javascript:alert(1)) <img src=x onerror=alert(1)> **粗体**"
+    log = enquiry_log.default_log()
+    key = log.get(log.add(hostile, "现有政策文本未覆盖此问题。", refused=True)).thread
+    at = app("desk", staff=True)
+    at.query_params["case"] = key
+    at.run()
+    clean(at)
+    assert hostile in [t.value for t in at.get("text")]  # st.text: never parsed as Markdown or HTML
+    assert not any("evil.example" in m.value for m in at.get("markdown"))
+    assert at.dataframe[0].value["问题"][0] == hostile[:80]  # the list shows the opening words, as text
+
+
+# --- 政策匹配 -----------------------------------------------------------------------------------------------
+
+
+def test_match_asks_first_what_decides_most_and_folds_what_cannot_apply(data_dir):
+    at = app("match", as_of=dt.date(2020, 6, 1))
+    at.text_input(key="m_city").set_value("广州市")
+    at.text_input(key="m_district").set_value("白云区")
+    at.form_submit_button[0].click().run()
+    clean(at)
+    quick = [w.label for w in at.selectbox if w.key and w.key.startswith("q_")]
+    assert quick and quick[0].startswith(common_label("side"))  # the applicant type decides the most verdicts
+    headings = [m.value for m in at.markdown if m.value.startswith("##### ")]
+    assert not any("认定" in h or "资源池" in h or "备案" in h for h in headings)  # provider schemes folded away
+    folded = " ".join(c.value for c in at.caption)
+    assert "广东省工业互联网产业生态供给资源池企业认定与评价" in folded
+
+    # Answering the quick question changes the form's value and the results.
+    at.selectbox(key="q_side").set_value("enterprise")
+    next(b for b in at.form_submit_button if b.label == "用这些回答更新结果").click().run()
+    clean(at)
+    assert at.selectbox(key="m_side").value == "enterprise"
+    assert "q_side" not in [w.key for w in at.selectbox]
+
+
+def common_label(field: str) -> str:
+    from navigator.labels import field_label
+
+    return field_label(field)
+
+
+def test_match_eligible_and_open_first_with_the_estimate(data_dir):
+    at = app("match", as_of=dt.date(2020, 6, 1))
+    at.selectbox(key="m_side").set_value("enterprise")
+    at.selectbox(key="m_independent_legal_person").set_value("是")
+    at.text_input(key="m_city").set_value("广州市")
+    at.text_input(key="m_district").set_value("白云区")
+    at.selectbox(key="m_industrial").set_value("是")
+    at.selectbox(key="m_four_above").set_value("是")
+    at.number_input(key="m_annual_tax_cny").set_value(8_000_000)
+    at.number_input(key="m_amount").set_value(1_000_000)
+    at.form_submit_button[0].click().run()
+    clean(at)
+    headings = [m.value for m in at.markdown if m.value.startswith("##### ")]
+    first = card_for(at, headings[0][6:].replace("\\", ""))
+    assert any("开放中" in m for m in markdown_text(first))
+    # Baiyun public cloud: 1,000,000 × 50 % = 500,000, capped at 300,000 for tax ≥ 5,000,000 (第八条).
+    public = card_for(at, "白云区上云上平台服务券·公有云")
+    assert [m.value for m in public.get("metric")] == ["300,000.00 元"]
+    amounts = [m.value for m in at.metric if m.label == "测算补贴"]
+    values = [float(a.replace(",", "").replace(" 元", "")) for a in amounts]
+    eligible_open = [h for h in headings if "白云区" in h or "广东省2020" in h]
+    assert eligible_open and values  # the ranking puts larger amounts first within the same verdict and status
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["下载 Word 报告", "下载 PDF 报告"]
+
+
+# --- 现在可申报 ---------------------------------------------------------------------------------------------
+
+
+def test_open_now_shows_what_closes_soon_where_to_apply_and_history(data_dir):
+    at = app("open_now", as_of=dt.date(2022, 8, 1))
+    text = all_text(at)
+    # Baiyun: in force three years from 2019-08-14, so until 2022-08-14 (第二十二条): 14 days left on 2022-08-01.
+    assert "30天内截止" in text and "截止：2022-08-14（还剩 14 天）" in text
+    assert "白云区服务券申报系统（原文未给出网址）" in text
+    # Guangdong 2020 closed on 2020-09-30: history, with its date.
+    history = next(df.value for df in at.dataframe if "截止日期" in df.value.columns)
+    row = history[history["项目"] == "广东省2020年工业企业“上云上平台”服务券"].iloc[0]
+    assert row["截止日期"] == "2020-09-30"
+
+    at = app("open_now", as_of=dt.date(2020, 6, 1))
+    assert "广东省工业互联网应用服务平台（http://syspt.aiigd.cn/）" in all_text(at)  # the URL the text prints
+
+    at = app("open_now", as_of=dt.date(2024, 6, 1))
+    text = all_text(at)
+    assert "市工信局信息化推进科，0458-3878126" in text  # the office's phone exactly as printed (五、联系方式)
+    assert "伊春市工业企业上云补助兑付申请表" in text or "附件" in text
+
+
+# --- 政策原文 ------------------------------------------------------------------------------------------------
+
+
+def test_sources_takes_a_quote_by_sentence_reference(data_dir):
+    from navigator import quote_ref
+    from navigator.pages.common import source_params
+
+    cite = load_corpus().citation("yichun-2023", "一、补助标准", "按照云服务合同额的50%给予补助").model_dump()
+    params = source_params(cite)
+    assert "quote" not in params and params["s"] and len("&".join(f"{k}={v}" for k, v in params.items())) < 80
+    art = load_corpus().docs["yichun-2023"].article_by_label("一、补助标准")
+    assert quote_ref.quote_of(art.text, quote_ref.decode(params["s"])) == "按照云服务合同额的50%给予补助"
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.switch_page("navigator/pages/sources.py")
+    at.query_params.update(params)
+    at.run()
+    clean(at)
+    body = next(m for m in markdown_text(at.main) if 'id="art-' in m)
+    assert "<mark>按照云服务合同额的50%给予补助</mark>" in body
+
+
+def test_sources_never_echoes_the_address(data_dir):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.switch_page("navigator/pages/sources.py")
+    at.query_params.update({"doc": "http://evil.example/<b>x</b>", "article": "[x](http://evil.example)"})
+    at.run()
+    clean(at)
+    assert at.warning and "evil" not in all_text(at)
+    at.query_params.update({"doc": "yichun-2023", "article": "[点我](http://evil.example)", "s": "999"})
+    at.run()
+    clean(at)
+    assert "evil" not in all_text(at)

@@ -8,12 +8,16 @@ article in 政策原文 (``sources.py``) with the quote marked.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+import time
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
+from calculators.periods import BEIJING
+from navigator import labels, quote_ref
 from navigator.corpus import Corpus, load_corpus
 from navigator.enquiry_log import EnquiryLog, log_for
 from navigator.programmes import Registry
@@ -25,61 +29,80 @@ AS_OF_KEY = "as_of"
 PROFILE_KEY = "nav_profile"
 MAX_LINK_QUOTE = 400
 
+# status / verdict: (label, badge colour, icon); the words come from navigator/labels.yaml.
 STATUS: dict[str, tuple[str, str, str]] = {
-    # status: (label, badge colour, icon)
-    "open": ("开放中", "green", ":material/check_circle:"),
-    "not_yet_open": ("尚未开始", "orange", ":material/schedule:"),
-    "closed": ("已截止", "red", ":material/block:"),
-    "unknown": ("时间不明", "gray", ":material/help:"),
+    "open": (labels.status_label("open"), "green", ":material/check_circle:"),
+    "not_yet_open": (labels.status_label("not_yet_open"), "orange", ":material/schedule:"),
+    "closed": (labels.status_label("closed"), "red", ":material/block:"),
+    "unknown": (labels.status_label("unknown"), "gray", ":material/help:"),
 }
 VERDICT: dict[str, tuple[str, str, str]] = {
-    "eligible": ("符合条件", "green", ":material/thumb_up:"),
-    "unknown": ("待补充信息", "blue", ":material/help:"),
-    "ineligible": ("不符合", "red", ":material/thumb_down:"),
+    "eligible": (labels.verdict_label("eligible"), "green", ":material/thumb_up:"),
+    "unknown": (labels.verdict_label("unknown"), "blue", ":material/help:"),
+    "ineligible": (labels.verdict_label("ineligible"), "red", ":material/thumb_down:"),
 }
-SIDE = {"enterprise": "企业（购买云服务）", "provider": "服务商（提供云服务/平台）"}
-ORG_TYPES = {
-    "enterprise": "企业",
-    "public_institution": "事业单位",
-    "social_organization": "社会组织",
-    "private_non_enterprise": "民办非企业单位",
-    "university": "高等院校",
-    "vocational_school": "职业院校",
-    "training_institution": "培训机构",
-    "research_institute": "科研院所",
-}
+SIDE: dict[str, str] = labels.labels()["sides"]
+ORG_TYPES: dict[str, str] = labels.labels()["org_types"]
 # Profile fields (CONTRACT) in the words the helpdesk uses, to ask for what is missing.
-FIELDS = {
-    "side": "是购买云服务的企业还是服务商",
-    "province": "注册所在省份",
-    "city": "注册所在城市",
-    "district": "注册所在区县",
-    "independent_legal_person": "是否具有独立法人资格",
-    "org_type": "单位类型",
-    "industrial": "是否工业（制造业）企业",
-    "software_it": "是否软件和信息技术服务企业",
-    "four_above": "是否“四上”企业",
-    "hq_enterprise": "是否市、区认定的总部企业",
-    "new_key_investment": "是否新招商重点企业",
-    "has_local_factory": "在当地是否有厂房或车间",
-    "established_on": "成立日期",
-    "annual_tax_cny": "上年度全库纳税额（元）",
-    "paid_in_capital_cny": "实缴注册资本（元）",
-    "registered_capital_cny": "注册资本（元）",
-    "first_cloud_purchase": "是否首次购买云服务",
-    "bad_credit_record": "是否有不良信用记录",
-    "dishonest_record": "是否有失信行为",
-    "fiscal_violation_5y": "近5年是否有财政资金严重违法违规",
-    "cluster_pilot": "是否广东省产业集群数字化转型试点",
-    "received_programmes": "已享受过哪些补助",
-    "experts": "专家人数",
-    "software_products": "软件产品数",
-    "enterprises_served_per_year": "每年服务企业数",
-    "qualified_staff_ratio": "大专以上学历且中级以上职称人员占比",
-    "service_revenue_cny": "年服务收入（元）",
-    "security_certifications": "信息安全认证",
-    "violations_3y": "近3年是否有刑事处罚或重大行政处罚",
-}
+FIELDS: dict[str, str] = labels.labels()["fields"]
+
+
+# --- the frame every page shares ------------------------------------------------------------------------
+
+CHROME_CSS = Path(__file__).with_name("chrome.css")
+UI_ZH = Path(__file__).with_name("ui_zh.json")
+# Streamlit's widgets (calendar, number formats) follow navigator.language, and its frontend prints a few English
+# messages of its own ("Page not found", "Running...", date placeholders). The app is Chinese-only: the script
+# sets a Chinese locale and rewrites those texts from ui_zh.json wherever they appear. It holds no "<" or "&",
+# which the HTML sanitiser would mangle.
+_CHROME_JS = """<script>(function(){if(window.pnZh){return;}window.pnZh=true;
+try{if(navigator.language!=='zh-CN'){Object.defineProperty(Navigator.prototype,'language',
+{get:function(){return 'zh-CN';},configurable:true});Object.defineProperty(Navigator.prototype,'languages',
+{get:function(){return ['zh-CN','zh'];},configurable:true});}document.documentElement.lang='zh-CN';}catch(e){}
+var T=__TEXT__,D=__DATE__;
+function fix(n){var t=n.nodeValue;if(!t){return;}var k=t.trim();
+if(Object.prototype.hasOwnProperty.call(T,k)){n.nodeValue=t.replace(k,T[k]);return;}
+if(Object.prototype.hasOwnProperty.call(D,k)){var el=n.parentElement;
+if(el){if(el.closest('[data-testid="stDateInputField"]')){n.nodeValue=D[k];}}}}
+function walk(r){var w=document.createTreeWalker(r,NodeFilter.SHOW_TEXT);while(w.nextNode()){fix(w.currentNode);}}
+walk(document.body);
+new MutationObserver(function(ms){ms.forEach(function(m){if(m.type==='characterData'){fix(m.target);}
+else{m.addedNodes.forEach(function(n){if(n.nodeType===3){fix(n);}else if(n.nodeType===1){walk(n);}});}});})
+.observe(document.body,{childList:true,subtree:true,characterData:true});})();</script>"""
+
+
+@st.cache_resource(show_spinner=False)
+def _started() -> bool:
+    """Once per server process: start loading the index and models, prepare the staff login."""
+    from navigator import auth
+    from navigator.pages import login
+    from navigator.serve import WARMUP
+
+    WARMUP.start()
+    if login.config().methods == ("token",):
+        base = (st.context.url or "http://localhost:8501").split("?")[0]
+        auth.announce_token(base.rsplit("/", 1)[0] if base.count("/") > 2 else base)
+    return True
+
+
+def start() -> None:
+    """Start the process-wide warm-up (idempotent): the first question does not wait for model loading."""
+    _started()
+
+
+@st.cache_data(show_spinner=False)
+def _chrome() -> tuple[str, str]:
+    words = json.loads(UI_ZH.read_text(encoding="utf-8"))
+    script = (_CHROME_JS.replace("__TEXT__", json.dumps(words["text"], ensure_ascii=False))
+              .replace("__DATE__", json.dumps(words["date_segments"], ensure_ascii=False)))
+    return f"<style>{CHROME_CSS.read_text(encoding='utf-8')}</style>", script
+
+
+def chrome() -> None:
+    """Chinese everywhere: our styles, a Chinese locale for the widgets, Streamlit's own English texts in Chinese."""
+    style, script = _chrome()
+    st.html(style)
+    st.html(script, unsafe_allow_javascript=True)
 
 
 # --- resources ---------------------------------------------------------------------------------------
@@ -113,20 +136,33 @@ def _answerer(_version: str):
     return answer.answerer()
 
 
-def answerer():
-    """The question answerer; on first use the search index is built with a progress bar (about 30 s)."""
-    from navigator import retrieval
+class NotReady(RuntimeError):
+    """The index or the models could not be loaded (the reason is on the page and in the server log)."""
 
-    version = corpus().version
-    if not st.session_state.get(f"_index_ok_{version}"):
-        if not retrieval.index_is_fresh():
-            bar = st.progress(0.0, text="首次使用：正在建立政策检索索引…")
-            retrieval.build_index(on_progress=lambda done, total: bar.progress(
-                done / total, text=f"首次使用：正在建立政策检索索引（{done}/{total} 条）"))
-            bar.empty()
-        st.session_state[f"_index_ok_{version}"] = True
-    with st.spinner("正在载入检索模型…"):
-        return _answerer(version)
+
+def wait_until_ready() -> None:
+    """Wait for the process-wide warm-up (index, models), showing its progress; raises NotReady if it failed."""
+    from navigator.serve import WARMUP
+
+    WARMUP.start()
+    if WARMUP.ready:
+        return
+    bar = st.progress(0.0, text="正在准备政策检索…")
+    while WARMUP.progress.state in ("idle", "building", "loading"):
+        p = WARMUP.progress
+        text = (f"首次启动：正在建立政策检索索引（{p.done}/{p.total} 条）" if p.state == "building" and p.total
+                else "正在载入检索模型…")
+        bar.progress(p.fraction, text=text)
+        time.sleep(0.3)
+    bar.empty()
+    if not WARMUP.ready:
+        raise NotReady(f"检索服务未能启动：{WARMUP.progress.error or '原因见服务器日志'}")
+
+
+def answerer():
+    """The question answerer, from the models the warm-up loaded (waiting for it on a cold start)."""
+    wait_until_ready()
+    return _answerer(corpus().version)
 
 
 def answer_error():
@@ -142,7 +178,7 @@ def answer_error():
 def as_of() -> dt.date:
     """The date every page evaluates status and eligibility for (sidebar 按此日期评估)."""
     value = st.session_state.get(AS_OF_KEY)
-    return value if isinstance(value, dt.date) else dt.date.today()
+    return value if isinstance(value, dt.date) else dt.datetime.now(BEIJING).date()
 
 
 def profile_data() -> dict[str, Any]:
@@ -160,14 +196,10 @@ def set_profile_data(data: dict[str, Any]) -> None:
 
 def money(value: Any) -> str:
     """An amount in yuan as the app shows it: ``75,000.00 元``."""
-    try:
-        d = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    except (InvalidOperation, ValueError):
-        return str(value)
-    return f"{d:,.2f} 元"
+    return labels.money(value)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")  # ":" and "." too: no autolinked URL
 
 
 def md(text: str | None) -> str:
@@ -188,7 +220,7 @@ def title_of(programme_id: str) -> str:
 
 def field_label(field: str) -> str:
     """A profile field in Chinese."""
-    return FIELDS.get(field, field)
+    return labels.field_label(field)
 
 
 def status_of(prog) -> str:
@@ -224,13 +256,23 @@ def short_title(title: str) -> str:
     return title if len(title) <= 24 else title[:23] + "…"
 
 
-def source_link(cite: dict[str, Any], label: str = "查看原文") -> None:
-    """A link that opens 政策原文 on the cited article with the quote marked."""
+def source_params(cite: dict[str, Any]) -> dict[str, str]:
+    """The 政策原文 link's parameters: document, article and the sentences the quote covers (not its text)."""
     params = {"doc": cite.get("doc_id", ""), "article": cite.get("article", "")}
     quote = (cite.get("quote") or "").strip()
-    if quote:
+    doc = corpus().docs.get(params["doc"])
+    art = doc.article_by_label(params["article"]) if doc else None
+    span = quote_ref.locate(art.text, quote) if art is not None and quote else None
+    if span is not None:
+        params["s"] = quote_ref.encode(span)
+    elif quote:  # a quote outside its article's sentences (should not happen): pass a bounded text
         params["quote"] = quote[:MAX_LINK_QUOTE]
-    st.page_link(SOURCES_PAGE, label=label, icon=":material/menu_book:", query_params=params)
+    return params
+
+
+def source_link(cite: dict[str, Any], label: str = "查看原文") -> None:
+    """A link that opens 政策原文 on the cited article with the quote marked."""
+    st.page_link(SOURCES_PAGE, label=label, icon=":material/menu_book:", query_params=source_params(cite))
 
 
 def citation_card(cite: dict[str, Any], *, expanded: bool = False, prefix: str = "", label: str | None = None,

@@ -1,7 +1,9 @@
 """政策原文: the policy texts, article by article; a citation opens here with its article and quote marked.
 
-Opened from a citation card with ``?doc=…&article=…&quote=…``. All corpus text
-is HTML-escaped before the page adds its own <div>/<mark> markup.
+Opened from a citation card with ``?doc=…&article=…&s=…`` (the sentences the
+quote covers, see ``navigator.quote_ref``; ``quote=…`` is still read). All
+corpus text is HTML-escaped before the page adds its own <div>/<mark> markup;
+nothing from the address is echoed on the page.
 """
 
 import html
@@ -9,6 +11,7 @@ import re
 
 import streamlit as st
 
+from navigator import quote_ref
 from navigator.corpus import Article, Document, squash
 from navigator.pages import common
 
@@ -17,7 +20,12 @@ docs = common.corpus().docs
 
 # --- the article a citation points at ------------------------------------------------------------------
 qp = st.query_params.to_dict()
-target = (qp.get("doc"), qp.get("article"), qp.get("quote"))
+target = (qp.get("doc"), qp.get("article"), (qp.get("quote") or "")[: common.MAX_LINK_QUOTE] or None)
+if target[0] in docs and target[1] and qp.get("s"):
+    cited_art = docs[target[0]].article_by_label(target[1])
+    span = quote_ref.decode(qp.get("s"))
+    if cited_art is not None and span is not None:
+        target = (target[0], target[1], quote_ref.quote_of(cited_art.text, span))
 
 
 def find_article(doc: Document, label: str | None, quote: str | None) -> Article | None:
@@ -38,9 +46,9 @@ if target[0] in docs:
         st.session_state.src_doc = doc_t.id
         st.session_state[f"src_article_{doc_t.id}"] = art_t.id if art_t else None
     if art_t is None and target[1]:
-        st.warning(common.md(f"未在《{doc_t.title}》中找到条款“{target[1]}”，已显示全文。"))
+        st.warning(f"未在《{doc_t.title}》中找到所引用的条款，已显示全文。")
 elif target[0]:
-    st.warning(common.md(f"没有编号为 {target[0]} 的政策文件。"))
+    st.warning("链接所指的政策文件不存在，请从下面选择文件。")
 
 doc_id = st.selectbox("选择文件", list(docs), key="src_doc", format_func=lambda d: docs[d].title)
 doc = docs[doc_id]
@@ -76,9 +84,9 @@ def short_label(a: Article) -> str:
 
 
 outline, text_col = st.columns([1, 3], gap="medium")
-with outline:
+with outline, st.container(key="pn_outline"):
     st.markdown("**条款目录**")
-    with st.container(height=620):
+    with st.container(height=560):
         chosen = st.radio(
             "定位到条款", [a.id for a in articles], index=None, key=f"src_article_{doc.id}",
             label_visibility="collapsed",
@@ -168,7 +176,7 @@ with text_col:
         art = by_id[chosen]
         st.caption(f"已定位：{art.label}" + ("，引文已用黄色标出" if marks else ""))
         if quote and not marks:
-            st.error("引文未能在原文中逐字找到：" + common.md(quote))
+            st.error("链接所引的文字未能在原文中逐字找到，已显示所选条款。")
     st.markdown("".join(blocks), unsafe_allow_html=True)
 
 if chosen:
