@@ -117,9 +117,10 @@ _ADDED_COLUMNS = [("enquiries", "thread", "VARCHAR(64)"), ("enquiries", "read_as
 
 
 def _utc(t: dt.datetime | None) -> dt.datetime | None:
+    """A datetime in UTC; a naive one is UTC already (SQLite returns what was written, without its zone)."""
     if t is None:
         return None
-    return t.replace(tzinfo=dt.UTC) if t.tzinfo is None else t  # SQLite returns naive UTC datetimes
+    return t.replace(tzinfo=dt.UTC) if t.tzinfo is None else t.astimezone(dt.UTC)
 
 
 class Enquiry(BaseModel):
@@ -266,7 +267,7 @@ def make_engine(url: str) -> Engine:
     """An engine for the log; SQLite gets WAL mode and a busy timeout on every connection."""
     u = make_url(url)
     if u.get_backend_name() == "sqlite":
-        if u.database and u.database != ":memory:":
+        if u.database and u.database != ":memory:" and not u.query.get("uri"):  # uri=true: "file:...?mode=ro"
             Path(u.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000,
                                                   "check_same_thread": False})

@@ -143,3 +143,129 @@ def test_export_markdown_and_docx(log):
     one = Document(io.BytesIO(export.to_docx(entries[:1])))
     assert any("按照云服务合同额的50%给予补助" in p.text for p in one.paragraphs)
     assert export.file_stem(entries[:1]) == f"enquiry-{ids[0]}"
+
+
+# --- conversations, cases, filters, figures --------------------------------------------------------------------
+
+
+def test_threads_keep_a_conversation_together_in_the_callers_words(log):
+    a = log.add("伊春上云能补多少？", "按照云服务合同额的50%给予补助。", thread="call-1")
+    b = log.add("那30万呢？", "单户企业最高不超过10万元。", thread="call-1", read_as="伊春合同额30万能补多少？")
+    c = log.add("白云区公有云怎么补？", "给予云服务费50%的补贴。")
+    assert log.get(c).thread == f"enquiry-{c}"  # an enquiry without a conversation is its own thread
+    assert log.get(a).read_as is None  # nothing to record when the wording was read as is
+    threads = log.threads(enquiry_log.Filters(text="30万"))
+    assert [t.key for t in threads] == ["call-1"]
+    assert [e.id for e in threads[0].enquiries] == [a, b]  # the whole conversation, oldest first
+    assert threads[0].enquiries[1].question == "那30万呢？"
+    assert threads[0].enquiries[1].read_as == "伊春合同额30万能补多少？"
+    assert [t.key for t in log.threads(enquiry_log.Filters())] == [f"enquiry-{c}", "call-1"]  # latest first
+    assert log.thread("call-1").first.id == a and log.thread("no-such") is None
+
+
+def test_case_fields_are_saved_searched_and_filtered(log):
+    log.add("伊春上云能补多少？", "按照云服务合同额的50%给予补助。", thread="call-1")
+    log.add("白云区公有云怎么补？", "给予云服务费50%的补贴。", thread="call-2")
+    case = log.set_case("call-1", caller_name=" 王女士 ", company="伊春林木制品有限公司", phone="0458-1234567",
+                        status="待回电", note="周一上午回电")
+    assert (case.caller_name, case.status, case.has_personal_data) == ("王女士", "待回电", True)
+    assert log.get_case("call-2") == enquiry_log.Case(thread="call-2")
+    assert [t.key for t in log.threads(enquiry_log.Filters(text="林木"))] == ["call-1"]
+    assert [t.key for t in log.threads(enquiry_log.Filters(text="1234567"))] == ["call-1"]
+    assert [t.key for t in log.threads(enquiry_log.Filters(case_status="待回电"))] == ["call-1"]
+    assert [t.key for t in log.threads(enquiry_log.Filters(case_status="none"))] == ["call-2"]
+    log.set_case("call-1", caller_name="王女士", status="已解决")
+    assert log.get_case("call-1").company is None  # the form replaces every field
+    with pytest.raises(ValueError):
+        log.set_case("call-1", status="处理中")
+    with pytest.raises(KeyError):
+        log.set_case("no-such-call", caller_name="x")
+    long = log.set_case("call-2", phone="1" * 500)
+    assert len(long.phone) == 40
+
+
+def test_filters_by_date_programme_feedback_and_refusal(log):
+    beijing = dt.timezone(dt.timedelta(hours=8))
+    old = log.add("去年的问题", "答复", programmes=["yichun-2023-cloud-subsidy"],
+                  created_at=dt.datetime(2026, 1, 5, 23, 30, tzinfo=beijing))
+    late = log.add("北京时间1月6日凌晨的问题", "答复", programmes=["baiyun-2019-public-cloud"],
+                   created_at=dt.datetime(2026, 1, 6, 0, 30, tzinfo=beijing))  # 2026-01-05 16:30 UTC
+    refused = log.add("上海有什么补贴？", "未收录", refused=True, created_at=dt.datetime(2026, 1, 6, 9, tzinfo=beijing))
+    day = enquiry_log.Filters(date_from=dt.date(2026, 1, 6), date_to=dt.date(2026, 1, 6))
+    assert {e.id for e in log.query(day)} == {late, refused}  # days are Beijing days
+    assert [e.id for e in log.query(enquiry_log.Filters(programme="yichun-2023-cloud-subsidy"))] == [old]
+    assert [e.id for e in log.query(enquiry_log.Filters(programme="yichun-2023"))] == []  # whole ids only
+    assert [e.id for e in log.query(enquiry_log.Filters(refused=True))] == [refused]
+    assert {e.id for e in log.query(enquiry_log.Filters(refused=False))} == {old, late}
+    log.set_feedback(old, "有用")
+    assert [e.id for e in log.query(enquiry_log.Filters(feedback="有用"))] == [old]
+
+
+def test_stats_per_day_programme_feedback_and_knowledge_gaps(log):
+    beijing = dt.timezone(dt.timedelta(hours=8))
+    at = [dt.datetime(2026, 3, d, 10, tzinfo=beijing) for d in (1, 1, 2)]
+    a = log.add("伊春比例？", "50%", programmes=["yichun-2023-cloud-subsidy"], created_at=at[0])
+    b = log.add("伊春和白云？", "……", programmes=["yichun-2023-cloud-subsidy", "baiyun-2019-public-cloud"],
+                created_at=at[1])
+    log.add("上海有什么补贴？", "未收录", refused=True, created_at=at[2])
+    log.set_feedback(a, "有用")
+    log.set_feedback(b, "需改进")
+    s = log.stats(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    assert s.total == 3
+    assert [(d.day, d.count) for d in s.per_day] == [(dt.date(2026, 3, 1), 2), (dt.date(2026, 3, 2), 1)]
+    assert s.per_programme == {"yichun-2023-cloud-subsidy": 2, "baiyun-2019-public-cloud": 1}
+    assert (s.useful, s.needs_work, s.unrated) == (1, 1, 1) and s.rate("有用") == 0.5
+    assert [e.question for e in s.refused] == ["上海有什么补贴？"]
+    assert log.stats(dt.date(2026, 4, 1), dt.date(2026, 4, 30)).rate("有用") is None
+
+
+# --- failures --------------------------------------------------------------------------------------------------
+
+
+def test_a_failed_write_keeps_the_enquiry_and_is_reported(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    spool = tmp_path / "enquiries-unsaved.jsonl"
+    broken = EnquiryLog(f"sqlite:///{blocker / 'log.sqlite3'}", spool=spool)
+    with pytest.raises(enquiry_log.LogError):
+        broken.add("伊春上云补助比例是多少？", "按照云服务合同额的50%给予补助。")
+    before = len(enquiry_log.write_failures())
+    got = broken.record("伊春上云补助比例是多少？", "按照云服务合同额的50%给予补助。",
+                        citations=[yichun_citation()], as_of=dt.date(2024, 3, 1), thread="call-9")
+    assert got is None  # the caller still shows the answer
+    failures = enquiry_log.write_failures()
+    assert len(failures) == before + 1 and failures[0].spooled and len(failures[0].ref) == 8
+    assert "log.sqlite3" not in failures[0].error or "伊春" not in failures[0].error  # no caller text in the reason
+    assert broken.spooled() == 1
+
+    # Once a working store takes over the spool, the enquiry is written back with its fields.
+    good = EnquiryLog(f"sqlite:///{tmp_path / 'good.sqlite3'}", spool=spool)
+    assert good.replay_spool() == 1 and good.spooled() == 0
+    e = good.search("伊春")[0]
+    assert e.citations == [yichun_citation()] and e.as_of == dt.date(2024, 3, 1) and e.thread == "call-9"
+
+
+def test_a_read_only_log_can_still_be_read(tmp_path):
+    path = tmp_path / "enquiries.sqlite3"
+    EnquiryLog(f"sqlite:///{path}").add("伊春上云补助比例是多少？", "按照云服务合同额的50%给予补助。")
+    # SQLite's read-only mode refuses every write whoever runs the test (file permissions do not bind root).
+    ro = EnquiryLog(f"sqlite:///file:{path}?mode=ro&uri=true", spool=tmp_path / "spool.jsonl")
+    assert ro.search("伊春")[0].question == "伊春上云补助比例是多少？"
+    assert ro.count() == 1
+    assert ro.record("白云区公有云怎么补？", "给予云服务费50%的补贴。") is None
+    assert ro.spooled() == 1 and ro.count() == 1
+
+
+def test_an_older_log_gets_the_new_columns(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as con:  # the first release's table
+        con.execute("CREATE TABLE enquiries (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at DATETIME, question TEXT,"
+                    " answer TEXT, citations JSON, programmes JSON, refused BOOLEAN, profile JSON, as_of DATE,"
+                    " corpus_version VARCHAR(64), feedback VARCHAR(8), comment TEXT)")
+        con.execute("INSERT INTO enquiries (created_at, question, answer, citations, programmes, refused) VALUES "
+                    "('2026-01-01 02:00:00.000000', '伊春上云补助比例是多少？', '50%', '[]', '[]', 0)")
+    log = EnquiryLog(f"sqlite:///{path}")
+    old = log.search("伊春")[0]
+    assert old.thread == f"enquiry-{old.id}" and old.read_as is None
+    new = log.add("那30万呢？", "10万元", thread=old.thread)
+    assert [e.id for e in log.thread(old.thread).enquiries] == [old.id, new]
