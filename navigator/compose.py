@@ -228,6 +228,8 @@ class Engine:
                         and not r.follow_up):
             return self._refuse("没有找到与问题对应的政策条文")
         ctx = Context(r, q, query, facts, when, day, hits, self._programmes(r, hits))
+        if r.facts.get("received_before"):
+            facts["received_programmes"] = list(ctx.programmes)
         d = Draft(facts=self._remembered(r), programmes=list(ctx.programmes))
         intents = set(r.intents)
         if "match" in intents:
@@ -235,7 +237,8 @@ class Engine:
         if r.places and "place_list" in intents and not r.programmes:
             return self._for_place(d, ctx)
         payments = [a for a in r.amounts if a.field in estimating.PAYMENT_FIELDS or a.field is None]
-        if r.yes_no and not payments and "estimate" not in intents:
+        how_much = any(w in q for w in ("多少", "几成", "几个钱", "能补几", "多少钱"))
+        if r.yes_no and not payments and not how_much:
             return self._yes_no(d, ctx)
         wants_figure = bool(intents & {"estimate"}) or bool(r.amounts and intents & {"amount"}) or (
             r.follow_up and bool([a for a in r.amounts if a.turn is None]))
@@ -260,6 +263,7 @@ class Engine:
         """Profile facts known for this question: the explicit profile, then what the conversation said."""
         base = profile.model_dump(exclude_none=True) if profile is not None else {}
         facts = {**base, **r.facts}
+        facts.pop("received_before", None)
         months = facts.pop("established_months", None)
         if months is not None:
             y, m = divmod(day.year * 12 + day.month - 1 - int(months), 12)
@@ -298,12 +302,14 @@ class Engine:
         """Programmes the answer is about: the lines named, else those of the deciding document, by side."""
         top_doc = hits[0].chunk.article.doc_id
         named = [p for p in r.programmes if p in self.reg.programmes]
-        if named:
-            in_top = [p for p in named if self.reg.get(p).doc == top_doc]
-            return in_top or named
-        progs = [p.id for p in self.reg.programmes.values() if p.doc == top_doc]
         side = "provider" if r.provider or any(w in r.question for w in ("服务商备案", "平台认定", "资源池企业认定")) \
             else None
+        if named:
+            in_top = [p for p in named if self.reg.get(p).doc == top_doc] or named
+            if len({self.reg.get(p).side for p in in_top}) > 1:
+                in_top = [p for p in in_top if self.reg.get(p).side == (side or "enterprise")] or in_top
+            return in_top
+        progs = [p.id for p in self.reg.programmes.values() if p.doc == top_doc]
         if side:
             progs = [p for p in progs if self.reg.get(p).side == side] or progs
         return progs
@@ -457,8 +463,7 @@ class Engine:
                 return False, f"{city}不在{prog.title}的范围内（{exclusion.cite.article}：“{tidy(exclusion.cite.quote)}”）。", \
                     exclusion.cite
         # 2. The facts the question states against the programmes' rules: one that fails decides.
-        eligibility = any(w in q for w in self.lex.eligibility_words)
-        found = self._rule_verdict(ctx, progs) if eligibility else None
+        found = self._rule_verdict(ctx, progs)
         if found is not None and found[0] is False:
             return found
         # 3. The question negates a condition the deciding sentence sets (没有经过认定), or names a place the
@@ -467,7 +472,7 @@ class Engine:
         if special:
             return False, "", None
         # 4. Still open? The programme's window on the date asked (or the evaluation date).
-        if r.still_open and progs and self._one_window(ctx.programmes) and found is None:
+        if r.still_open and progs and self._one_window(ctx.programmes):
             return self._open_verdict(ctx, progs[0])
         # 5. Combining programmes of different documents: the texts are silent unless a sentence speaks of it.
         combining = any(w in q for w in ("同时", "一起", "叠加", "重复享受", "都申请", "兼得", "同时享受", "都拿"))
@@ -502,6 +507,8 @@ class Engine:
         stated = {k for k in ctx.r.facts if k != "side" and (k not in places or ctx.r.asker_cued)}
         if "established_months" in ctx.r.facts:
             stated.add("established_on")
+        if "received_before" in ctx.r.facts:
+            stated.add("received_programmes")
         for a in ctx.r.amounts:
             if a.field and a.usable:
                 stated.add(a.field)
@@ -557,7 +564,7 @@ class Engine:
         head_overlap = [t for t in content if squash(t) in squash(heading)]
         if content and not overlap and not head_overlap:
             return None
-        if len(head_overlap) > len(overlap):
+        if len(head_overlap) > len(overlap) + 1:
             return not any(w in heading for w in self.lex.yes_no.negative)
         return not any(w in sentence for w in self.lex.yes_no.negative)
 
@@ -567,11 +574,23 @@ class Engine:
             return False
         q = ctx.q
         for p in ctx.r.places:
-            short = p.name.rstrip("市区县省")
-            if any(short in m.group(1) for m in re.finditer(r"[（(]([^）)]*)[）)]", sentence)):
+            if p.level == "province":
+                continue
+            short = p.name.rstrip("市区县")
+            if any(short in m.group(1) and re.search(r"除外|径向|不含|另行|除", m.group(1))
+                   for m in re.finditer(r"[（(]([^）)]*)[）)]", sentence)):
                 return True
             if re.search(rf"{re.escape(short)}[^，。；]{{0,4}}除外", sentence):
                 return True
+        # 能连续享受三年吗 / 只能享受一年: the text allows fewer than the question asks for.
+        restrictive = any(w in sentence for w in ("只能", "仅限", "不超过", "不得", "不得重复"))
+        if restrictive:
+            unit_rx = r"([一二两三四五六七八九十\d]+)\s*(年|次|个|家|项|户)"
+            asked = {(u, n) for n, u in re.findall(unit_rx, q)}
+            allowed = {(u, n) for n, u in re.findall(unit_rx, sentence)}
+            for u, n in asked:
+                if any(u == u2 and n != n2 for u2, n2 in allowed):
+                    return True
         for neg in self.lex.negations:
             for m in re.finditer(re.escape(neg), q):
                 tail = q[m.end():m.end() + 8]
@@ -711,6 +730,15 @@ class Engine:
             data = {tuple(self._attribute_data(self.reg.get(p), focus)) for p in progs}
             if len(data) == 1:
                 progs = progs[:1]
+        if len(progs) > 1 and focus == "who" and len({self.reg.get(p).doc for p in progs}) == 1:
+            d.programmes = progs
+            first = self.reg.get(progs[0])
+            d.headline = f"《{self.corpus.docs[first.doc].title}》各项目面向的单位："
+            for pid in progs:
+                prog = self.reg.get(pid)
+                d.lines.append(f"· {prog.title}：{_cited(prog.who.text, prog.who.cite)}")
+                d.cites.append(prog.who.cite)
+            return True
         if len(progs) != 1:
             return False
         prog = self.reg.get(progs[0])
@@ -760,11 +788,14 @@ class Engine:
         arts = [h.chunk.article for h in ctx.hits[:QUOTE_ARTICLES]]
         listy = bool(set(r.intents) & {"materials", "process", "conditions"}) or "哪些" in r.question
         qvec = self.retriever.embeddings.embed_query(ctx.query[:QUERY_CHARS])
-        picked, lead = self.quoter.pick(ctx.query[:QUERY_CHARS], arts, self._asked(r), qvec=qvec,
-                                        limit=max(limit, 4) if listy else limit)
+        # Place names route the question; they say nothing about which sentence answers it.
+        words = ctx.query[:QUERY_CHARS]
+        for p in sorted({p.text for p in r.places} | {s[2] for s in self.reader.gaz.spans(words)}, key=len, reverse=True):
+            words = words.replace(p, " ")
+        picked, lead = self.quoter.pick(words, arts, self._asked(r), qvec=qvec, limit=max(limit, 4) if listy else limit)
         if lead is None:
             return None
-        if listy and not d.lines:
+        if listy and not d.lines and not r.yes_no:
             parent = self._list_parent(lead.article)
             block = self._list_block(parent) if parent else None
             if block:

@@ -25,7 +25,7 @@ from navigator.retrieval import lexical_tokens
 
 log = logging.getLogger(__name__)
 
-HIT_WEIGHTS = (1.0, 0.75, 0.65, 0.55, 0.5, 0.45)  # the best-ranked article counts most
+HIT_WEIGHTS = (1.0, 0.85, 0.75, 0.65, 0.6, 0.55)  # the best-ranked article counts most
 LEXICAL_SHARE = 0.55  # the rest of a sentence's score is e5 similarity
 DENSE_FLOOR, DENSE_SPAN = 0.80, 0.12  # e5 cosine similarities live in a narrow band: rescale it to 0..1
 CUE_BONUS = 0.35
@@ -65,6 +65,15 @@ class Quoter:
         n = len(self.sentences) or 1
         self.idf = {t: math.log(1 + n / v) for t, v in df.items()}
         self.vectors = self._vectors(cache_dir) if embeddings is not None else None
+
+    def expand(self, tokens: set[str]) -> set[str]:
+        """A question's words with their kin from the lexicon (退回 → 返还, 补上 → 补充)."""
+        out = set(tokens)
+        for group in self.lex.synonyms:
+            if tokens & set(group):
+                for w in group:
+                    out |= set(lexical_tokens(w))
+        return out
 
     def quotable(self, node: Article) -> list[str]:
         """Sentences that may be quoted, verbatim in the published text as well.
@@ -140,7 +149,7 @@ class Quoter:
         cands = self.candidates(articles)
         if not cands:
             return [], None
-        q_tokens = set(lexical_tokens(question))
+        q_tokens = self.expand(set(lexical_tokens(question)))
         total = sum(self.idf.get(t, 1.0) for t in q_tokens) or 1.0
         sims = None
         if qvec is not None and self.vectors is not None:

@@ -20,6 +20,13 @@ from navigator.corpus import KNOWLEDGE, Corpus, load_corpus
 from navigator.gazetteer import Gazetteer, gazetteer
 from navigator.numbers import Flag, MoneyWords, RawAmount, scan
 
+DATE = re.compile(r"20\d\d\s*年\s*\d{1,2}\s*月")
+# Pieces of document titles too common to say which document a question is about.
+GENERIC_TITLE_WORDS = {"企业", "上云", "云上", "平台", "上平", "工业", "业企", "服务", "服务券", "务券", "补助", "补贴", "支持",
+                       "实施", "办法", "通知", "关于", "工作", "开展", "管理", "公共", "云服", "广东", "东省", "省工", "信息",
+                       "息化", "化厅", "互联", "联网", "优秀", "供应", "应商", "产业", "生态", "供给", "申领", "方案", "认定",
+                       "暂行", "市支", "持工", "工信", "厅办", "办公", "公室", "于开", "展2", "年工", "领工", "作的", "的通",
+                       "知", "业上", "台服", "云补", "助实", "施细", "资源", "源池", "培育", "作方"}
 MAX_READ_CHARS = 600  # the reader looks at this much of a question: beyond it, text is kept but not parsed
 MAX_AMOUNTS = 20
 CLAUSE = re.compile(r"[，,。；;！!？?\n、]")
@@ -85,6 +92,7 @@ class Lexicon(Model):
     summing: list[str]
     negations: list[str]
     eligibility_words: list[str]
+    received_before: list[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -221,6 +229,7 @@ class Reader:
 
     def documents(self, q: str, places: list[PlaceRead]) -> dict[str, float]:
         """Documents the question points at, scored: a topic name counts more than a place or a year."""
+        q = DATE.sub(" ", q)  # 2020年6月 is a date, not the 2020 notice
         scores: dict[str, float] = {}
         specific = self.most_specific(places)
         for d in self.corpus.docs.values():
@@ -235,9 +244,21 @@ class Reader:
         return scores
 
     def topic_documents(self, q: str) -> list[str]:
-        """Documents the question names by a topic word (资源池, 公有云, 粤工信办函), not by a place or a year."""
-        return [d.id for d in self.corpus.docs.values()
-                if any(a in q for a in d.aliases if not (self.gaz.lookup(a) or a.isdigit() or re.fullmatch(r"\d+年", a)))]
+        """Documents the question names by a topic word (资源池, 公有云, 实施细则), not by a place or a year."""
+        q = DATE.sub(" ", q)
+        out = []
+        for d in self.corpus.docs.values():
+            named = any(a in q for a in d.aliases
+                        if not (self.gaz.lookup(a) or a.isdigit() or re.fullmatch(r"\d+年", a)))
+            title = d.title
+            for lvl in ("province", "city", "district"):
+                if d.region.get(lvl):
+                    title = title.replace(d.region[lvl], "").replace(d.region[lvl][:-1], "")
+            pieces = {p for run in re.findall(r"[\u4e00-\u9fff]{2,}", q) for p in _pairs(run)}
+            named = named or any(p in title for p in pieces - GENERIC_TITLE_WORDS)
+            if named:
+                out.append(d.id)
+        return out
 
     def most_specific(self, places: list[PlaceRead]) -> list[PlaceRead]:
         """Places that do not merely contain another place named (黑龙江 in 黑龙江伊春)."""
@@ -307,6 +328,9 @@ class Reader:
             hit = self._count(q, cw)
             if hit:
                 facts[fld], words[fld] = hit
+        hit = next((w for w in self.lex.received_before if w in q), None)
+        if hit:
+            facts["received_before"], words["received_before"] = True, hit
         m = re.search(self.lex.established["pattern"], q) or re.search(self.lex.established["short"], q)
         if m:
             months = self._months(m)
@@ -411,6 +435,17 @@ class Reader:
                           high_cny=a.high_cny, text=text.strip(), flag=a.flag, start=a.start, end=a.end,
                           partial=partial)
 
+    def lines_named(self, q: str) -> list[str]:
+        """Lines the question names; a word only one line uses (诊断) outranks one several share (智能制造)."""
+        hits = {pid: {m.group(0) for m in rx.finditer(q)} for pid, rx in self._line_rx.items()}
+        hits = {pid: ws for pid, ws in hits.items() if ws}
+        owners: dict[str, int] = {}
+        for ws in hits.values():
+            for w in ws:
+                owners[w] = owners.get(w, 0) + 1
+        unique = [pid for pid, ws in hits.items() if any(owners[w] == 1 for w in ws)]
+        return unique or list(hits)
+
     def _line_in(self, text: str) -> str | None:
         """The programme line a clause names, nearest to its end when several are named."""
         best, pos = None, -1
@@ -493,7 +528,7 @@ class Reader:
         docs = self.documents(q, places)
         asker, cued = self.asker_places(q)
         facts, words = self.profile_facts(q, asker)
-        programmes = [pid for pid, rx in self._line_rx.items() if rx.search(q)]
+        programmes = self.lines_named(q)
         best = max(docs.values(), default=0)
         top = {d for d, sc in docs.items() if sc == best}
         for pid, ws in self.lex.programme_keys.items():
@@ -517,6 +552,11 @@ class Reader:
     def doc_scores(self, q: str) -> dict[str, float]:
         """Documents the question points at, with scores (for routing)."""
         return self.documents(q[:MAX_READ_CHARS], self.places(q[:MAX_READ_CHARS]))
+
+
+def _pairs(word: str) -> list[str]:
+    """A run of Chinese characters as its two-character pieces (细则 in 伊春细则)."""
+    return [word[i:i + 2] for i in range(len(word) - 1)]
 
 
 @functools.lru_cache(maxsize=1)

@@ -39,10 +39,20 @@ class Scope:
 
     def unknown_words(self, q: str, r: Reading) -> list[str]:
         """Topic words that occur nowhere in the texts (numerals and measure words are not topics)."""
-        return [t for t in self.content_words(q, r) if squash(t) not in self.text_all
-                and not re.fullmatch(r"[\d一二两三四五六七八九十百千万亿几半每各某这那哪此该本][\u4e00-\u9fff]?", t)]
+        out = []
+        for t in self.content_words(q, r):
+            if squash(t) in self.text_all or re.fullmatch(r"[\d一二两三四五六七八九十百千万亿几半每各某这那哪此该本][\u4e00-\u9fff]?", t):
+                continue
+            rest = next((t[len(w):] for w in self.lex.question_words if t.startswith(w)), None)
+            if rest is not None and len(rest) <= 1:
+                continue  # 最多补, 怎么补: a question word with a character stuck to it
+            out.append(t)
+        return out
 
     def anchored(self, q: str) -> tuple[list[str], list[str]]:
+        """The domain words of the question (上云, 服务券...), strong and weak; place names do not count (白云)."""
+        for s in sorted({x[2] for x in self.reader.gaz.spans(q)}, key=len, reverse=True):
+            q = q.replace(s, " ")
         return [a for a in self.lex.anchors if a in q], [a for a in self.lex.weak_anchors if a in q]
 
     def out_of_scope(self, r: Reading) -> str | None:
@@ -79,7 +89,8 @@ class Scope:
                     return f"现有政策库未收录关于“{words[-1]}{m.group(0)[len(m.group(1)):]}”的政策"
         anchors, weak = self.anchored(q)
         unknown = self.unknown_words(q, r)
-        if not anchors and unknown:
+        topic = bool(self.reader.lines_named(q) or self.reader.topic_documents(q))
+        if not anchors and unknown and not topic:
             return f"现有政策库未收录关于“{unknown[0]}”的政策"
         if not r.documents and not anchors and not weak and not r.programmes:
             return "问题不在现有企业上云政策的范围内"
