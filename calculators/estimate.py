@@ -1,326 +1,226 @@
-"""Subsidy calculators: pure functions from a programme's cited data and the inputs to a cited breakdown.
+"""Estimates: each programme's kind computes its item; caps several lines share are applied on top.
 
 Money is ``Decimal`` yuan, rounded half-up to the fen at the end of each step.
 Every step carries the citation of the rule it applies. No policy number lives
 here: rates, caps and tiers come from the ``Programme`` passed in.
+
+A shared cap (Baiyun 第十二条) limits what several lines of one enterprise pay
+together in one year. The text ranks none of the lines, so each item keeps the
+amount it pays on its own and the estimate reports, year by year, the sum
+before the cap, the cap and the capped total; how the capped amount is split
+among the lines is the enterprise's choice.
 """
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+import difflib
+from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from calculators.models import (
+from calculators.base import (
+    ZERO,
     Citation,
-    Programme,
-    RateCap,
-    Regional,
-    SharedCap,
-    TaxTiered,
-    YearlyRates,
+    InputError,
+    ItemEstimate,
+    KindContext,
+    Model,
+    Note,
+    Step,
+    fen,
+    money_input,
+    money_list,
+    money_text,
+    pct,
+    wan,
+    yuan,
 )
+from calculators.models import Programme, SharedCap
 
-FEN = Decimal("0.01")
-ZERO = Decimal("0.00")
-
-
-class InputError(ValueError):
-    """Inputs a calculator cannot use: missing, not a number, negative, an excluded region."""
-
-
-def fen(x: Decimal) -> Decimal:
-    """Round half-up to the fen."""
-    return x.quantize(FEN, rounding=ROUND_HALF_UP)
+__all__ = [
+    "Alternative", "Estimate", "InputError", "ItemEstimate", "SharedCapResult", "SharedCapYear", "Step", "combine",
+    "estimate_one", "fen", "money_input", "money_list", "money_text", "pct", "wan", "yuan",
+]
 
 
-def yuan(x: Decimal) -> str:
-    """Money as the CONTRACT prints it: ``"300000.00"``."""
-    return f"{fen(x):.2f}"
+class Alternative(Model):
+    """The estimate under another reading of an ambiguous sentence (CONTRACT ``alternatives``)."""
 
-
-def money_text(x: Decimal) -> str:
-    """Money for people to read: ``"1,000,000.00"``."""
-    return f"{fen(x):,.2f}"
-
-
-def pct(rate: Decimal) -> str:
-    """A rate as a percentage: Decimal('0.25') -> '25%'."""
-    return f"{(rate * 100).normalize():f}%"
-
-
-def wan(x: Decimal) -> str:
-    """An amount as the texts write it: 12345 -> '1.2345万元'."""
-    v = (fen(x) / 10000).normalize()
-    return f"{v:f}万元"
-
-
-class Step(BaseModel):
-    """One operation of a calculation with the article it applies."""
-
-    model_config = ConfigDict(frozen=True)
-
-    text: str
-    amount_cny: Decimal
-    citation: Citation
-    programme: str | None = None
-
-
-class YearAmount(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    year: int
-    amount_cny: Decimal
-
-
-class ItemEstimate(BaseModel):
-    """The result for one programme: total, per-year schedule, steps and notes."""
-
+    reading: str = Field(description="The other reading, in plain Chinese.")
+    total_cny: Decimal = Field(description="The whole estimate's total under that reading (shared caps applied).")
+    citation: Citation = Field(description="The sentence the readings differ on.")
     programme: str
-    total_cny: Decimal
-    schedule: list[YearAmount]
-    steps: list[Step]
-    notes: list[str] = []
-
-
-class Estimate(BaseModel):
-    """The result of an estimate request (CONTRACT ``estimate``)."""
-
-    total_cny: Decimal
-    items: list[ItemEstimate]
-    steps: list[Step] = Field(description="All steps, items first, then shared caps.")
-    notes: list[str] = []
+    item_total_cny: Decimal = Field(description="The programme's own amount under that reading.")
+    steps: list[Step] = Field(default=[])
 
     def to_contract(self) -> dict[str, Any]:
-        """The JSON document CONTRACT specifies (money as strings)."""
+        """CONTRACT's ``{reading, total_cny, citation}`` with the programme, its amount and steps."""
+        return {"reading": self.reading, "total_cny": yuan(self.total_cny), "citation": self.citation.model_dump(),
+                "programme": self.programme, "item_total_cny": yuan(self.item_total_cny),
+                "steps": [s.to_contract() for s in self.steps]}
+
+
+class SharedCapYear(Model):
+    """One year under a shared cap: the lines' sum before it, the cap, and what is paid."""
+
+    year: int
+    sum_before_cap_cny: Decimal
+    cap_cny: Decimal
+    capped_total_cny: Decimal
+
+
+class SharedCapResult(Model):
+    """A shared cap applied to the lines of a request, per year and over all years (never confused)."""
+
+    id: str
+    programmes: list[str] = Field(description="The request's lines the cap covers.")
+    cap_cny: Decimal = Field(description="The cap for one year.")
+    citation: Citation
+    years: list[SharedCapYear]
+    sum_before_cap_cny: Decimal = Field(description="All years: the lines' amounts before the cap.")
+    capped_total_cny: Decimal = Field(description="All years: the sum of each year's capped total.")
+
+    def to_contract(self) -> dict[str, Any]:
+        """Money as strings; ``years`` per year, ``all_years`` the totals over every year."""
+        return {
+            "id": self.id, "programmes": self.programmes, "cap_cny_per_year": yuan(self.cap_cny),
+            "citation": self.citation.model_dump(),
+            "years": [{"year": y.year, "sum_before_cap_cny": yuan(y.sum_before_cap_cny), "cap_cny": yuan(y.cap_cny),
+                       "capped_total_cny": yuan(y.capped_total_cny)} for y in self.years],
+            "all_years": {"sum_before_cap_cny": yuan(self.sum_before_cap_cny),
+                          "capped_total_cny": yuan(self.capped_total_cny)},
+        }
+
+
+class Estimate(Model):
+    """The result of an estimate request (CONTRACT ``estimate``)."""
+
+    total_cny: Decimal = Field(description="What the request's lines pay together, shared caps applied.")
+    items: list[ItemEstimate] = Field(description="Each line's own amounts (before any shared cap).")
+    steps: list[Step] = Field(description="All steps, items first, then shared caps.")
+    notes: list[Note] = Field(default=[])
+    alternatives: list[Alternative] = Field(default=[])
+    shared_caps: list[SharedCapResult] = Field(default=[])
+
+    def to_contract(self) -> dict[str, Any]:
+        """The JSON document CONTRACT specifies (money as strings), with the shared caps as an extra key."""
+        capped = {p: c.id for c in self.shared_caps for p in c.programmes}
         return {
             "total_cny": yuan(self.total_cny),
             "items": [
                 {"programme": i.programme, "total_cny": yuan(i.total_cny),
                  "schedule": [{"year": y.year, "amount_cny": yuan(y.amount_cny)} for y in i.schedule],
-                 "notes": i.notes}
+                 "notes": [n.to_contract() for n in i.notes],
+                 "alternatives": [{"reading": a.reading, "total_cny": yuan(a.total_cny),
+                                   "citation": a.citation.model_dump()} for a in i.alternatives],
+                 "shared_cap": capped.get(i.programme)}
                 for i in self.items
             ],
-            "steps": [{"text": s.text, "amount_cny": yuan(s.amount_cny), "citation": s.citation.model_dump(),
-                       "programme": s.programme} for s in self.steps],
-            "notes": self.notes,
+            "steps": [s.to_contract() for s in self.steps],
+            "notes": [n.to_contract() for n in self.notes],
+            "alternatives": [a.to_contract() for a in self.alternatives],
+            "shared_caps": [c.to_contract() for c in self.shared_caps],
         }
-
-
-# --- inputs -----------------------------------------------------------------------------------------
-
-MAX_CNY = Decimal("1e13")  # ten trillion yuan: beyond any enterprise's figures, guards against typos
-
-
-def money_input(value: Any, name: str) -> Decimal:
-    """A non-negative amount in yuan from JSON (number or numeric string)."""
-    if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
-        raise InputError(f"{name} must be an amount in yuan, got {value!r}")
-    try:
-        d = Decimal(str(value).strip().replace(",", ""))
-    except ArithmeticError:  # decimal.InvalidOperation for text that is not a number
-        raise InputError(f"{name} must be an amount in yuan, got {value!r}") from None
-    if not d.is_finite():
-        raise InputError(f"{name} must be a finite amount, got {value!r}")
-    if d < 0:
-        raise InputError(f"{name} must not be negative, got {value!r}")
-    if d > MAX_CNY:
-        raise InputError(f"{name} is implausibly large: {value!r}")
-    return d
-
-
-def money_list(value: Any, name: str, max_years: int = 50) -> list[Decimal]:
-    """A list of yearly amounts, one per year of use."""
-    if not isinstance(value, list) or not value:
-        raise InputError(f"{name} must be a non-empty list of yearly amounts in yuan, got {value!r}")
-    if len(value) > max_years:
-        raise InputError(f"{name} has {len(value)} years; at most {max_years}")
-    return [money_input(v, f"{name}[{i}]") for i, v in enumerate(value)]
-
-
-def _require(inputs: dict[str, Any], key: str) -> Any:
-    if key not in inputs:
-        raise InputError(f"missing input {key!r}")
-    return inputs[key]
 
 
 # --- one programme ------------------------------------------------------------------------------------
 
 
-def _yearly_rates(prog: Programme, calc: YearlyRates, inputs: dict[str, Any]) -> ItemEstimate:
-    fees = money_list(_require(inputs, calc.input), calc.input)
-    steps: list[Step] = []
-    amounts: list[Decimal] = []
-    paid = ZERO
-    for year, fee in enumerate(fees, start=1):
-        if year > len(calc.rates):
-            last = calc.rates[-1].cite
-            steps.append(Step(text=f"第{year}年：补贴期为前{len(calc.rates)}年，第{year}年不予补助", amount_cny=ZERO,
-                              citation=last, programme=prog.id))
-            amounts.append(ZERO)
-            continue
-        rate = calc.rates[year - 1]
-        amount = fen(fee * rate.value)
-        steps.append(Step(text=f"第{year}年：{calc.base.text} {money_text(fee)} 元 × {pct(rate.value)} = {money_text(amount)} 元",
-                          amount_cny=amount, citation=rate.cite, programme=prog.id))
-        if calc.yearly_cap_cny and amount > calc.yearly_cap_cny.value:
-            amount = fen(calc.yearly_cap_cny.value)
-            steps.append(Step(text=f"第{year}年：当年上限 {money_text(amount)} 元", amount_cny=amount,
-                              citation=calc.yearly_cap_cny.cite, programme=prog.id))
-        if calc.cumulative_cap_cny:
-            room = fen(calc.cumulative_cap_cny.value - paid)
-            if amount > room:
-                amount = max(room, ZERO)
-                steps.append(Step(
-                    text=f"第{year}年：累计上限 {money_text(calc.cumulative_cap_cny.value)} 元，已补 {money_text(paid)} 元，"
-                         f"本年最多 {money_text(amount)} 元",
-                    amount_cny=amount, citation=calc.cumulative_cap_cny.cite, programme=prog.id))
-        paid += amount
-        amounts.append(amount)
-    schedule = [YearAmount(year=i, amount_cny=a) for i, a in enumerate(amounts, start=1)]
-    return ItemEstimate(programme=prog.id, total_cny=fen(sum(amounts, ZERO)), schedule=schedule, steps=steps)
+def estimate_one(prog: Programme, inputs: dict[str, Any], ctx: KindContext | None = None) -> ItemEstimate:
+    """Estimate one programme: its kind checks the input names and computes.
 
-
-def _rate_cap(prog: Programme, calc: RateCap, inputs: dict[str, Any]) -> ItemEstimate:
-    base = money_input(_require(inputs, calc.input), calc.input)
-    raw = fen(base * calc.rate.value)
-    steps = [Step(text=f"{calc.base.text} {money_text(base)} 元 × {pct(calc.rate.value)} = {money_text(raw)} 元",
-                  amount_cny=raw, citation=calc.rate.cite, programme=prog.id)]
-    amount = raw
-    if raw > calc.cap_cny.value:
-        amount = fen(calc.cap_cny.value)
-        steps.append(Step(text=f"超过最高额度 {money_text(calc.cap_cny.value)} 元（{wan(calc.cap_cny.value)}），按上限计",
-                          amount_cny=amount, citation=calc.cap_cny.cite, programme=prog.id))
-    notes = []
-    if calc.years.value == 1:
-        notes.append(f"只补一次：{calc.years.cite.quote}")
-    return ItemEstimate(programme=prog.id, total_cny=amount, schedule=[YearAmount(year=1, amount_cny=amount)],
-                        steps=steps, notes=notes)
-
-
-def _flag(inputs: dict[str, Any], key: str) -> bool:
-    v = inputs.get(key, False)
-    if not isinstance(v, bool):
-        raise InputError(f"{key} must be true or false, got {v!r}")
-    return v
-
-
-def _tax_tiered(prog: Programme, calc: TaxTiered, inputs: dict[str, Any]) -> ItemEstimate:
-    fees = money_input(_require(inputs, calc.input), calc.input)
-    new_key = _flag(inputs, "new_key_investment")
-    raw = fen(fees * calc.rate.value)
-    steps = [Step(text=f"{calc.base.text} {money_text(fees)} 元 × {pct(calc.rate.value)} = {money_text(raw)} 元",
-                  amount_cny=raw, citation=calc.rate.cite, programme=prog.id)]
-    if new_key:
-        capital = money_input(_require(inputs, "paid_in_capital_cny"), "paid_in_capital_cny")
-        by_capital = fen(capital * calc.new_key_rate.value)
-        cap = min(by_capital, fen(calc.new_key_cap_cny.value))
-        steps.append(Step(
-            text=f"新招商重点企业：实缴注册资本 {money_text(capital)} 元 × {pct(calc.new_key_rate.value)} = {money_text(by_capital)} 元，"
-                 f"且不超过 {money_text(calc.new_key_cap_cny.value)} 元，当年上限 {money_text(cap)} 元（{calc.reading}）",
-            amount_cny=cap, citation=calc.new_key_rate.cite, programme=prog.id))
-        cap_cite = calc.new_key_cap_cny.cite
-    else:
-        tax = money_input(_require(inputs, "annual_tax_cny"), "annual_tax_cny")
-        # 以上 includes the threshold (民法典第一千二百五十九条): the first tier whose bound the tax reaches.
-        tier = next(t for t in calc.tiers if tax >= t.min_tax_cny)
-        cap = fen(tier.cap_cny)
-        bound = f"≥ {money_text(tier.min_tax_cny)} 元" if tier.min_tax_cny > 0 else "低于上一档"
-        steps.append(Step(text=f"年度全库纳税 {money_text(tax)} 元（{bound}），单个企业当年最高 {money_text(cap)} 元",
-                          amount_cny=cap, citation=tier.cite, programme=prog.id))
-        cap_cite = tier.cite
-    amount = raw
-    if raw > cap:
-        amount = cap
-        steps.append(Step(text=f"{money_text(raw)} 元超过当年上限，按 {money_text(cap)} 元计", amount_cny=amount,
-                          citation=cap_cite, programme=prog.id))
-    notes = [f"补贴额度周期为{calc.years.value}年，逐年申请：以上为一年的额度。"]
-    return ItemEstimate(programme=prog.id, total_cny=amount, schedule=[YearAmount(year=1, amount_cny=amount)],
-                        steps=steps, notes=notes)
-
-
-def _regional(prog: Programme, calc: Regional, inputs: dict[str, Any], groups: dict[str, list[str]],
-              city: str | None) -> ItemEstimate:
-    contract = money_input(_require(inputs, calc.input), calc.input)
-    if city is None:
-        raise InputError("city must name a city of Guangdong, e.g. 清远市 or 佛山")
-    for ex in calc.excluded:
-        if city == ex.city:
-            raise InputError(f"{city} is excluded from {prog.id}: {ex.cite.quote}")
-    pilot = _flag(inputs, "cluster_pilot")
-    group = next((g for g in calc.groups if city in groups.get(g.gazetteer_group, [])), None)
-    if group is None:
-        raise InputError(f"{city} is not a city this programme covers ({prog.region.get('province', '')})")
-    rate = group.rate
-    reason = f"{city}属{group.name}"
-    if pilot and calc.cluster_pilot_rate.value > rate.value:
-        rate = calc.cluster_pilot_rate
-        reason = f"{city}，产业集群试点"
-    amount = fen(contract * rate.value)
-    steps = [Step(text=f"{reason}：{calc.base.text} {money_text(contract)} 元 × {pct(rate.value)} = {money_text(amount)} 元",
-                  amount_cny=amount, citation=rate.cite, programme=prog.id)]
-    return ItemEstimate(programme=prog.id, total_cny=amount, schedule=[YearAmount(year=1, amount_cny=amount)],
-                        steps=steps, notes=[calc.cap_note.text])
-
-
-def estimate_one(prog: Programme, inputs: dict[str, Any], *, groups: dict[str, list[str]] | None = None,
-                 city: str | None = None) -> ItemEstimate:
-    """Estimate one programme. ``groups`` and ``city`` (normalised) serve region-dependent rates."""
+    ``ctx`` carries the gazetteer's city groups and the request's normalised city.
+    """
     if not isinstance(inputs, dict):
         raise InputError("inputs must be an object")
     calc = prog.calculator
     if calc is None:
         raise InputError(f"{prog.id} is a {prog.side} scheme without a subsidy to calculate")
-    if isinstance(calc, YearlyRates):
-        return _yearly_rates(prog, calc, inputs)
-    if isinstance(calc, RateCap):
-        return _rate_cap(prog, calc, inputs)
-    if isinstance(calc, TaxTiered):
-        return _tax_tiered(prog, calc, inputs)
-    return _regional(prog, calc, inputs, groups or {}, city)
+    names = [s.name for s in calc.input_specs()]
+    for key in inputs:
+        if key not in names:
+            close = difflib.get_close_matches(str(key), names, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}?" if close else f"{prog.id} takes {', '.join(names)}"
+            raise InputError(f"{prog.id}: unknown input {str(key)[:40]!r}; {hint}")
+    return calc.compute(prog, inputs, ctx or KindContext())
 
 
-def apply_shared_cap(items: list[ItemEstimate], cap: SharedCap) -> tuple[list[ItemEstimate], list[Step]]:
-    """Apply a cap shared by several lines of one enterprise in one year.
+# --- shared caps -----------------------------------------------------------------------------------------
 
-    Year n of every line falls in the same year; within a year, lines keep
-    their amounts in the order given until the cap is used up.
-    """
+
+def _capped_years(items: list[ItemEstimate], cap: SharedCap) -> list[SharedCapYear]:
+    """Year n of every covered line falls in the same year (the lines start together)."""
     covered = [i for i in items if i.programme in cap.programmes]
-    if len(covered) < 2 and not any(i.total_cny > cap.cap_cny.value for i in covered):
-        return items, []
     years = max((len(i.schedule) for i in covered), default=0)
-    new_sched: dict[str, list[Decimal]] = {i.programme: [y.amount_cny for y in i.schedule] for i in covered}
-    steps: list[Step] = []
-    for y in range(years):
-        total = sum((s[y] for s in new_sched.values() if y < len(s)), ZERO)
-        if total <= cap.cap_cny.value:
-            continue
-        room = fen(cap.cap_cny.value)
-        for i in covered:
-            s = new_sched[i.programme]
-            if y < len(s):
-                s[y] = min(s[y], room)
-                room -= s[y]
-        steps.append(Step(text=f"第{y + 1}年：多种服务券合计 {money_text(total)} 元，超过单个企业当年最高额度 "
-                               f"{money_text(cap.cap_cny.value)} 元，按上限计", amount_cny=fen(cap.cap_cny.value),
-                          citation=cap.cap_cny.cite))
     out = []
-    for i in items:
-        if i.programme in new_sched:
-            sched = [YearAmount(year=n + 1, amount_cny=a) for n, a in enumerate(new_sched[i.programme])]
-            i = i.model_copy(update={"schedule": sched, "total_cny": fen(sum((a for a in new_sched[i.programme]), ZERO))})
-        out.append(i)
-    return out, steps
+    for y in range(years):
+        total = sum((i.schedule[y].amount_cny for i in covered if y < len(i.schedule)), ZERO)
+        out.append(SharedCapYear(year=y + 1, sum_before_cap_cny=fen(total), cap_cny=fen(cap.cap_cny.value),
+                                 capped_total_cny=fen(min(total, cap.cap_cny.value))))
+    return out
+
+
+def _applies(items: list[ItemEstimate], cap: SharedCap) -> bool:
+    covered = [i for i in items if i.programme in cap.programmes]
+    return len(covered) >= 2 or any(y.amount_cny > cap.cap_cny.value for i in covered for y in i.schedule)
+
+
+def _total(items: list[ItemEstimate], caps: list[SharedCap]) -> Decimal:
+    """What the lines pay together: uncovered lines in full, covered lines year by year under their cap."""
+    applied = [c for c in caps if _applies(items, c)]
+    covered = {p for c in applied for p in c.programmes}
+    total = sum((i.total_cny for i in items if i.programme not in covered), ZERO)
+    total += sum((y.capped_total_cny for c in applied for y in _capped_years(items, c)), ZERO)
+    return fen(total)
+
+
+def _shared_cap_steps(result: SharedCapResult, cap: SharedCap) -> list[Step]:
+    steps = []
+    for y in result.years:
+        over = y.sum_before_cap_cny > y.cap_cny
+        steps.append(Step(text=f"第{y.year}年：各类服务券合计（封顶前）{money_text(y.sum_before_cap_cny)} 元",
+                          amount_cny=y.sum_before_cap_cny, citation=cap.cap_cny.cite))
+        if over:
+            text = (f"第{y.year}年：超过单个企业当年最高额度 {money_text(y.cap_cny)} 元，封顶后合计 "
+                    f"{money_text(y.capped_total_cny)} 元（{cap.split.text}）")
+        else:
+            text = f"第{y.year}年：未超过单个企业当年最高额度 {money_text(y.cap_cny)} 元，合计 {money_text(y.capped_total_cny)} 元"
+        steps.append(Step(text=text, amount_cny=y.capped_total_cny, citation=cap.cap_cny.cite))
+    if len(result.years) > 1:
+        steps.append(Step(text=f"第1至{len(result.years)}年封顶后合计 {money_text(result.capped_total_cny)} 元"
+                               f"（封顶前 {money_text(result.sum_before_cap_cny)} 元）",
+                          amount_cny=result.capped_total_cny, citation=cap.cap_cny.cite))
+    return steps
 
 
 def combine(items: list[ItemEstimate], shared_caps: list[SharedCap]) -> Estimate:
-    """Join item estimates into one, applying the caps several lines share."""
+    """Join item estimates into one: shared caps per year, notes once each, every other reading's total."""
     steps = [s for i in items for s in i.steps]
-    for cap in shared_caps:
-        items, extra = apply_shared_cap(items, cap)
-        steps.extend(extra)
-    total = fen(sum((i.total_cny for i in items), ZERO))
     notes = [n for i in items for n in i.notes]
-    return Estimate(total_cny=total, items=items, steps=steps, notes=list(dict.fromkeys(notes)))
+    results = []
+    for cap in shared_caps:
+        if not _applies(items, cap):
+            continue
+        years = _capped_years(items, cap)
+        result = SharedCapResult(
+            id=cap.id, programmes=[i.programme for i in items if i.programme in cap.programmes],
+            cap_cny=fen(cap.cap_cny.value), citation=cap.cap_cny.cite, years=years,
+            sum_before_cap_cny=fen(sum((y.sum_before_cap_cny for y in years), ZERO)),
+            capped_total_cny=fen(sum((y.capped_total_cny for y in years), ZERO)))
+        results.append(result)
+        steps.extend(_shared_cap_steps(result, cap))
+        if any(y.sum_before_cap_cny > y.cap_cny for y in years):
+            notes.append(Note(text=cap.split.text, citation=cap.split.cite))
+        if len(years) > 1:
+            notes.append(Note(text=f"合计上限按年计算：各项目的第1年视为同一年，第{len(years)}年以此类推；"
+                                   f"各年封顶后合计与多年总额分别列出", citation=cap.cap_cny.cite))
+    alternatives = []
+    for n, item in enumerate(items):
+        for alt in item.alternatives:
+            swapped = item.model_copy(update={"total_cny": alt.total_cny, "schedule": alt.schedule})
+            total = _total([*items[:n], swapped, *items[n + 1:]], shared_caps)
+            alternatives.append(Alternative(reading=alt.reading, total_cny=total, citation=alt.citation,
+                                            programme=item.programme, item_total_cny=alt.total_cny, steps=alt.steps))
+    return Estimate(total_cny=_total(items, shared_caps), items=items, steps=steps,
+                    notes=list(dict.fromkeys(notes)), alternatives=alternatives, shared_caps=results)

@@ -5,6 +5,11 @@ Each file in ``knowledge/policies/`` holds one document: YAML front matter
 one paragraph per block. ``parse_articles`` turns the text into a tree of
 articles (第X章 / 第X条 / （一） / 1. and 一、 / （一） / 1. / 附件N), each with
 the label a Chinese reader would cite.
+
+Policies added at run time live in the data directory
+(``navigator.policy_store``); ``load_corpus`` returns the shipped texts and
+the added ones, each in its latest version or in the version in force on a
+given date.
 """
 
 from __future__ import annotations
@@ -14,11 +19,13 @@ import functools
 import hashlib
 import re
 from pathlib import Path
+from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from calculators.models import Citation
+from navigator.ingest.meta import PolicyMeta, meta_error
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 POLICIES = KNOWLEDGE / "policies"
@@ -68,30 +75,41 @@ class Article(BaseModel):
         return out
 
 
-class Document(BaseModel):
-    """One policy document with its metadata and articles."""
+Status = Literal["in_force", "not_yet_effective", "expired", "repealed", "superseded"]
 
-    model_config = ConfigDict(frozen=True)
 
-    id: str
-    title: str
-    notice_title: str | None = None
-    doc_number: str | None
-    issuer: str
-    issued_on: dt.date
-    issued_on_precision: str = "day"
-    published_on: dt.date | None = None
-    effective_on: dt.date | None
-    expires_on: dt.date | None
-    validity_note: str
-    region: dict[str, str]
-    seed: str
-    annexes: list[dict[str, str]] = []
-    aliases: list[str] = []
-    repaired: list[str] = []
-    unquotable: list[str] = Field(default=[], description="Text whose source form had markup (links): not quoted.")
+class Document(PolicyMeta):
+    """One policy document with its metadata, its version and its articles."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     body: str
     articles: dict[str, Article] = Field(default_factory=dict)
+    source: Literal["shipped", "added"] = Field(default="shipped",
+                                                description="Shipped in knowledge/ or added in the data directory.")
+    version: int = Field(default=1, ge=1, description="Version number; the shipped text is version 1.")
+    versions: int = Field(default=1, ge=1, description="How many versions the document has.")
+    superseded_on: dt.date | None = Field(default=None, description="First day of the next version, when replaced.")
+    repealed_on: dt.date | None = Field(default=None, description="First day it is no longer in force (废止).")
+    repealed_by: str | None = Field(default=None, description="What repealed it, as recorded (a document, a note).")
+    sha256: str | None = Field(default=None, description="SHA-256 of the file this version was read from.")
+
+    def status_on(self, day: dt.date) -> Status:
+        """Whether this version is in force on ``day``, not yet, expired, superseded or repealed."""
+        if self.repealed_on and day >= self.repealed_on:
+            return "repealed"
+        if self.superseded_on and day >= self.superseded_on:
+            return "superseded"
+        if day < self.in_force_from:
+            return "not_yet_effective"
+        if self.expires_on and day > self.expires_on:
+            return "expired"
+        return "in_force"
+
+    @property
+    def fingerprint(self) -> str:
+        """A short hash of the document's id and text: what an index needs to tell a changed document."""
+        return hashlib.sha256((self.id + self.body).encode()).hexdigest()[:12]
 
     def article_by_label(self, label: str) -> Article | None:
         """The article a reader's label names (whitespace-insensitive)."""
@@ -234,16 +252,63 @@ def parse_articles(doc_id: str, body: str, annexes: list[dict[str, str]] | None 
     return out
 
 
-def load_document(path: Path) -> Document:
-    """Read one policy file: front matter and verbatim body, parsed into articles."""
-    raw = path.read_text(encoding="utf-8")
-    m = re.match(r"^---\n(.*?)\n---\n(.*)$", raw, re.S)
+class PolicyDataError(ValueError):
+    """A policy file whose front matter or text does not validate; the message is one line naming the field."""
+
+
+def split_front_matter(raw: str, source: str) -> tuple[dict, str]:
+    """The front matter (a mapping) and the body of a policy file.
+
+    Raises:
+        PolicyDataError: no front matter, bad YAML, or front matter that is not a mapping.
+    """
+    m = re.match(r"^---\n(.*?)\n---\n(.*)$", raw.replace("\r\n", "\n"), re.S)
     if not m:
-        raise ValueError(f"{path.name}: no front matter")
-    meta = yaml.safe_load(m.group(1))
-    body = m.group(2).strip()
-    doc = Document(**meta, body=body)
+        raise PolicyDataError(f"{source}: no front matter (--- ... ---)")
+    try:
+        meta = yaml.safe_load(m.group(1))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise PolicyDataError(f"{source}: front matter is not valid YAML"
+                              f"{f' (line {mark.line + 2})' if mark else ''}") from None
+    if not isinstance(meta, dict):
+        raise PolicyDataError(f"{source}: front matter is not a mapping")
+    return meta, m.group(2).strip()
+
+
+def make_document(meta: dict, body: str, name: str, /, **state) -> Document:
+    """A document from front-matter fields and a body, parsed into articles.
+
+    Args:
+        meta: the front-matter fields (``PolicyMeta``).
+        body: the verbatim text, paragraphs separated by blank lines.
+        name: the file name, for messages.
+        **state: the store's fields (source, version, versions, superseded_on, repealed_on, ...).
+
+    Raises:
+        PolicyDataError: a missing or bad field, named on one line.
+    """
+    try:
+        doc = Document(**meta, body=body, **state)
+    except ValidationError as e:
+        raise PolicyDataError(str(meta_error(e, name))) from None
+    except TypeError as e:
+        raise PolicyDataError(f"{name}: {e}") from None
     return doc.model_copy(update={"articles": parse_articles(doc.id, body, doc.annexes)})
+
+
+def load_document(path: Path, **state) -> Document:
+    """Read one policy file: front matter and verbatim body, parsed into articles.
+
+    Raises:
+        PolicyDataError: an unreadable file, or front matter with a missing or bad field (one line).
+    """
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise PolicyDataError(f"{path.name}: cannot be read ({type(e).__name__})") from None
+    meta, body = split_front_matter(raw, path.name)
+    return make_document(meta, body, path.name, **state)
 
 
 class QuoteError(ValueError):
@@ -289,7 +354,41 @@ class Corpus:
         return Citation(doc_id=doc.id, title=doc.title, doc_number=doc.doc_number, article=art.label, quote=q)
 
 
-@functools.lru_cache(maxsize=1)
-def load_corpus(folder: Path = POLICIES) -> Corpus:
-    """Load every document in ``knowledge/policies``."""
-    return Corpus([load_document(p) for p in sorted(folder.glob("*.md"))])
+@functools.lru_cache(maxsize=4)
+def shipped_documents(folder: Path = POLICIES) -> tuple[Document, ...]:
+    """The documents shipped in ``knowledge/policies`` (version 1 of each), in file order."""
+    return tuple(load_document(p) for p in sorted(folder.glob("*.md")))
+
+
+def load_corpus(folder: Path = POLICIES, *, as_of: dt.date | None = None, store_dir: Path | None = None) -> Corpus:
+    """The shipped documents and the policies added in the data directory.
+
+    Each document is in its latest version, or with ``as_of`` in the version
+    in force on that day (the first version when none was yet). A repealed
+    document stays, marked with its repeal date: it is answered as history.
+    With nothing added, the corpus (and its ``version``) is the shipped one.
+
+    Args:
+        folder: the shipped policy texts.
+        as_of: the day whose versions to take; None for the latest.
+        store_dir: the policy store; default ``settings().data_dir / "policies"``.
+
+    Raises:
+        PolicyDataError: a policy file with a missing or bad field (one line).
+    """
+    from navigator.policy_store import PolicyStore
+
+    store = PolicyStore(store_dir) if store_dir is not None else PolicyStore.default()
+    return _load_corpus(folder, store.root, store.stamp(), as_of)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_corpus(folder: Path, root: Path, stamp: tuple[int, int], as_of: dt.date | None) -> Corpus:
+    from navigator.policy_store import PolicyStore
+
+    shipped = shipped_documents(folder)
+    if stamp == (0, 0):
+        return Corpus(list(shipped))
+    return Corpus(PolicyStore(root, shipped_folder=folder).documents(as_of=as_of))
+
+

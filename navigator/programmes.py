@@ -49,6 +49,7 @@ class Registry:
             raise KeyError(f"unknown programme {programme_id!r}; known: {', '.join(self.programmes)}") from None
 
     def shared_cap_for(self, programme: Programme) -> SharedCap | None:
+        """The cap the programme shares with sibling lines, if any."""
         return self.shared_caps.get(programme.shared_cap) if programme.shared_cap else None
 
 
@@ -88,6 +89,10 @@ def load_registry(folder: Path = PROGRAMMES, corpus: Corpus | None = None) -> Re
     for prog in programmes.values():
         if prog.shared_cap and prog.shared_cap not in shared:
             raise ProgrammeDataError(f"{prog.id}: unknown shared cap {prog.shared_cap!r}")
+    for cap in shared.values():
+        for pid in cap.programmes:
+            if pid not in programmes or programmes[pid].shared_cap != cap.id:
+                raise ProgrammeDataError(f"shared cap {cap.id}: {pid} is not a programme that names it as shared_cap")
     return Registry(programmes, shared, corpus)
 
 

@@ -33,6 +33,10 @@ _NOISE_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside"
 _CONTENT = re.compile(r"content|article|zoom|detail|main|text|trs_?editor|custom_unionstyle|zwnr|nr", re.I)
 
 
+# Between table cells: a gap of two spaces is layout, so noise repair keeps one space there.
+CELL_GAP = "  "
+
+
 @dataclass
 class Extract:
     """Text as the source printed it, before noise repair."""
@@ -239,7 +243,7 @@ def _docx_table(table) -> list[str]:
             if text:
                 cells.append(text)
         if cells:
-            out += [" ".join(cells), HARD_BREAK]
+            out += [CELL_GAP.join(cells), HARD_BREAK]
     return out
 
 
@@ -292,7 +296,7 @@ def read_html(text: str) -> Extract:
                 flush(False)
                 lines.append(HARD_BREAK)
             elif name in ("td", "th"):
-                current.append(" " + child.get_text(" ", strip=True) + " ")
+                current.append(CELL_GAP + child.get_text(" ", strip=True))
             elif name in _BLOCKS:
                 flush(True)
                 walk(child)
@@ -344,7 +348,7 @@ def read_markdown(text: str) -> Extract:
             row = []
         elif tok.type == "tr_close":
             if row and any(x.strip() for x in row):
-                lines += [" ".join(x for x in row if x.strip()), HARD_BREAK]
+                lines += [CELL_GAP.join(x for x in row if x.strip()), HARD_BREAK]
             row = None
         elif tok.type == "inline":
             parts: list[str] = []

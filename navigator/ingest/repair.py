@@ -47,6 +47,8 @@ TITLE_KINDS = re.compile(
     r"(?:办法|细则|方案|通知|意见|规定|措施|决定|规划|指南|指引|政策|条例|公告|通告|计划|批复|函|规则|标准|清单|目录|纲要|若干措施)"
     r"(?:[（(](?:试行|暂行|修订|修订稿|征求意见稿|\d{4}年?(?:修订)?)[）)])?$"
 )
+# The space after 第一条 / 第二章 is the text's own: it is kept.
+_MARKER_END = re.compile(r"(?:^|\s)第[一二三四五六七八九十百零]+[章节条]$")
 _NAMED = re.compile(r"《([^《》]{4,80})》")
 _ISSUED_IN = re.compile(r"(?:印发|转发)(?:了)?([^，。；《》“”]{4,80}?)的通知")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,5}\s*号")
@@ -81,7 +83,7 @@ def normalise_spaces(text: str) -> str:
         start, end = m.start(), m.end()
         before = m.string[start - 1] if start else ""
         after = m.string[end] if end < len(m.string) else ""
-        if len(m.group(0)) == 1 and is_cjk(before) and is_cjk(after):
+        if len(m.group(0)) == 1 and is_cjk(before) and is_cjk(after) and not _MARKER_END.search(m.string[:start]):
             return ""
         return " "
 
@@ -214,7 +216,8 @@ def join_lines(lines: Iterable[str], wrapped: bool | None = None, blocks: bool =
         last = line[-1]
         size = len(paras[-1])
         strong = (last in CONTINUES and size <= 4000) or (_unclosed(paras[-1]) and size <= 300)
-        soft = wrapped and last not in ENDS and display_width(line) >= 0.8 * width and size <= 4000
+        soft = (wrapped and last not in ENDS and display_width(line) >= 0.8 * width and size <= 4000
+                and not (size <= 60 and _title_like(paras[-1]) and TITLE_KINDS.search(paras[-1])))
     return paras
 
 

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from calculators.estimate import InputError
-from calculators.models import Programme
+from calculators.models import InputSpec, Programme
 from navigator.pages import common
 from navigator.service import estimate
 
@@ -33,42 +33,47 @@ else:
 
 
 def money_box(label: str, key: str, value=None, container=st):
-    return container.number_input(f"{label}（元）", min_value=0.0, value=value, step=10000.0, format="%.2f",
+    return container.number_input(label, min_value=0.0, value=value, step=10000.0, format="%.2f",
                                   key=key, placeholder="请输入金额")
 
 
+def _saved(spec: InputSpec):
+    return saved.get(spec.profile_field) if spec.profile_field else None
+
+
 def inputs_for(prog: Programme) -> dict | None:
-    """The calculator's inputs (CONTRACT inputs table); None until every required one is given."""
-    calc = prog.calculator
+    """The inputs the programme's calculator kind asks for; None until every required one is given."""
     k = f"e_{prog.id}_"
-    if calc.kind == "yearly_rates":
-        years = st.number_input("使用年数", min_value=1, max_value=10, value=len(calc.rates), step=1, key=k + "years",
-                                help=f"补贴期为前{len(calc.rates)}年（{calc.rates[0].cite.article}）")
-        cols = st.columns(min(int(years), 5))
-        fees = [money_box(f"第{y + 1}年{calc.base.text}", f"{k}fee{y}", container=cols[y % len(cols)])
-                for y in range(int(years))]
-        return None if any(f is None for f in fees) else {"annual_fees_cny": fees}
-    if calc.kind == "rate_cap":
-        base = money_box(calc.base.text, k + "base")
-        return None if base is None else {calc.input: base}
-    if calc.kind == "tax_tiered":
-        c1, c2 = st.columns(2)
-        fees = money_box(calc.base.text, k + "fees", container=c1)
-        new_key = c2.checkbox("新招商重点企业", value=bool(saved.get("new_key_investment")), key=k + "new_key")
-        if new_key:
-            capital = money_box("实缴注册资本", k + "capital", saved.get("paid_in_capital_cny"), c2)
-            return None if fees is None or capital is None else {
-                "fees_cny": fees, "new_key_investment": True, "paid_in_capital_cny": capital}
-        tax = money_box("上年度全库纳税", k + "tax", saved.get("annual_tax_cny"), c2)
-        return None if fees is None or tax is None else {"fees_cny": fees, "annual_tax_cny": tax}
-    # regional_rate
-    c1, c2 = st.columns(2)
-    contract = money_box(calc.base.text, k + "contract", container=c1)
-    city = c2.text_input("所在地市", value=saved.get("city", ""), key=k + "city", placeholder="如 清远市、佛山")
-    pilot = c2.checkbox("产业集群数字化转型试点", value=bool(saved.get("cluster_pilot")), key=k + "pilot")
-    if contract is None or not city.strip():
+    specs = prog.calculator.input_specs()
+    values: dict = {}
+    cols = st.columns(2) if len(specs) > 1 else [st.container()]
+    for spec in (s for s in specs if s.unit == "bool"):
+        values[spec.name] = cols[-1].checkbox(spec.label, value=bool(_saved(spec)), key=k + spec.name)
+    on = {name for name, v in values.items() if v is True}
+    replaced = {s.replaces for s in specs if s.replaces and s.needed_when in on}
+    needed = []
+    for n, spec in enumerate(s for s in specs if s.unit != "bool"):
+        if spec.needed_when and spec.needed_when not in on:
+            continue
+        box = cols[min(n, len(cols) - 1)]
+        if spec.unit == "yuan_per_year":
+            most = spec.per_year_max or 1
+            years = st.number_input("使用年数", min_value=1, max_value=10, value=most, step=1, key=k + spec.name + "_years",
+                                    help=f"补贴期为前{most}年")
+            row = st.columns(min(int(years), 5))
+            fees = [money_box(f"第{y + 1}年：{spec.label}", f"{k}{spec.name}_{y}", container=row[y % len(row)])
+                    for y in range(int(years))]
+            values[spec.name] = None if any(f is None for f in fees) else fees
+        elif spec.unit == "city":
+            city = box.text_input(spec.label, value=_saved(spec) or "", key=k + spec.name, placeholder="如 清远市、佛山")
+            values[spec.name] = city.strip() or None
+        else:
+            values[spec.name] = money_box(spec.label, k + spec.name, _saved(spec), box)
+        if (spec.required and spec.name not in replaced) or spec.needed_when:
+            needed.append(spec.name)
+    if any(values.get(name) is None for name in needed):
         return None
-    return {"contract_cny": contract, "city": city.strip(), "cluster_pilot": pilot}
+    return {name: v for name, v in values.items() if v is not None}
 
 
 lines = []
@@ -119,7 +124,14 @@ st.dataframe(table, hide_index=True, width="stretch",
              column_config={"计算步骤": st.column_config.TextColumn(width="large"),
                             "原文": st.column_config.TextColumn(width="large")})
 for note in doc["notes"]:
-    st.info(common.md(note), icon=":material/info:")
+    st.info(common.md(note["text"]), icon=":material/info:")
+for alt in doc["alternatives"]:
+    st.warning(f"另一读法（{common.md(alt['citation']['article'])}）：{common.md(alt['reading'])}，"
+               f"合计 {common.money(alt['total_cny'])}", icon=":material/alt_route:")
+for cap in doc["shared_caps"]:
+    for y in cap["years"]:
+        st.caption(f"第{y['year']}年：各项合计（封顶前）{common.money(y['sum_before_cap_cny'])}，"
+                   f"上限 {common.money(y['cap_cny'])}，封顶后 {common.money(y['capped_total_cny'])}")
 
 st.markdown("**每一步的依据**（点开看原文）")
 for n, s in enumerate(steps, start=1):
