@@ -113,6 +113,7 @@ class Engine:
         own = self.reader.read(q)
         last = next((t for t in reversed(conv.turns) if not t.refused), None)
         leans = last is not None and self._leans_on_earlier(own)
+        same_topic = last is not None and not leans and self._same_topic(own, last)
         why = self.scope.out_of_scope(own)
         if leans and why and self.scope.uncovered_place(own) is None:
             why = None  # a follow-up about what was discussed, in the words of a conversation
@@ -120,7 +121,8 @@ class Engine:
         if why:
             d = self._refuse(why)
         else:
-            reading = self._merge(own, conv, last) if leans else own
+            reading = self._merge(own, conv, last) if leans else (
+                self._merge(own, conv, last, facts_only=True) if same_topic else own)
             d = self._answer(reading, q, profile, when, day)
         statuses = {pid: self.service.status(self.reg.get(pid), when) for pid in d.programmes
                     if pid in self.reg.programmes}
@@ -153,20 +155,31 @@ class Engine:
             return False
         return bool(own.amounts or own.asked_year or own.yes_no or own.intents or own.facts)
 
-    def _merge(self, own: Reading, conv: Conversation, last: Turn) -> Reading:
-        """The question read with what earlier turns said: their documents, lines and facts fill the gaps."""
+    def _same_topic(self, own: Reading, last: Turn) -> bool:
+        """The question is about the document the conversation is about (its facts still hold)."""
+        prev_docs = set((last.reading or {}).get("documents") or [])
+        mine = set(self.reader.topic_documents(own.question)) | {self.reg.get(p).doc for p in own.programmes
+                                                                 if p in self.reg.programmes}
+        return bool(mine) and mine <= prev_docs
+
+    def _merge(self, own: Reading, conv: Conversation, last: Turn, facts_only: bool = False) -> Reading:
+        """The question read with what earlier turns said: their documents, lines and facts fill the gaps.
+
+        ``facts_only``: a new question on the same subject keeps the facts stated before, nothing else.
+        """
         prev = last.reading or {}
         inherited = []
-        upd: dict[str, Any] = {"follow_up": True, "previous_question": last.question}
-        topic = bool(own.programmes or self.reader.topic_documents(own.question))
+        upd: dict[str, Any] = {} if facts_only else {"follow_up": True, "previous_question": last.question}
+        topic = bool(own.programmes or self.reader.topic_documents(own.question)) or facts_only
         if not topic and prev.get("documents"):
             upd["documents"] = prev["documents"]
-        if not own.programmes and (prev.get("programmes") or conv.programmes):
-            upd["programmes"] = list(prev.get("programmes") or conv.programmes)
-        if not own.places and prev.get("places"):
-            upd["places"] = [p for n in prev["places"] for p in self.reader.places(n)]
-        if not own.intents or (own.follow_up and set(own.intents) <= {"amount", "estimate"}):
-            upd["intents"] = list(dict.fromkeys([*prev.get("intents", []), *own.intents]))
+        if not facts_only:
+            if not own.programmes and (prev.get("programmes") or conv.programmes):
+                upd["programmes"] = list(prev.get("programmes") or conv.programmes)
+            if not own.places and prev.get("places"):
+                upd["places"] = [p for n in prev["places"] for p in self.reader.places(n)]
+            if not own.intents or (own.follow_up and set(own.intents) <= {"amount", "estimate"}):
+                upd["intents"] = list(dict.fromkeys([*prev.get("intents", []), *own.intents]))
         earlier_facts = {f.field: f for f in conv.facts if not f.field.endswith("_cny") and f.field != "fees"}
         if own.asker_places:  # a new place replaces the earlier one at every level
             for lvl in ("province", "city", "district"):
@@ -201,7 +214,7 @@ class Engine:
             upd["amounts"] = [*own.amounts, *earlier]
             inherited += [f"{a.text}（第{a.turn}轮）" for a in earlier]
         for key in ("asked_year",):
-            if getattr(own, key) is None and prev.get(key):
+            if getattr(own, key) is None and prev.get(key) and not facts_only:
                 upd[key] = prev[key]
         upd["inherited"] = inherited
         return own.model_copy(update=upd)
@@ -352,7 +365,7 @@ class Engine:
             return self._ask_back(d, ctx, lines, f"请提供{lines[0].title}的{label}，以便按文件测算。", [], [])
         if "several_cities" in r.facts or len({p.name for p in r.asker_places if p.level == "city"}) > 1:
             return self._ask_back(d, ctx, lines, "提到了多个城市：各城市适用的比例不同，请分别说明各地的合同额。", [], [])
-        p = estimating.plan(r, lines, ctx.facts)
+        p = estimating.plan(r, lines, ctx.facts, cities={x.id: self._cities(x) for x in lines})
         if p.clarify_question:
             return self._ask_back(d, ctx, lines, p.clarify_question, p.clarify_options, p.understood)
         est, problem = estimating.run(p, self.service.estimate)
@@ -363,18 +376,16 @@ class Engine:
         d.facts = self._remembered(r, p.amounts)
         total = Decimal(doc["total_cny"])
         items = doc["items"]
+        per_year = estimating.year_totals(est)
         head = f"测算结果：可获补贴合计 {money(total)}"
+        if len(per_year) > 1 and any(v for y, v in per_year.items() if y > 1):
+            head += "（分年度：" + "；".join(f"第{y}年 {money(v)}" for y, v in sorted(per_year.items())) + "）"
         if len(items) > 1:
-            head += "，其中" + "；".join(f"{self._short(i['programme'])} {money(i['total_cny'])}" for i in items)
-        multi = [i for i in items if len(i["schedule"]) > 1 and any(Decimal(s["amount_cny"]) for s in i["schedule"])]
-        for i in multi:
-            years = "；".join(f"第{s['year']}年 {money(s['amount_cny'])}" for s in i["schedule"])
-            head += f"（{self._short(i['programme'])}分年度：{years}）"
-        if r.asked_year:
-            for i in items:
-                hit = next((s for s in i["schedule"] if s["year"] == r.asked_year), None)
-                if hit and len(i["schedule"]) > 1:
-                    head = f"第{r.asked_year}年可获补贴 {money(hit['amount_cny'])}；" + head
+            head += "。各项目单独计算：" + "；".join(f"{self._short(i['programme'])} {money(i['total_cny'])}" for i in items)
+            if sum(Decimal(i["total_cny"]) for i in items) > total:
+                head += "；合计超过共同上限，按上限计"
+        if r.asked_year and r.asked_year in per_year and len(per_year) > 1:
+            head = f"第{r.asked_year}年可获补贴 {money(per_year[r.asked_year])}；" + head
         d.headline = head + "。"
         d.lines.append("我的理解：" + "；".join(p.understood) + "。")
         for a in p.assumptions:
@@ -401,6 +412,13 @@ class Engine:
             if alt.get("citation"):
                 d.cites.append(Citation(**alt["citation"]))
         return d
+
+    def _cities(self, prog: Programme) -> list[str]:
+        """The cities of the programme's region (for a figure that does not depend on the city)."""
+        region = prog.region
+        if region.get("city"):
+            return [region["city"]]
+        return [c for c, info in self.reader.gaz.cities.items() if info.get("province") == region.get("province")]
 
     def _short(self, pid: str) -> str:
         return self.reg.get(pid).title.split("·")[-1]

@@ -49,28 +49,7 @@ def specs_of(prog: Programme) -> list[Spec]:
     calc = prog.calculator
     if calc is None:
         return []
-    if hasattr(calc, "input_specs"):
-        return [Spec(**s.model_dump(include=set(Spec.__dataclass_fields__))) for s in calc.input_specs()]
-    return _legacy_specs(calc)
-
-
-def _legacy_specs(calc) -> list[Spec]:
-    """Inputs of the calculator models that do not describe themselves yet."""
-    kind = calc.kind
-    if kind == "yearly_rates":
-        return [Spec("annual_fees_cny", "每年服务费（元）", "yuan_per_year", True, per_year_max=len(calc.rates))]
-    if kind == "rate_cap":
-        label = "云服务合同额（元）" if calc.input == "contract_cny" else "服务费（元）"
-        return [Spec(calc.input, label, "yuan", True)]
-    if kind == "tax_tiered":
-        return [Spec("fees_cny", "云服务费（元）", "yuan", True),
-                Spec("annual_tax_cny", "上年度全库纳税额（元）", "yuan", True, profile_field="annual_tax_cny"),
-                Spec("new_key_investment", "新招商重点企业", "bool", False, profile_field="new_key_investment"),
-                Spec("paid_in_capital_cny", "实缴注册资本（元）", "yuan", False, needed_when="new_key_investment",
-                     replaces="annual_tax_cny", profile_field="paid_in_capital_cny")]
-    return [Spec("contract_cny", "项目实际合同额（元）", "yuan", True),
-            Spec("city", "所在地市", "city", True, profile_field="city"),
-            Spec("cluster_pilot", "产业集群试点", "bool", False, profile_field="cluster_pilot")]
+    return [Spec(**s.model_dump(include=set(Spec.__dataclass_fields__))) for s in calc.input_specs()]
 
 
 @dataclass
@@ -85,6 +64,8 @@ class Plan:
     assumptions: list[str] = field(default_factory=list)
     bounds: list[tuple[str, str, Decimal, Decimal]] = field(default_factory=list)  # (line, input, low, high)
     fills: list[tuple[str, str, list[int]]] = field(default_factory=list)  # (line, input, years not given)
+    cities: dict[str, list[str]] = field(default_factory=dict)  # line -> the cities it may cover
+    any_city: list[tuple[str, str]] = field(default_factory=list)  # (line, input) computed for every city
 
     def ask(self, question: str, options: list[str] | None = None) -> Plan:
         """Give up the request: this must be asked back first."""
@@ -111,13 +92,14 @@ def _said(a: AmountRead) -> str:
     return f"（“{a.text}”{where}）"
 
 
-def plan(reading: Reading, lines: list[Programme], facts: dict[str, Any]) -> Plan:
+def plan(reading: Reading, lines: list[Programme], facts: dict[str, Any],
+         cities: dict[str, list[str]] | None = None) -> Plan:
     """Bind the reading's amounts and the known facts to the inputs of ``lines`` (one estimate request).
 
     ``facts`` are profile facts known so far (the explicit profile, earlier turns and this question), by
     CONTRACT profile field. Returns a plan with the request, or with the question to ask back.
     """
-    p = Plan()
+    p = Plan(cities=cities or {})
     amounts = list(reading.amounts)
     for a in amounts:
         if (a.flag in FLAG_WORDS and a.field is not None) or a.flag in ("negative", "absurd", "unreadable", "range"):
@@ -235,6 +217,10 @@ def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dic
         return None
     if s.unit == "city":
         city = facts.get("city")
+        if not city and p.cities.get(prog.id):
+            # No city given: the figure stands only if every city the programme covers gives the same one.
+            p.any_city.append((prog.id, s.name))
+            return p.cities[prog.id][0]
         if not city:
             return p.need(f"测算{prog.title}需要知道企业注册所在的地市，请问在哪个市？")
         p.understood.append(f"所在地市：{city}（“{reading.fact_words.get('city', city)}”）")
@@ -322,7 +308,25 @@ def run(p: Plan, estimate) -> tuple[Any | None, str | None]:
                 totals.add(None)
         if len(totals) > 1:
             return None, "所给金额只是一个范围（以上/不到），补贴额会随具体金额变化，请提供确切金额。"
+    for line, name in p.any_city:
+        totals: dict[Decimal, list[str]] = {}
+        excluded = []
+        for city in p.cities[line]:
+            req = {"items": [{**it, "inputs": {**it["inputs"], name: city}} if it["programme"] == line else it
+                             for it in p.request["items"]]}
+            try:
+                totals.setdefault(estimate(req).total_cny, []).append(city)
+            except InputError:
+                excluded.append(city)
+        if len(totals) != 1:
+            return None, "各地市的奖补比例不同，请问企业注册在哪个市？"
+        note = "所在地市不影响结果" + (f"（{'、'.join(excluded)}除外，不在范围内）" if excluded else "")
+        p.assumptions.append(note)
     for line, name, years in p.fills:
+        if len(p.request["items"]) > 1:
+            # Years of several lines fall in the same calendar year only when each line starts the same year.
+            return None, (f"测算“今年”的合计需要知道各项服务分别是第几年使用；请提供{'、'.join(f'第{y}年' for y in years)}"
+                          f"的费用，或分别询问各项服务。")
         seen = set()
         for filler in (Decimal(0), FILL_PROBE_CNY):
             req = {"items": [{**it, "inputs": {**it["inputs"], name: [str(filler) if n + 1 in years else v
@@ -333,12 +337,27 @@ def run(p: Plan, estimate) -> tuple[Any | None, str | None]:
             except InputError:
                 seen.add(None)
                 continue
-            item = next(i for i in probe.items if i.programme == line)
-            filled = sum((y.amount_cny for y in item.schedule if y.year in years), Decimal(0))
-            seen.add(probe.total_cny - filled)
+            per_year = year_totals(probe)
+            seen.add(sum((v for y, v in per_year.items() if y not in years), Decimal(0)))
         if len(seen) > 1:
             return None, f"所问年度的金额取决于前几年的费用（第{'、'.join(map(str, years))}年），请一并提供。"
     return est, None
+
+
+def year_totals(est) -> dict[int, Decimal]:
+    """Each year's total after the caps several lines share: the yearly figures a multi-year answer gives."""
+    doc = est.to_contract()
+    capped = {pid for c in doc.get("shared_caps") or [] for pid in c["programmes"]}
+    out: dict[int, Decimal] = {}
+    for item in doc["items"]:
+        if item["programme"] in capped:
+            continue
+        for y in item["schedule"]:
+            out[y["year"]] = out.get(y["year"], Decimal(0)) + Decimal(y["amount_cny"])
+    for c in doc.get("shared_caps") or []:
+        for y in c["years"]:
+            out[y["year"]] = out.get(y["year"], Decimal(0)) + Decimal(y["capped_total_cny"])
+    return out
 
 
 def _scaled(current: Any, v: Decimal) -> Any:
