@@ -44,6 +44,9 @@ ATTRIBUTE_INTENTS = ("materials", "process", "conditions", "who", "contacts")
 WINDOW_WORDS = ("截止", "有效期", "申领时间", "申请时间", "申报时间", "什么时候申请", "什么时候申领", "什么时候开始",
                 "几号截止", "到什么时候", "哪天截止", "期限", "兑现时间", "多久有效", "还能申请", "还能申领")
 DURATION = re.compile(r"\d+\s*个?(?:工作日|日|天|个月|年)内?|[一二三四五六七八九十]+\s*个?(?:工作日|日|天|个月|年)内?")
+FORM_QUESTION = re.compile(r"写什么|写哪些|填什么|填哪些|内容|栏目|包括哪些|有哪些项|哪些项目|要写|要填|部分|哪几年|哪些认证")
+FORM_WORD = re.compile(r"申报书|申请表|表|书|流程")
+LISTY = re.compile(r"哪些|哪几|几方面|几项|几个环节|几个步骤|包括什么|有什么要求|分别是")
 GENERIC_WORDS = {"服务券", "补贴", "补助", "企业", "申请", "上云", "政策", "服务", "平台", "享受", "工业"}
 
 
@@ -240,6 +243,9 @@ class Engine:
         if not hits or (not boost and not only and floor is not None and (hits[0].dense_sim or 0) < floor
                         and not r.follow_up):
             return self._refuse("没有找到与问题对应的政策条文")
+        annex = self._annex_asked(r, q, only)
+        if annex is not None:
+            hits = self._within(annex, query) or hits
         ctx = Context(r, q, query, facts, when, day, hits, self._programmes(r, hits))
         if r.facts.get("received_before"):
             facts["received_programmes"] = list(ctx.programmes)
@@ -265,7 +271,10 @@ class Engine:
         attribute = self._attribute(d, ctx)
         lead = self._quotes(d, ctx, limit=2 if attribute else 3)
         if not d.headline:
-            if self._asks_window(r) and self._one_window(ctx.programmes):
+            window_cites = {self.reg.get(p).window.cite.article for p in ctx.programmes}
+            lead_answers = lead is not None and lead.article.label not in window_cites and any(
+                w in lead.text for w in ("有效期", "截止", "期限", "时间", "止", "日内", "工作日"))
+            if self._asks_window(r) and self._one_window(ctx.programmes) and not lead_answers:
                 self._deadline(d, ctx)
             else:
                 d.headline = self._headline_from(lead, r)
@@ -308,6 +317,29 @@ class Engine:
             only = set(r.documents[:1]) if not r.places or not only else only & set(r.documents) or only
             boost = set(r.documents[:1])
         return only, boost
+
+    def _annex_asked(self, r: Reading, q: str, only: set[str]) -> Article | None:
+        """The attached form a question names (备案申报书, 兑付申请表) when it asks what the form holds."""
+        if not FORM_QUESTION.search(q):
+            return None
+        best, size = None, 0
+        for doc in self.corpus.docs.values():
+            if only and doc.id not in only:
+                continue
+            for art in doc.articles.values():
+                if art.kind != "annex":
+                    continue
+                common = _longest_common(q, art.heading)
+                if len(common) >= 4 and FORM_WORD.search(common) and len(common) > size:
+                    best, size = art, len(common)
+        return best
+
+    def _within(self, annex: Article, query: str) -> list:
+        """Hits inside an annex, best first: the annex itself when nothing inside it ranks."""
+        prefix = f"{annex.id}"
+        hits = self.retriever.search(query[:QUERY_CHARS], k=40, doc_ids={annex.doc_id})
+        inside = [h for h in hits if h.chunk.article.id == prefix or h.chunk.article.id.startswith(prefix + " ")]
+        return inside
 
     # --- programmes ----------------------------------------------------------------------------------------
 
@@ -804,7 +836,7 @@ class Engine:
         """The on-topic sentences of the top articles; returns the lead (deciding) quote."""
         r = ctx.r
         arts = [h.chunk.article for h in ctx.hits[:QUOTE_ARTICLES]]
-        listy = bool(set(r.intents) & {"materials", "process", "conditions"}) or "哪些" in r.question
+        listy = bool(set(r.intents) & {"materials", "process", "conditions"}) or bool(LISTY.search(r.question))
         qvec = self.retriever.embeddings.embed_query(ctx.query[:QUERY_CHARS])
         # Place names route the question; they say nothing about which sentence answers it.
         words = ctx.query[:QUERY_CHARS]
@@ -814,9 +846,10 @@ class Engine:
         if lead is None:
             return None
         if listy and not d.lines and not r.yes_no:
-            parent = self._list_parent(lead.article)
+            parent = self._list_parent(lead.article) or (lead.article if lead.article.kind == "annex" else None)
             block = self._list_block(parent) if parent else None
             if block:
+                d.headline = f"{parent.label}所列：" if parent.kind != "annex" else f"{parent.label}《{parent.heading}》所列栏目："
                 d.lines.append("依据：")
                 d.lines.append(self._quote_line(parent, block))
                 d.cites.append(self.corpus.cite_article(parent, block))
@@ -828,9 +861,14 @@ class Engine:
         return lead
 
     def _list_parent(self, art: Article) -> Article | None:
-        """The list an item belongs to (or the item's own list), when its items are short."""
+        """The list an item belongs to (or the item's own list), when its items are short.
+
+        An item that says more than a list line (its own sentence) stands alone.
+        """
+        if not art.children and len(art.own_text) > LIST_ITEM_CHARS // 2:
+            return None
         for node in (art, self.corpus.article(art.parent) if art.parent else None):
-            if node is not None and node.children:
+            if node is not None and node.children and node.kind not in ("chapter", "annex", "preface"):
                 kids = [self.corpus.article(c) for c in node.children]
                 if len(kids) >= 2 and all(len(k.text) <= LIST_ITEM_CHARS for k in kids):
                     return node
@@ -879,6 +917,18 @@ class Engine:
                 seen.add(key)
                 out.append(c.model_copy(update={"quote": tidy(c.quote)}))
         return out
+
+
+def _longest_common(a: str, b: str) -> str:
+    """The longest run of characters two texts share."""
+    best = ""
+    for i in range(len(a)):
+        for j in range(i + len(best) + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = a[i:j]
+            else:
+                break
+    return best
 
 
 def estimating_query_cap() -> int:

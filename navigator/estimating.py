@@ -84,7 +84,12 @@ def _fmt(v: Decimal) -> str:
 
 
 def _label(s: Spec) -> str:
-    return s.label.replace("（元）", "").replace("(元)", "")
+    return s.label.replace("（元）", "").replace("(元)", "").removeprefix("每年")
+
+
+def _title(prog: Programme) -> str:
+    """A line's short name: 公有云 for 白云区上云上平台服务券·公有云."""
+    return prog.title.split("·")[-1]
 
 
 def _said(a: AmountRead) -> str:
@@ -116,7 +121,9 @@ def plan(reading: Reading, lines: list[Programme], facts: dict[str, Any],
         if a.field in PAYMENT_FIELDS or a.field is None:
             target = a.programme if a.programme in by_line else None
             if target is None and len(lines) == 1:
-                if a.field is None and any(b is not a and b.field is None and b.turn is None for b in amounts):
+                uncued = [b for b in amounts if b.field is None and b.turn is None]
+                dated = all(b.year for b in uncued)
+                if a.field is None and len(uncued) > 1 and not dated:
                     loose.append(a)
                     continue
                 target = line_ids[0]
@@ -168,7 +175,7 @@ def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dic
         if len(mine) > 1 and reading.summing and all(a.year is None for a in mine):
             total = sum((a.value_cny for a in mine), Decimal(0))
             parts = " + ".join(f"{_fmt(a.value_cny)}（“{a.text}”）" for a in mine)
-            p.understood.append(f"{prog.title}·{_label(s)}：{parts} = {_fmt(total)}")
+            p.understood.append(f"{_title(prog)}·{_label(s)}：{parts} = {_fmt(total)}")
             for a in mine:
                 _bound(p, prog, s, a)
             return str(total)
@@ -178,7 +185,7 @@ def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dic
                           [a.text for a in mine] + ["合并计算"])
         a = mine[0]
         _bound(p, prog, s, a)
-        p.understood.append(f"{prog.title}·{_label(s)}：{_fmt(a.value_cny)}{_said(a)}")
+        p.understood.append(f"{_title(prog)}·{_label(s)}：{_fmt(a.value_cny)}{_said(a)}")
         return str(a.value_cny)
     if s.unit == "yuan":
         replaced = any(inputs.get(t.needed_when or "") is True for t in specs_of(prog) if t.replaces == s.name)
@@ -270,7 +277,7 @@ def _per_year(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], reading
                 out.append("0")
                 continue
             _bound(p, prog, s, a)
-            p.understood.append(f"{prog.title}·第{n}年{_label(s)}：{_fmt(a.value_cny)}{_said(a)}")
+            p.understood.append(f"{_title(prog)}·第{n}年{_label(s)}：{_fmt(a.value_cny)}{_said(a)}")
             out.append(str(a.value_cny))
         if missing:
             # Only later years given: their amounts must not depend on the earlier years' fees.
@@ -284,7 +291,7 @@ def _per_year(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], reading
     _bound(p, prog, s, a)
     if reading.each_year:
         n = min(reading.span_years or years, 50)
-        p.understood.append(f"{prog.title}·{_label(s)}：每年{_fmt(a.value_cny)}，共{n}年{_said(a)}")
+        p.understood.append(f"{_title(prog)}·{_label(s)}：每年{_fmt(a.value_cny)}，共{n}年{_said(a)}")
         return [str(a.value_cny)] * n
     return p.need(f"{prog.title}按使用年度分别补贴（前{years}年比例不同）：“{a.text}”是第几年的费用？"
                   f"如果每年相同，请说“每年都是这个数”。", ["第1年的费用", "每年都是这个数", f"共{years}年，每年相同"])

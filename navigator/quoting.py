@@ -133,8 +133,9 @@ class Quoter:
             stack = [art]
             while stack:
                 node = stack.pop()
-                for i in self.by_article.get(node.id, []):
-                    out[i] = max(out.get(i, 0.0), weight)
+                if not (node.kind == "annex" and node.children):  # a form's cover lines (公章, 制) answer nothing
+                    for i in self.by_article.get(node.id, []):
+                        out[i] = max(out.get(i, 0.0), weight)
                 stack.extend(self.corpus.article(c) for c in node.children)
         return list(out.items())
 
