@@ -47,6 +47,8 @@ DURATION = re.compile(r"\d+\s*个?(?:工作日|日|天|个月|年)内?|[一二�
 FORM_QUESTION = re.compile(r"写什么|写哪些|填什么|填哪些|内容|栏目|包括哪些|有哪些项|哪些项目|要写|要填|部分|哪几年|哪些认证")
 FORM_WORD = re.compile(r"申报书|申请表|表|书|流程")
 LISTY = re.compile(r"哪些|哪几|几方面|几项|几个环节|几个步骤|包括什么|有什么要求|分别是")
+ATTRIBUTE_WORDS = {"需要", "哪些", "准备", "提交", "申报", "申领", "办理", "一下", "具体", "东西", "要求", "什么", "资料", "单位",
+                   "公司", "我们", "想", "得", "省", "市", "区", "联系", "方式", "电话", "号码", "打电话", "咨询"}
 GENERIC_WORDS = {"服务券", "补贴", "补助", "企业", "申请", "上云", "政策", "服务", "平台", "享受", "工业"}
 
 
@@ -253,17 +255,19 @@ class Engine:
         intents = set(r.intents)
         if "match" in intents:
             return self._match(d, ctx)
-        if r.places and "place_list" in intents and not r.programmes:
+        if r.places and "place_list" in intents and not self.reader.lines_named(q):
             return self._for_place(d, ctx)
         payments = [a for a in r.amounts if a.field in estimating.PAYMENT_FIELDS or a.field is None]
+        inputs = [a for a in r.amounts if a.field != "claimed"]
         how_much = any(w in q for w in ("多少", "几成", "几个钱", "能补几", "多少钱"))
+        cap_question = any(w in q for w in self.lex.cap_words) and not payments
         if r.yes_no and not payments and not how_much:
             return self._yes_no(d, ctx)
-        wants_figure = bool(intents & {"estimate"}) or bool(r.amounts and intents & {"amount"}) or (
-            r.follow_up and bool([a for a in r.amounts if a.turn is None]))
+        wants_figure = (bool(intents & {"estimate"}) and not cap_question) or bool(inputs and intents & {"amount"}) or (
+            r.follow_up and bool([a for a in inputs if a.turn is None]))
         if wants_figure:
             lines = self._estimate_lines(ctx)
-            if lines and (r.amounts or "estimate" in intents):
+            if lines and (inputs or "estimate" in intents):
                 return self._estimate(d, ctx, lines)
         if (not r.documents and not r.places and not r.programmes and "amount" in intents and not r.amounts
                 and self._generic_subsidy(q, r)):
@@ -391,7 +395,7 @@ class Engine:
         if len(lines) > 1 and not any(a.programme for a in r.amounts if a.field in estimating.PAYMENT_FIELDS) \
                 and len([a for a in r.amounts if a.field in estimating.PAYMENT_FIELDS or a.field is None]) == 1:
             return self._ask_back(d, ctx, lines, "这笔费用属于哪一类服务？", [x.title for x in lines], [])
-        if not r.amounts:
+        if not [a for a in r.amounts if a.field != "claimed"]:
             base = next((s for x in lines[:1] for s in estimating.specs_of(x) if s.name in estimating.BASE_INPUTS), None)
             label = base.label.replace("（元）", "") if base else "金额"
             return self._ask_back(d, ctx, lines, f"请提供{lines[0].title}的{label}，以便按文件测算。", [], [])
@@ -526,8 +530,7 @@ class Engine:
             return self._open_verdict(ctx, progs[0])
         # 5. Combining programmes of different documents: the texts are silent unless a sentence speaks of it.
         combining = any(w in q for w in ("同时", "一起", "叠加", "重复享受", "都申请", "兼得", "同时享受", "都拿"))
-        docs_named = {self.reg.get(p).doc for p in r.programmes if p in self.reg.programmes} | set(
-            self.reader.topic_documents(q)) | {d for d in r.documents[:2]}
+        docs_named = {self.reg.get(p).doc for p in self.reader.lines_named(q)} | set(self.reader.topic_documents(q))
         if combining and len(docs_named) >= 2 and not any(w in sentence for w in self.lex.other_policy_words):
             return None, "文件未作规定：现有文件没有就同时享受不同文件的补贴作出规定，请向主管部门确认。", None
         if found is not None:
@@ -795,6 +798,11 @@ class Engine:
         out = self._attribute_lines(prog, focus)
         if not out:
             return False
+        # The data answers when it is asked for as a whole, or when retrieval finds the articles it cites.
+        top = [h.chunk.article.label for h in ctx.hits[:3]]
+        agrees = any(c.article.startswith(t) or t.startswith(c.article) for _x, c in out for t in top)
+        if focus != "contacts" and not agrees and not self._asks_whole(r, asked):
+            return False
         d.programmes = [prog.id]
         d.headline = out[0][0]
         d.cites.append(out[0][1])
@@ -802,6 +810,19 @@ class Engine:
             d.lines.append(text)
             d.cites.append(cite)
         return True
+
+    def _asks_whole(self, r: Reading, asked: list[str]) -> bool:
+        """The question asks for an attribute as a whole (需要哪些材料), not for one detail of it (材料交给谁后怎么处理)."""
+        q = r.question
+        for k in asked:
+            for w in sorted(self.lex.intents[k], key=len, reverse=True):
+                q = q.replace(w, " ")
+        for names in (self.lex.line_words.values(), [d.aliases for d in self.corpus.docs.values()]):
+            for ws in names:
+                for w in ws:
+                    q = q.replace(w, " ")
+        left = [t for t in self.scope.content_words(q, r) if t not in GENERIC_WORDS and t not in ATTRIBUTE_WORDS]
+        return len(left) <= 1
 
     def _attribute_data(self, prog: Programme, focus: str) -> list[str]:
         return [c.model_dump_json() for _t, c in self._attribute_lines(prog, focus)]

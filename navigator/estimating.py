@@ -105,7 +105,7 @@ def plan(reading: Reading, lines: list[Programme], facts: dict[str, Any],
     CONTRACT profile field. Returns a plan with the request, or with the question to ask back.
     """
     p = Plan(cities=cities or {})
-    amounts = list(reading.amounts)
+    amounts = [a for a in reading.amounts if a.field != "claimed"]
     for a in amounts:
         if (a.flag in FLAG_WORDS and a.field is not None) or a.flag in ("negative", "absurd", "unreadable", "range"):
             extra = "。请直接写出金额，例如“服务费20万元”" if a.flag != "no_unit" else ""
@@ -130,7 +130,7 @@ def plan(reading: Reading, lines: list[Programme], facts: dict[str, Any],
             if target is None:
                 loose.append(a)
                 continue
-            by_line[target].append(a.model_copy(update={"programme": target}))
+            by_line[target].append(a.model_copy(update={"programme": target, "field": a.field or "fees"}))
         else:
             shared[a.field] = a  # tax, capital: facts of the enterprise, shared by its lines
     if loose:

@@ -65,7 +65,7 @@ def _number_pattern(words: MoneyWords) -> re.Pattern[str]:
     # magnitudes (1万5千, 3千万, 1.5亿), or Chinese numerals alone (十万零五百, 一十二万三千).
     arabic = r"\d[\d,]*(?:\.\d+)?(?:[eE][+-]?\d+)?"
     cn = f"[{CN_DIGITS}{CN_UNITS}点]"
-    run = rf"(?:{arabic}(?:{cn}|\d|\.)*|{cn}+)"
+    run = rf"(?:{arabic}(?:[ \t]?(?={cn}){cn}|\d|\.)*|{cn}+)"
     return re.compile(
         rf"(?P<sign>[-−+]|负)?(?P<num>{run})(?P<mag>[{ascii_mag}](?![A-Za-z]))?\s*(?P<cur>{cur})?"
     )
@@ -73,7 +73,7 @@ def _number_pattern(words: MoneyWords) -> re.Pattern[str]:
 
 def parse_numeral(num: str, magnitudes: dict[str, int]) -> Decimal | None:
     """The value of a numeral run (no sign, no currency); None when it is not a number."""
-    num = num.replace(",", "")
+    num = re.sub(r"[,\s]", "", num)
     if re.fullmatch(r"\d+(?:\.\d+)?", num):
         return Decimal(num)
     m = re.fullmatch(r"(\d+(?:\.\d+)?)(百万|千万|万|亿|千)", num)

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 HIT_WEIGHTS = (1.0, 0.85, 0.75, 0.65, 0.6, 0.55)  # the best-ranked article counts most
 LEXICAL_SHARE = 0.55  # the rest of a sentence's score is e5 similarity
-DENSE_FLOOR, DENSE_SPAN = 0.80, 0.12  # e5 cosine similarities live in a narrow band: rescale it to 0..1
+DENSE_FLOOR, DENSE_SPAN = 0.8, 0.12  # e5 cosine similarities live in a narrow band: rescale it to 0..1
 CUE_BONUS = 0.35
 LENGTH_PENALTY = 0.0015  # per character: of two equal sentences, the shorter answers more directly
 KEEP_RATIO = 0.62  # a further quote must score this share of the best one...
@@ -57,7 +57,7 @@ class Quoter:
             for n, s in enumerate(self.quotable(art)):
                 self.by_article.setdefault(art.id, []).append(len(self.sentences))
                 self.sentences.append(Sentence(art, s, n))
-        self.tokens = [set(lexical_tokens(s.text)) | set(lexical_tokens(s.article.heading)) for s in self.sentences]
+        self.tokens = [set(lexical_tokens(s.text)) | set(lexical_tokens(self._context(s.article))) for s in self.sentences]
         df: dict[str, int] = {}
         for toks in self.tokens:
             for t in toks:
@@ -75,20 +75,22 @@ class Quoter:
                     out |= set(lexical_tokens(w))
         return out
 
+    def _context(self, art: Article) -> str:
+        """The heading a sentence is read under: its own, and for a list item its list's (（一）技术架构与具备功能)."""
+        text = art.heading
+        if art.kind in ("point", "item") and art.parent:
+            text += " " + self.corpus.article(art.parent).heading
+        return text
+
     def quotable(self, node: Article) -> list[str]:
         """Sentences that may be quoted, verbatim in the published text as well.
 
-        A bold heading the extraction printed four times (一是支持供需精准对接) is quoted without its final stop,
-        which the published text does not print after it; text whose source had markup (links) is not quoted.
+        A bold heading the extraction printed four times over (二是支持上云推广试点) reads differently in the
+        published file, and text whose source had markup (links) is not quoted either.
         """
         doc = self.corpus.docs[node.doc_id]
-        out = []
-        for s in node.sentences():
-            if any(u in s for u in doc.unquotable):
-                continue
-            bare = s.rstrip("。；;：: ")
-            out.append(bare if bare in doc.repaired else s)
-        return out
+        return [s for s in node.sentences() if s.rstrip("。；;：: ") not in doc.repaired
+                and not any(u in s for u in doc.unquotable)]
 
     def _vectors(self, cache_dir: Path | None) -> np.ndarray | None:
         """e5 vectors of every sentence, cached on disk by content and embedder (computed once)."""

@@ -92,6 +92,8 @@ class Lexicon(Model):
     summing: list[str]
     negations: list[str]
     eligibility_words: list[str]
+    claimed_before: list[str]
+    cap_words: list[str]
     received_before: list[str]
 
 
@@ -116,7 +118,8 @@ class AmountRead(Model):
     """An amount of money in the question, bound (when it can be) to the field it fills."""
 
     field: str | None = Field(description="Profile or estimate input name (annual_tax_cny, fees_cny, contract_cny, "
-                                          "annual_fees_cny...); 'fees' is a payment not yet tied to a line; None: unknown.")
+                                          "annual_fees_cny...); 'fees' is a payment not yet tied to a line; 'claimed' a "
+                                          "subsidy the asker puts forward (never an input); None: unknown.")
     programme: str | None = Field(default=None, description="The programme line the amount belongs to.")
     year: int | None = Field(default=None, description="The year of use the amount belongs to.")
     value_cny: Decimal | None = Field(description="Yuan; None when unreadable or a range.")
@@ -400,7 +403,12 @@ class Reader:
         out: list[AmountRead] = []
         for a in raw:
             out.append(self._bind(q, a, cues, out))
-        return self._respectively(q, out)
+        out = self._respectively(q, out)
+        named = self.lines_named(q)
+        if len(named) == 1:  # one line named: its payments, wherever they stand in the question
+            out = [a.model_copy(update={"programme": named[0]}) if a.field == "fees" and a.programme is None else a
+                   for a in out]
+        return out
 
     def _clause(self, q: str, pos: int) -> tuple[int, int]:
         starts = [m.end() for m in CLAUSE.finditer(q, 0, pos)]
@@ -414,6 +422,9 @@ class Reader:
         after = [c for c in cues if c[0] >= a.end and c[1] <= c1 and c[0] - a.end <= 4]
         cue = before[-1] if before else (after[0] if after else None)
         field = self._cue_field[cue[2]] if cue else None
+        head = q[max(c0, a.start - 4):a.start]
+        if field is None and any(head.endswith(w) for w in self.lex.claimed_before):
+            field = "claimed"  # 最多补贴100万: a figure the asker puts forward, never an input
         clause = q[c0:c1]
         line = self._line_in(clause)
         year = self._year_in(q[c0:a.start])
@@ -478,7 +489,7 @@ class Reader:
             lines = list(dict.fromkeys(lines))
             span = self.span_years(head)
             fld = next((a.field for a in after if a.field), None) or next(
-                (self._cue_field[m.group(0)] for m in self._cue_rx.finditer(head)), None)
+                (self._cue_field[m.group(0)] for m in self._cue_rx.finditer(head)), None) or ("fees" if lines else None)
             fixed = []
             for n, a in enumerate(after):
                 upd: dict[str, Any] = {"field": a.field or fld}
@@ -519,7 +530,7 @@ class Reader:
     def is_follow_up(self, q: str) -> bool:
         body = q.strip().rstrip("？?。.！! ")
         return any(body.startswith(w) for w in self.lex.follow_up.openers) or any(
-            body.endswith(w) for w in self.lex.follow_up.closers)
+            body.endswith(w) or (len(w) > 1 and w in body) for w in self.lex.follow_up.closers)
 
     def read(self, question: str) -> Reading:
         """Read one question on its own."""
