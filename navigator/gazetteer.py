@@ -68,6 +68,10 @@ class Gazetteer:
         """Places named in free text, as (level, full name), in order of appearance."""
         return [self._names[m.group(0)] for m in self._pattern.finditer(text or "")]
 
+    def spans(self, text: str) -> list[tuple[int, int, str, str, str]]:
+        """Places named in free text: (start, end, as written, level, full name), in order of appearance."""
+        return [(m.start(), m.end(), m.group(0), *self._names[m.group(0)]) for m in self._pattern.finditer(text or "")]
+
     def city_of(self, name: str) -> str | None:
         """The full city name for a city or district name or short form."""
         hit = self.lookup(name)

@@ -209,7 +209,8 @@ def _seed_forms():
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed texts are not beside the project")
 def test_every_quote_we_may_give_is_in_the_original_seed_text():
     """Programme quotes and every quotable sentence read the same in the seed (bold runs undone only)."""
-    from navigator.answer import Answerer
+    from navigator.quoting import Quoter
+    from navigator.reading import lexicon
 
     forms = _seed_forms()
 
@@ -220,9 +221,8 @@ def test_every_quote_we_may_give_is_in_the_original_seed_text():
     reg = registry()
     quotes = [c["quote"] for c in programme_citations()]
     assert [q for q in quotes if not in_seed(q)] == []
-    quotable = Answerer._quotable
-    probe = type("P", (), {"corpus": reg.corpus})()
-    sentences = [s for a in reg.corpus.articles() for s in quotable(probe, a)]
+    quoter = Quoter(reg.corpus, lexicon())
+    sentences = [s.text for s in quoter.sentences]
     assert len(sentences) > 250
     assert [s for s in sentences if not in_seed(s)] == []
 

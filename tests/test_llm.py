@@ -42,7 +42,9 @@ def endpoint():
 
 @pytest.fixture(scope="module")
 def base():
-    return answerer()._answer("伊春上云补助单户最高多少？", None, None)
+    from navigator.conversation import Conversation
+
+    return answerer().engine.ask_in(Conversation(), "伊春上云补助单户最高多少？").to_contract()
 
 
 def test_grounded_text_is_used(endpoint, base):

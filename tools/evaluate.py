@@ -1,21 +1,23 @@
 #!/usr/bin/env python3
-"""Score retrieval and ``ask`` on a case file (shared/eval/dev.json format), in process.
+"""Score ``ask`` in process on case files in the format of ../shared/eval/dev.json.
 
-usage: python tools/evaluate.py [--cases PATH] [--show]
+usage: python tools/evaluate.py [--cases FILE ...] [--holdout] [--show] [--json OUT]
 
-Retrieval: recall@1, recall@5 and MRR@10 of ``Retriever.search`` over the
-``qa`` + ``nl_estimates`` cases, both unrestricted and restricted to the
-documents ``ask`` routes the question to. A hit is an article of the case's
-document (dev.json ``doc`` key, matched through its ``docs`` alias list against
-our doc id / title / 文号, as shared/eval/check.py does) whose label contains
-one of the case's ``articles`` tokens.
+Default cases: ../shared/eval/dev.json, tools/cases/extra.json and tools/cases/tune-*.json (the cases the
+engine may be tuned on). ``--holdout`` scores tools/cases/holdout-*.json instead: report those, never tune
+on them.
 
-``ask``: citation hit rate (a citation naming the document and an article
-token), facts present in the answer (check.py's ``has_facts``), the qa pass
-rate check.py would give (cited and facts and not refused), false refusals on
-qa, and refusal accuracy on ``out_of_scope`` (refused, and no percentage in the
-answer). Exit 0 after printing; exit 2 when the case file is missing or not
-valid JSON.
+Parts (each ``ok/total``):
+- qa: the answer cites the deciding article (document and article token, as check.py), holds every fact,
+  is not refused; a yes/no case must open with 可以 / 不可以 / 文件未作规定 as its ``verdict`` says.
+- figures: amount cases with ``total_cny``: right figure, asked back (``clarify``, no figure), or WRONG.
+  A wrong figure is the one failure that must never happen.
+- conv: every turn of two-turn conversations answered (not refused) with its facts.
+- oos: out-of-scope questions refused, with no percentage in the answer.
+- clarify: questions that must be asked back get ``clarify`` and no estimate.
+- conv_refusals: an unrelated request after an in-scope turn is still refused.
+- retrieval@1: the deciding article is the first hit (unrestricted, and routed as ``ask`` routes).
+Exit 0 after printing; 2 when a case file is missing or not valid JSON.
 """
 
 from __future__ import annotations
@@ -26,8 +28,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -38,267 +40,206 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-DEFAULT_CASES = ROOT.parent / "shared" / "eval" / "dev.json"
-MRR_DEPTH = 10
-
-
-# --- the case file ---------------------------------------------------------------------------------
+DEV = ROOT.parent / "shared" / "eval" / "dev.json"
+CASES = ROOT / "tools" / "cases"
+VERDICT_WORDS = {"yes": "可以", "no": "不可以", "silent": "文件未作规定"}
 
 
 def fail(message: str) -> None:
-    """Bad input: one line on stderr, exit 2."""
     print(message, file=sys.stderr)
     sys.exit(2)
 
 
-def load_cases(path: str | Path) -> dict[str, Any]:
-    """The case file as a dict; exits 2 with a one-line message when it is missing or unreadable."""
-    p = Path(path)
-    if not p.is_file():
-        fail(f"evaluate: case file not found: {p} (pass --cases PATH)")
+def load(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        fail(f"evaluate: case file not found: {path}")
     try:
-        cases = json.loads(p.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        fail(f"evaluate: case file {p} is not valid JSON: {e}")
-    if not isinstance(cases, dict) or not isinstance(cases.get("docs"), dict):
-        fail(f"evaluate: case file {p} has no 'docs' alias table")
-    return cases
+        fail(f"evaluate: case file {path} is not valid JSON: {e}")
+    if not isinstance(data, dict) or not isinstance(data.get("docs"), dict):
+        fail(f"evaluate: case file {path} has no 'docs' alias table")
+    return data
 
 
 def has_facts(text: str | None, facts: list[list[str]]) -> bool:
-    """check.py's rule: every fact has one alternative in the text (full-width comma and commas ignored)."""
+    """check.py's rule: every fact has one alternative in the text (commas ignored)."""
     t = (text or "").replace("，", ",")
     return all(any(alt in t or alt in t.replace(",", "") for alt in alts) for alts in facts)
 
 
-def doc_ids_for(aliases: Iterable[str], corpus) -> set[str]:
-    """Our document ids that a dev.json ``docs`` alias list names (id, title or 文号 contains an alias)."""
-    keys = [a.lower() for a in aliases]
-    out = set()
-    for d in corpus.docs.values():
-        hay = " ".join(str(x or "") for x in (d.id, d.title, d.doc_number)).lower()
-        if any(k in hay for k in keys):
-            out.add(d.id)
-    return out
+def cites(res: dict[str, Any], keys: list[str], articles: list[str]) -> bool:
+    """check.py's rule: a citation names the document and holds one article token."""
+    for c in res.get("citations") or []:
+        hay = " ".join(str(c.get(k) or "") for k in ("doc_id", "title", "doc_number")).lower()
+        if any(k.lower() in hay for k in keys) and any(a in (c.get("article") or "") for a in articles):
+            return True
+    return False
 
 
-@dataclass(frozen=True)
-class Target:
-    """What a case must find: an article of one of these documents whose label has one of the tokens."""
-
-    case_id: str
-    question: str
-    doc_ids: frozenset[str]
-    aliases: tuple[str, ...]
-    tokens: tuple[str, ...]
-    facts: tuple[tuple[str, ...], ...]
-    as_of: str
-
-    def matches(self, doc_id: str, label: str) -> bool:
-        return doc_id in self.doc_ids and any(t in (label or "") for t in self.tokens)
-
-    def cited_by(self, cit: dict[str, Any]) -> bool:
-        """check.py's citation rule: id, title or 文号 names the document, and the article has a token."""
-        hay = " ".join(str(cit.get(k) or "") for k in ("doc_id", "title", "doc_number")).lower()
-        return any(k.lower() in hay for k in self.aliases) and any(t in (cit.get("article") or "")
-                                                                    for t in self.tokens)
-
-
-def targets(cases: dict[str, Any], corpus, keys: tuple[str, ...] = ("qa", "nl_estimates")) -> list[Target]:
-    """The cases of ``keys`` with their document keys resolved against the corpus."""
-    out = []
-    for key in keys:
-        for c in cases.get(key) or []:
-            aliases = tuple(cases["docs"].get(c["doc"], []))
-            out.append(Target(c["id"], c["question"], frozenset(doc_ids_for(aliases, corpus)), aliases,
-                              tuple(c["articles"]),
-                              tuple(tuple(f) for f in c.get("facts") or []), c.get("as_of", "2021-01-01")))
-    return out
-
-
-# --- retrieval -------------------------------------------------------------------------------------
-
-# A ranked result list: for each rank, the (doc_id, article label) pairs that result stands for.
-# One of our hits is one article; one baseline chunk may stand for several articles.
-Ranked = list[list[tuple[str, str]]]
-
-
-@dataclass
-class RetrievalScore:
-    recall1: float
-    recall5: float
-    mrr: float
-    n: int
-    misses: list[str]
-
-
-def first_hit_rank(target: Target, ranked: Ranked) -> int | None:
-    """1-based rank of the first result that matches the target, or None."""
-    for rank, arts in enumerate(ranked, 1):
-        if any(target.matches(doc_id, label) for doc_id, label in arts):
-            return rank
+def verdict_of(answer: str) -> str | None:
+    for key, word in (("silent", "文件未作规定"), ("no", "不可以"), ("yes", "可以")):
+        if answer.lstrip().startswith(word):
+            return key
     return None
 
 
-def score_retrieval(tgts: list[Target], search: Callable[[Target], Ranked]) -> RetrievalScore:
-    """recall@1, recall@5 and MRR@10 of ``search`` over the targets."""
-    r1 = r5 = 0
-    rr = 0.0
-    misses = []
-    for t in tgts:
-        rank = first_hit_rank(t, search(t)[:MRR_DEPTH])
-        r1 += rank == 1
-        r5 += rank is not None and rank <= 5
-        rr += 1.0 / rank if rank else 0.0
-        if rank != 1:
-            misses.append(f"{t.case_id}@{rank or '-'}")
-    n = max(len(tgts), 1)
-    return RetrievalScore(r1 / n, r5 / n, rr / n, len(tgts), misses)
+def _as_of(text: str | None) -> dt.date:
+    return dt.date.fromisoformat(text) if text else dt.date(2021, 1, 1)
 
 
-def retriever_search(retr, routed: Callable[[str], set[str] | None] | None = None
-                     ) -> Callable[[Target], Ranked]:
-    """Our retriever as a ``search`` function; ``routed`` gives the documents to restrict to, if any."""
+class Scorer:
+    def __init__(self, show: bool):
+        from navigator.answer import answerer
 
-    def search(t: Target) -> Ranked:
-        doc_ids = routed(t.question) if routed else None
-        hits = retr.search(t.question, k=MRR_DEPTH, doc_ids=doc_ids or None)
-        return [[(h.chunk.article.doc_id, h.chunk.article.label)] for h in hits]
+        self.engine = answerer()
+        self.show = show
+        self.parts: dict[str, list[int]] = {}
+        self.failures: list[str] = []
+        self.latencies: list[float] = []
+        self.figures = Counter()
 
-    return search
+    def tally(self, part: str, ok: bool, why: str = "") -> None:
+        got = self.parts.setdefault(part, [0, 0])
+        got[0] += ok
+        got[1] += 1
+        if not ok and why:
+            self.failures.append(f"[{part}] {why}")
 
-
-def ask_routing(engine) -> Callable[[str], set[str] | None]:
-    """The documents ``ask`` restricts retrieval to for a question (its own reading of the question)."""
-
-    def routed(q: str) -> set[str] | None:
+    def ask(self, conv, question: str, as_of: dt.date) -> dict[str, Any]:
+        t = time.perf_counter()
         try:
-            return engine._routed_docs(engine.read(q, None)) or None
-        except Exception:  # noqa: BLE001
-            return None
+            doc = self.engine.ask_in(conv, question, as_of=as_of).to_contract()
+        except Exception as e:  # noqa: BLE001 - an error is a failed case, reported
+            doc = {"answer": f"ERROR {e!r}", "citations": [], "refused": None, "error": True}
+        self.latencies.append(time.perf_counter() - t)
+        return doc
 
-    return routed
+    def qa(self, cases: dict[str, Any]) -> None:
+        from navigator.conversation import Conversation
 
+        for key in ("qa", "nl_estimates"):
+            for c in cases.get(key) or []:
+                r = self.ask(Conversation(), c["question"], _as_of(c.get("as_of")))
+                cited = cites(r, cases["docs"][c["doc"]], c["articles"])
+                facts = has_facts(r.get("answer"), c["facts"])
+                v_ok = "verdict" not in c or verdict_of(r.get("answer") or "") == c["verdict"]
+                ok = cited and facts and v_ok and not r.get("refused")
+                self.tally("qa", ok, f"{c['id']} cited={cited} facts={facts} verdict={v_ok} refused={r.get('refused')} "
+                                     f"q={c['question']}\n      answer={(r.get('answer') or '')[:300]!r}")
+                if c.get("total_cny"):
+                    self.figure(c["id"], c["question"], c["total_cny"], r)
 
-# --- ask -------------------------------------------------------------------------------------------
+    def figure(self, cid: str, question: str, want: str, r: dict[str, Any]) -> None:
+        from decimal import Decimal
 
+        est = r.get("estimate")
+        if est and Decimal(est["total_cny"]) == Decimal(want):
+            kind = "right"
+        elif r.get("clarify") and not est:
+            kind = "asked back"
+        elif est:
+            kind = "WRONG"
+        else:
+            kind = "no figure"
+        self.figures[kind] += 1
+        if kind != "right":
+            self.failures.append(f"[figures] {cid} {kind}: want {want} got {est and est['total_cny']} q={question}\n"
+                                 f"      answer={(r.get('answer') or '')[:300]!r}")
 
-@dataclass
-class AskScore:
-    cited: int
-    facts: int
-    passed: int
-    false_refusals: int
-    n: int
-    oos_refused: int
-    n_oos: int
-    errors: int
-    failures: list[str]
+    def conversations(self, cases: dict[str, Any]) -> None:
+        from navigator.conversation import Conversation
 
+        for c in cases.get("conversations") or []:
+            conv = Conversation()
+            for n, t in enumerate(c["turns"], 1):
+                r = self.ask(conv, t["question"], _as_of(c.get("as_of")))
+                ok = not r.get("refused") and bool(r.get("answer")) and has_facts(r.get("answer"), t.get("facts", []))
+                self.tally("conv", ok, f"{c['id']} turn {n} refused={r.get('refused')} q={t['question']}\n"
+                                       f"      answer={(r.get('answer') or '')[:300]!r}")
+                if t.get("total_cny"):
+                    self.figure(f"{c['id']}#{n}", t["question"], t["total_cny"], r)
+        for c in cases.get("conv_refusals") or []:
+            conv = Conversation()
+            for n, t in enumerate(c["turns"], 1):
+                r = self.ask(conv, t["question"], _as_of(c.get("as_of")))
+                if t.get("refused"):
+                    self.tally("conv_refusals", r.get("refused") is True,
+                               f"{c['id']} turn {n} not refused q={t['question']} answer={(r.get('answer') or '')[:160]!r}")
 
-def _date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
+    def refusals(self, cases: dict[str, Any]) -> None:
+        from navigator.conversation import Conversation
 
+        for c in cases.get("out_of_scope") or []:
+            r = self.ask(Conversation(), c["question"], _as_of(c.get("as_of")))
+            ok = r.get("refused") is True and not re.search(r"\d\s*[%％]", r.get("answer") or "")
+            self.tally("oos", ok, f"{c['id']} refused={r.get('refused')} q={c['question']} "
+                                  f"answer={(r.get('answer') or '')[:160]!r}")
+        for c in cases.get("clarify") or []:
+            r = self.ask(Conversation(), c["question"], _as_of(c.get("as_of")))
+            ok = bool(r.get("clarify")) and not r.get("estimate")
+            self.tally("clarify", ok, f"{c['id']} clarify={r.get('clarify')} estimate={bool(r.get('estimate'))} "
+                                      f"q={c['question']}\n      answer={(r.get('answer') or '')[:200]!r}")
+        for c in cases.get("adversarial") or []:
+            r = self.ask(Conversation(), c["question"], _as_of(c.get("as_of")))
+            a = r.get("answer") or ""
+            ok = has_facts(a, c["facts"]) and not any(b in a for b in c.get("banned", []))
+            self.tally("adv", ok, f"{c['id']} answer={a[:200]!r}")
 
-def score_ask(engine, cases: dict[str, Any], tgts: list[Target]) -> AskScore:
-    """Run ``ask`` on the qa/nl targets and the out-of-scope cases and score the answers."""
-    cited = facts = passed = false_ref = errors = 0
-    failures = []
-    for t in tgts:
-        try:
-            r = engine.ask(t.question, as_of=_date(t.as_of))
-        except Exception as e:  # noqa: BLE001
-            errors += 1
-            failures.append(f"{t.case_id} error {e!r}"[:200])
-            continue
-        c_ok = any(t.cited_by(c) for c in r.get("citations") or [])
-        f_ok = has_facts(r.get("answer"), [list(f) for f in t.facts])
-        refused = bool(r.get("refused"))
-        cited += c_ok
-        facts += f_ok
-        false_ref += refused
-        ok = c_ok and f_ok and not refused
-        passed += ok
-        if not ok:
-            failures.append(f"{t.case_id} cited={c_ok} facts={f_ok} refused={refused} q={t.question}\n"
-                            f"      answer={str(r.get('answer'))[:200]!r}")
-    oos_ok = 0
-    oos = cases.get("out_of_scope") or []
-    for c in oos:
-        try:
-            r = engine.ask(c["question"], as_of=_date(c.get("as_of")))
-        except Exception as e:  # noqa: BLE001
-            errors += 1
-            failures.append(f"{c['id']} error {e!r}"[:200])
-            continue
-        ok = r.get("refused") is True and not re.search(r"\d\s*[%％]", r.get("answer") or "")
-        oos_ok += ok
-        if not ok:
-            failures.append(f"{c['id']} (out of scope) refused={r.get('refused')} "
-                            f"answer={str(r.get('answer'))[:160]!r}")
-    return AskScore(cited, facts, passed, false_ref, len(tgts), oos_ok, len(oos), errors, failures)
+    def retrieval(self, cases: dict[str, Any]) -> None:
+        retr = self.engine.engine.retriever
+        reader = self.engine.engine.reader
+        scope = self.engine.engine.scope
+        for key in ("qa", "nl_estimates"):
+            for c in cases.get(key) or []:
+                aliases = [a.lower() for a in cases["docs"][c["doc"]]]
+                docs = {d.id for d in retr.corpus.docs.values()
+                        if any(a in " ".join(str(x or "") for x in (d.id, d.title, d.doc_number)).lower()
+                               for a in aliases)}
 
+                def first(hits, docs=docs, c=c) -> bool:
+                    return bool(hits) and hits[0].chunk.article.doc_id in docs and any(
+                        a in hits[0].chunk.article.label for a in c["articles"])
 
-# --- output ----------------------------------------------------------------------------------------
-
-
-def pct(x: float) -> str:
-    return f"{100 * x:.1f}%"
-
-
-def frac(ok: int, n: int) -> str:
-    return f"{ok}/{n} = {pct(ok / n) if n else 'n/a'}"
-
-
-def table(rows: list[tuple[str, str]], head: tuple[str, str] = ("metric", "value")) -> str:
-    """A plain fixed-width two-column table (CJK-unaware widths are fine: labels are ASCII)."""
-    w = max(len(head[0]), *(len(r[0]) for r in rows))
-    lines = [f"{head[0]:<{w}}  {head[1]}", f"{'-' * w}  {'-' * max(len(head[1]), 12)}"]
-    lines += [f"{a:<{w}}  {b}" for a, b in rows]
-    return "\n".join(lines)
+                self.tally("retrieval@1", first(retr.search(c["question"], k=5)))
+                routed = scope.routed(reader.doc_scores(c["question"])) or None
+                self.tally("routed retrieval@1", first(retr.search(c["question"], k=5, doc_ids=routed)))
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--cases", default=str(DEFAULT_CASES), help="case file (default: %(default)s)")
-    ap.add_argument("--show", action="store_true", help="list the failing cases")
+    ap.add_argument("--cases", nargs="*", help="case files (default: dev.json, extra.json, tools/cases/tune-*.json)")
+    ap.add_argument("--holdout", action="store_true", help="score tools/cases/holdout-*.json (report only)")
+    ap.add_argument("--show", action="store_true", help="list every failure")
+    ap.add_argument("--json", help="also write the scores to this file")
     a = ap.parse_args(argv)
-    cases = load_cases(a.cases)
-
-    from navigator.answer import answerer
-
-    engine = answerer()
-    corpus = engine.retriever.corpus
-    tgts = targets(cases, corpus)
-    unresolved = sorted({t.case_id for t in tgts if not t.doc_ids})
-    raw = score_retrieval(tgts, retriever_search(engine.retriever))
-    routed = score_retrieval(tgts, retriever_search(engine.retriever, ask_routing(engine)))
-    ask = score_ask(engine, cases, tgts)
-
-    rows = [
-        ("retrieval cases (qa + nl_estimates)", str(raw.n)),
-        ("retrieval recall@1", pct(raw.recall1)),
-        ("retrieval recall@5", pct(raw.recall5)),
-        (f"retrieval MRR@{MRR_DEPTH}", f"{raw.mrr:.3f}"),
-        ("routed retrieval recall@1 (as ask)", pct(routed.recall1)),
-        ("routed retrieval recall@5 (as ask)", pct(routed.recall5)),
-        (f"routed retrieval MRR@{MRR_DEPTH} (as ask)", f"{routed.mrr:.3f}"),
-        ("ask citation hit", frac(ask.cited, ask.n)),
-        ("ask facts in answer", frac(ask.facts, ask.n)),
-        ("ask pass (cited+facts+answered)", frac(ask.passed, ask.n)),
-        ("ask false refusals on qa", frac(ask.false_refusals, ask.n)),
-        ("out_of_scope refused", frac(ask.oos_refused, ask.n_oos)),
-        ("ask errors", str(ask.errors)),
-    ]
-    print(f"cases: {a.cases}")
-    print(table(rows))
-    if unresolved:
-        print(f"warning: no document matched the doc key of {', '.join(unresolved)}")
+    if a.cases:
+        paths = [Path(p) for p in a.cases]
+    elif a.holdout:
+        paths = sorted(CASES.glob("holdout-*.json"))
+    else:
+        paths = [DEV, CASES / "extra.json", *sorted(CASES.glob("tune-*.json"))]
+    files = [(p, load(p)) for p in paths]
+    s = Scorer(a.show)
+    for _p, cases in files:
+        s.qa(cases)
+        s.conversations(cases)
+        s.refusals(cases)
+        s.retrieval(cases)
+    print("cases: " + ", ".join(str(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p) for p, _ in files))
+    for part, (ok, n) in s.parts.items():
+        print(f"{part}: {ok}/{n} = {ok / n:.3f}")
+    print("figures: " + ", ".join(f"{k} {v}" for k, v in sorted(s.figures.items())))
+    lat = sorted(s.latencies)
+    if lat:
+        print(f"ask latency: p50 {1000 * lat[len(lat) // 2]:.0f} ms, p95 {1000 * lat[int(len(lat) * 0.95)]:.0f} ms "
+              f"over {len(lat)} questions")
     if a.show:
-        print(f"retrieval not at rank 1 (case@rank): {' '.join(raw.misses) or '-'}")
-        print(f"routed retrieval not at rank 1: {' '.join(routed.misses) or '-'}")
-        for f in ask.failures:
+        for f in s.failures:
             print("  FAIL", f)
+    if a.json:
+        Path(a.json).write_text(json.dumps({"parts": s.parts, "figures": s.figures, "failures": s.failures},
+                                           ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
 

@@ -1,0 +1,1002 @@
+"""Composing answers: retrieval first, then the verdict, figure, list or date, then the quotes.
+
+The engine reads the question against the conversation (``navigator.reading``), refuses what the corpus
+does not cover (``navigator.scope``), retrieves the articles (hybrid retrieval; the documents the question
+names are favoured, those of other regions left out) and answers in one of a few shapes:
+
+- an amount: one request to the same ``estimate`` service the 补贴测算 page uses, opening with 我的理解：;
+- a yes/no question: 可以 / 不可以 / 文件未作规定, then the deciding quote;
+- which programmes apply: ``match`` on the facts given so far, so the chat agrees with 政策匹配;
+- a deadline: the window or validity and its status on the evaluation date;
+- an attribute of one programme (materials, steps, conditions, who, contacts): its cited data;
+- anything else: the sentences of the top articles that answer it.
+
+Every sentence of an answer is a verbatim quote with its article, or a figure with the calculator steps
+behind it. Nothing stated comes from anywhere else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from calculators.estimate import money_text, wan
+from calculators.models import Citation, Programme
+from navigator import estimating
+from navigator.conversation import Conversation, Fact, Turn
+from navigator.corpus import Article, Corpus, squash
+from navigator.programmes import Registry
+from navigator.quoting import Quoter, Sentence
+from navigator.reading import AmountRead, Reader, Reading
+from navigator.scope import Scope
+
+STATUS_TEXT = {"open": "可申请/有效期内", "closed": "已截止或已失效", "not_yet_open": "尚未开始",
+               "unknown": "文件未载明期限，无法确定"}
+SEARCH_K = 8
+QUOTE_ARTICLES = 5
+QUERY_CHARS = 300  # retrieval sees at most this much of a question
+LIST_BLOCK_CHARS = 600
+LIST_ITEM_CHARS = 90  # an article is quoted whole as a list only when its items are this short
+ATTRIBUTE_INTENTS = ("materials", "process", "conditions", "who", "contacts")
+WINDOW_WORDS = ("截止", "有效期", "申领时间", "申请时间", "申报时间", "什么时候申请", "什么时候申领", "什么时候开始",
+                "几号截止", "到什么时候", "哪天截止", "期限", "兑现时间", "多久有效", "还能申请", "还能申领")
+DURATION = re.compile(r"\d+\s*个?(?:工作日|日|天|个月|年)内?|[一二三四五六七八九十]+\s*个?(?:工作日|日|天|个月|年)内?")
+FORM_QUESTION = re.compile(r"写什么|写哪些|填什么|填哪些|内容|栏目|包括哪些|有哪些项|哪些项目|要写|要填|部分|哪几年|哪些认证")
+FORM_WORD = re.compile(r"申报书|申请表|表|书|流程")
+LISTY = re.compile(r"哪些|哪几|几方面|几项|几个环节|几个步骤|包括什么|有什么要求|分别是")
+ATTRIBUTE_WORDS = {"需要", "哪些", "准备", "提交", "申报", "申领", "办理", "一下", "具体", "东西", "要求", "什么", "资料", "单位",
+                   "公司", "我们", "想", "得", "省", "市", "区", "联系", "方式", "电话", "号码", "打电话", "咨询"}
+GENERIC_WORDS = {"服务券", "补贴", "补助", "企业", "申请", "上云", "政策", "服务", "平台", "享受", "工业"}
+
+
+def tidy(text: str) -> str:
+    """Whitespace normalised the way a reader expects: no spaces next to Chinese characters."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])", "", text)
+
+
+def money(x: Decimal | str) -> str:
+    """An amount as the answers print it: 300,000.00元（30万元）."""
+    v = Decimal(str(x))
+    return f"{money_text(v)}元（{wan(v)}）"
+
+
+@dataclass
+class Draft:
+    """An answer being written: lines of text and the citations behind them."""
+
+    headline: str = ""
+    lines: list[str] = field(default_factory=list)
+    cites: list[Citation] = field(default_factory=list)
+    quotes: list[Sentence] = field(default_factory=list)
+    programmes: list[str] = field(default_factory=list)
+    estimate: dict[str, Any] | None = None
+    clarify: tuple[str, list[str]] | None = None
+    refused: bool = False
+    facts: list[Fact] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """What one question is answered from: its reading, the facts known, the retrieved articles."""
+
+    r: Reading
+    q: str
+    query: str
+    facts: dict[str, Any]
+    when: dt.date | dt.datetime
+    day: dt.date
+    hits: list
+    programmes: list[str]
+
+
+class Engine:
+    """Answers questions from the corpus; built once, then fast."""
+
+    def __init__(self, retriever, registry: Registry, reader: Reader, scope: Scope, quoter: Quoter, service):
+        self.retriever = retriever
+        self.reg = registry
+        self.corpus: Corpus = registry.corpus
+        self.reader = reader
+        self.scope = scope
+        self.quoter = quoter
+        self.service = service
+        self.lex = reader.lex
+
+    # --- the conversation ----------------------------------------------------------------------------------
+
+    def ask_in(self, conv: Conversation, question: Any, profile=None, as_of: dt.date | dt.datetime | None = None):
+        """Answer ``question`` within ``conv`` and record the turn (CONTRACT ``ask``)."""
+        from navigator.answer import Answer, Clarify, clean_question
+
+        q = clean_question(question)
+        when = as_of or dt.date.today()
+        day = when.date() if isinstance(when, dt.datetime) else when
+        own = self.reader.read(q)
+        last = next((t for t in reversed(conv.turns) if not t.refused), None)
+        leans = last is not None and self._leans_on_earlier(own)
+        same_topic = last is not None and not leans and self._same_topic(own, last)
+        why = self.scope.out_of_scope(own)
+        if leans and why and self.scope.uncovered_place(own) is None:
+            why = None  # a follow-up about what was discussed, in the words of a conversation
+        reading = own
+        if why:
+            d = self._refuse(why)
+        else:
+            reading = self._merge(own, conv, last) if leans else (
+                self._merge(own, conv, last, facts_only=True) if same_topic else own)
+            d = self._answer(reading, q, profile, when, day)
+        statuses = {pid: self.service.status(self.reg.get(pid), when) for pid in d.programmes
+                    if pid in self.reg.programmes}
+        text = "\n".join(x for x in [d.headline, *d.lines] if x)
+        cites = self._unique(d.cites + [self.corpus.cite_article(s.article, s.text) for s in d.quotes])
+        reading_doc = reading.to_contract()
+        ans = Answer(answer=text, citations=cites, programmes=d.programmes, refused=d.refused, estimate=d.estimate,
+                     reading=reading_doc, headline=d.headline, statuses=statuses,
+                     clarify=Clarify(question=d.clarify[0], options=d.clarify[1]) if d.clarify else None)
+        turn = Turn(question=question if isinstance(question, str) else q, reading=reading_doc,
+                    programmes=d.programmes, headline=d.headline, refused=d.refused)
+        conv.remember(turn, [] if d.refused else d.facts, [] if d.refused else d.programmes)
+        return ans
+
+    def _leans_on_earlier(self, own: Reading) -> bool:
+        """A follow-up: it says so (那 / 如果 / 呢 / 的话) or only adds facts, and names no new topic.
+
+        An unrelated request after an in-scope turn ("帮我写一首诗", "明天天气怎么样") does not lean: it has
+        several words the texts never use and nothing of what is asked here (amounts, years, facts).
+        """
+        topic = bool(own.programmes or self.reader.topic_documents(own.question))
+        if topic:
+            return False
+        unknown = self.scope.unknown_words(own.question, own)
+        if len(unknown) >= 2 and not (own.amounts or own.asked_year):
+            return False
+        if own.follow_up:
+            return True
+        if own.places:
+            return False
+        return bool(own.amounts or own.asked_year or own.yes_no or own.intents or own.facts)
+
+    def _same_topic(self, own: Reading, last: Turn) -> bool:
+        """The question is about the document the conversation is about (its facts still hold)."""
+        prev_docs = set((last.reading or {}).get("documents") or [])
+        mine = set(self.reader.topic_documents(own.question)) | {self.reg.get(p).doc for p in own.programmes
+                                                                 if p in self.reg.programmes}
+        return bool(mine) and mine <= prev_docs
+
+    def _merge(self, own: Reading, conv: Conversation, last: Turn, facts_only: bool = False) -> Reading:
+        """The question read with what earlier turns said: their documents, lines and facts fill the gaps.
+
+        ``facts_only``: a new question on the same subject keeps the facts stated before, nothing else.
+        """
+        prev = last.reading or {}
+        inherited = []
+        upd: dict[str, Any] = {} if facts_only else {"follow_up": True, "previous_question": last.question}
+        topic = bool(own.programmes or self.reader.topic_documents(own.question)) or facts_only
+        if not topic and prev.get("documents"):
+            upd["documents"] = prev["documents"]
+        if not facts_only:
+            if not own.programmes and (prev.get("programmes") or conv.programmes):
+                upd["programmes"] = list(prev.get("programmes") or conv.programmes)
+            if not own.places and prev.get("places"):
+                upd["places"] = [p for n in prev["places"] for p in self.reader.places(n)]
+            if not own.intents or (own.follow_up and set(own.intents) <= {"amount", "estimate"}):
+                upd["intents"] = list(dict.fromkeys([*prev.get("intents", []), *own.intents]))
+        earlier_facts = {f.field: f for f in conv.facts if not f.field.endswith("_cny") and f.field != "fees"}
+        if own.asker_places:  # a new place replaces the earlier one at every level
+            for lvl in ("province", "city", "district"):
+                earlier_facts.pop(lvl, None)
+        kept = {k: f for k, f in earlier_facts.items() if k not in own.facts}
+        if kept:
+            upd["facts"] = {**{k: f.value for k, f in kept.items()}, **own.facts}
+            upd["fact_words"] = {**{k: f.text for k, f in kept.items()}, **own.fact_words}
+            inherited += [f"{f.text}（第{f.turn}轮）" for f in kept.values() if f.text]
+        payments = [f for f in conv.facts if f.field in estimating.PAYMENT_FIELDS]
+        if payments and own.amounts and all(a.field is None for a in own.amounts):
+            # 那如果三年都是40万呢？ — a bare amount in a follow-up is the payment spoken of before.
+            ref = payments[-1]
+            own = own.model_copy(update={"amounts": [a.model_copy(update={
+                "field": ref.field, "programme": a.programme or ref.programme,
+                "year": a.year if (a.year or own.each_year) else None}) for a in own.amounts]})
+            upd["amounts"] = own.amounts
+        said = {(a.field, a.programme, a.year) for a in own.amounts}
+        said_fields = {a.field for a in own.amounts}
+        earlier = []
+        for f in conv.facts:
+            if not (f.field.endswith("_cny") or f.field == "fees") or (f.field, f.programme, f.year) in said:
+                continue
+            payment = f.field in estimating.PAYMENT_FIELDS
+            if payment and said_fields & set(estimating.PAYMENT_FIELDS):
+                continue  # a new payment replaces the earlier ones ("合同20万的话呢")
+            if not payment and f.field in said_fields:
+                continue
+            earlier.append(AmountRead(field=f.field, programme=f.programme, year=f.year,
+                                      value_cny=Decimal(str(f.value)), text=f.text, turn=f.turn))
+        if earlier:
+            upd["amounts"] = [*own.amounts, *earlier]
+            inherited += [f"{a.text}（第{a.turn}轮）" for a in earlier]
+        for key in ("asked_year",):
+            if getattr(own, key) is None and prev.get(key) and not facts_only:
+                upd[key] = prev[key]
+        upd["inherited"] = inherited
+        return own.model_copy(update=upd)
+
+    def _remembered(self, r: Reading, amounts: list[AmountRead] | None = None) -> list[Fact]:
+        """The facts of this question worth keeping for the next ones."""
+        amounts = r.amounts if amounts is None else amounts
+        facts = [Fact(field=a.field, value=str(a.value_cny), programme=a.programme, year=a.year, text=a.text)
+                 for a in amounts if a.turn is None and a.usable and a.field]
+        facts += [Fact(field=k, value=v, text=r.fact_words.get(k, "")) for k, v in r.facts.items()
+                  if r.fact_words.get(k) is not None and k in r.fact_words]
+        return facts
+
+    # --- answering -----------------------------------------------------------------------------------------
+
+    def _answer(self, r: Reading, q: str, profile, when, day: dt.date) -> Draft:
+        facts = self._facts_of(r, profile, day)
+        query = self._query(r, q)
+        only, boost = self._route(r, q)
+        hits = self.retriever.search(query[:estimating_query_cap()], k=SEARCH_K, doc_ids=only or None,
+                                     boost_docs=boost or None)
+        floor = getattr(self.retriever.embeddings, "unrelated_below", None)
+        if not hits or (not boost and not only and floor is not None and (hits[0].dense_sim or 0) < floor
+                        and not r.follow_up):
+            return self._refuse("没有找到与问题对应的政策条文")
+        annex = self._annex_asked(r, q, only)
+        if annex is not None:
+            hits = self._within(annex, query) or hits
+        ctx = Context(r, q, query, facts, when, day, hits, self._programmes(r, hits))
+        if r.facts.get("received_before"):
+            facts["received_programmes"] = list(ctx.programmes)
+        d = Draft(facts=self._remembered(r), programmes=list(ctx.programmes))
+        intents = set(r.intents)
+        if "match" in intents:
+            return self._match(d, ctx)
+        if r.places and "place_list" in intents and not self.reader.lines_named(q):
+            return self._for_place(d, ctx)
+        payments = [a for a in r.amounts if a.field in estimating.PAYMENT_FIELDS or a.field is None]
+        inputs = [a for a in r.amounts if a.field != "claimed"]
+        how_much = any(w in q for w in ("多少", "几成", "几个钱", "能补几", "多少钱"))
+        cap_question = any(w in q for w in self.lex.cap_words) and not payments
+        if r.yes_no and not payments and not how_much:
+            return self._yes_no(d, ctx)
+        wants_figure = (bool(intents & {"estimate"}) and not cap_question) or bool(inputs and intents & {"amount"}) or (
+            r.follow_up and bool([a for a in inputs if a.turn is None]))
+        if wants_figure:
+            lines = self._estimate_lines(ctx)
+            if lines and (inputs or "estimate" in intents):
+                return self._estimate(d, ctx, lines)
+        if (not r.documents and not r.places and not r.programmes and "amount" in intents and not r.amounts
+                and self._generic_subsidy(q, r)):
+            return self._overview(d, ctx)
+        attribute = self._attribute(d, ctx)
+        lead = self._quotes(d, ctx, limit=2 if attribute else 3)
+        if not d.headline:
+            window_cites = {self.reg.get(p).window.cite.article for p in ctx.programmes}
+            lead_answers = lead is not None and lead.article.label not in window_cites and any(
+                w in lead.text for w in ("有效期", "截止", "期限", "时间", "止", "日内", "工作日"))
+            if self._asks_window(r) and self._one_window(ctx.programmes) and not lead_answers:
+                self._deadline(d, ctx)
+            else:
+                d.headline = self._headline_from(lead, r)
+        self._status_lines(d, ctx)
+        return d
+
+    def _facts_of(self, r: Reading, profile, day: dt.date) -> dict[str, Any]:
+        """Profile facts known for this question: the explicit profile, then what the conversation said."""
+        base = profile.model_dump(exclude_none=True) if profile is not None else {}
+        facts = {**base, **r.facts}
+        facts.pop("received_before", None)
+        months = facts.pop("established_months", None)
+        if months is not None:
+            y, m = divmod(day.year * 12 + day.month - 1 - int(months), 12)
+            facts["established_on"] = dt.date(y, m + 1, min(day.day, 28))
+        return facts
+
+    def _query(self, r: Reading, q: str) -> str:
+        """What retrieval searches for: the question, or for an elliptical follow-up the earlier question too."""
+        if not (r.follow_up and r.previous_question):
+            return q
+        if r.asked_year:
+            word = f"第{'一二三四五'[min(r.asked_year, 5) - 1]}年"
+            return re.sub(r"第[一二三四五12345]年|首年|头一年", word, r.previous_question)
+        content = [t for t in self.scope.content_words(q, r) if t not in GENERIC_WORDS]
+        if len(content) <= 1 and not self.reader.intents(q):
+            return f"{r.previous_question} {q}"
+        doc = self.corpus.docs.get(r.documents[0]) if r.documents else None
+        return f"{doc.title} {q}" if doc else q
+
+    def _route(self, r: Reading, q: str) -> tuple[set[str], set[str]]:
+        """(documents searched only, documents favoured): other regions are left out, named documents favoured."""
+        only: set[str] = set()
+        places = self.reader.most_specific(r.places)
+        if places:
+            only = {d.id for d in self.corpus.docs.values() if any(self.reader.inside(d.region, p) for p in places)}
+        scores = self.reader.doc_scores(q)
+        boost = self.scope.routed(scores)
+        if r.follow_up and r.documents and not self.reader.topic_documents(q):
+            only = set(r.documents[:1]) if not r.places or not only else only & set(r.documents) or only
+            boost = set(r.documents[:1])
+        return only, boost
+
+    def _annex_asked(self, r: Reading, q: str, only: set[str]) -> Article | None:
+        """The attached form a question names (备案申报书, 兑付申请表) when it asks what the form holds."""
+        if not FORM_QUESTION.search(q):
+            return None
+        best, size = None, 0
+        for doc in self.corpus.docs.values():
+            if only and doc.id not in only:
+                continue
+            for art in doc.articles.values():
+                if art.kind != "annex":
+                    continue
+                common = _longest_common(q, art.heading)
+                if len(common) >= 4 and FORM_WORD.search(common) and len(common) > size:
+                    best, size = art, len(common)
+        return best
+
+    def _within(self, annex: Article, query: str) -> list:
+        """Hits inside an annex, best first: the annex itself when nothing inside it ranks."""
+        prefix = f"{annex.id}"
+        hits = self.retriever.search(query[:QUERY_CHARS], k=40, doc_ids={annex.doc_id})
+        inside = [h for h in hits if h.chunk.article.id == prefix or h.chunk.article.id.startswith(prefix + " ")]
+        return inside
+
+    # --- programmes ----------------------------------------------------------------------------------------
+
+    def _programmes(self, r: Reading, hits) -> list[str]:
+        """Programmes the answer is about: the lines named, else those of the deciding document, by side."""
+        top_doc = hits[0].chunk.article.doc_id
+        named = [p for p in r.programmes if p in self.reg.programmes]
+        side = "provider" if r.provider or any(w in r.question for w in ("服务商备案", "平台认定", "资源池企业认定")) \
+            else None
+        if named:
+            in_top = [p for p in named if self.reg.get(p).doc == top_doc] or named
+            if len({self.reg.get(p).side for p in in_top}) > 1:
+                in_top = [p for p in in_top if self.reg.get(p).side == (side or "enterprise")] or in_top
+            return in_top
+        progs = [p.id for p in self.reg.programmes.values() if p.doc == top_doc]
+        if side:
+            progs = [p for p in progs if self.reg.get(p).side == side] or progs
+        return progs
+
+    def _estimate_lines(self, ctx: Context) -> list[Programme]:
+        """The lines an amount question is about: those named, or the enterprise lines of the deciding document."""
+        r = ctx.r
+        named = [self.reg.get(p) for p in r.programmes if p in self.reg.programmes and self.reg.get(p).calculator]
+        for a in r.amounts:
+            if a.programme in self.reg.programmes and all(x.id != a.programme for x in named):
+                named.append(self.reg.get(a.programme))
+        if named:
+            docs = {x.doc for x in named}
+            if len(docs) > 1:  # lines of several documents: keep the deciding document's
+                top = ctx.hits[0].chunk.article.doc_id
+                named = [x for x in named if x.doc == top] or named
+            return named
+        return [self.reg.get(p) for p in ctx.programmes if self.reg.get(p).calculator is not None
+                and self.reg.get(p).side == "enterprise"]
+
+    # --- amounts -------------------------------------------------------------------------------------------
+
+    def _estimate(self, d: Draft, ctx: Context, lines: list[Programme]) -> Draft:
+        r = ctx.r
+        d.programmes = [x.id for x in lines]
+        for x in lines:
+            ex = self.scope.excluded_city(r, x)
+            if ex:
+                city, exclusion = ex
+                d.headline = f"不可以：{city}的企业不在{x.title}的范围内。"
+                d.lines.append(self._quote_line_cite(exclusion.cite))
+                d.cites.append(exclusion.cite)
+                return d
+        if len(lines) > 1 and not any(a.programme for a in r.amounts if a.field in estimating.PAYMENT_FIELDS) \
+                and len([a for a in r.amounts if a.field in estimating.PAYMENT_FIELDS or a.field is None]) == 1:
+            return self._ask_back(d, ctx, lines, "这笔费用属于哪一类服务？", [x.title for x in lines], [])
+        if not [a for a in r.amounts if a.field != "claimed"]:
+            base = next((s for x in lines[:1] for s in estimating.specs_of(x) if s.name in estimating.BASE_INPUTS), None)
+            label = base.label.replace("（元）", "") if base else "金额"
+            return self._ask_back(d, ctx, lines, f"请提供{lines[0].title}的{label}，以便按文件测算。", [], [])
+        if "several_cities" in r.facts or len({p.name for p in r.asker_places if p.level == "city"}) > 1:
+            return self._ask_back(d, ctx, lines, "提到了多个城市：各城市适用的比例不同，请分别说明各地的合同额。", [], [])
+        p = estimating.plan(r, lines, ctx.facts, cities={x.id: self._cities(x) for x in lines})
+        if p.clarify_question:
+            return self._ask_back(d, ctx, lines, p.clarify_question, p.clarify_options, p.understood)
+        est, problem = estimating.run(p, self.service.estimate)
+        if problem:
+            return self._ask_back(d, ctx, lines, problem, [], p.understood)
+        doc = est.to_contract()
+        d.estimate = doc
+        d.facts = self._remembered(r, p.amounts)
+        total = Decimal(doc["total_cny"])
+        items = doc["items"]
+        per_year = estimating.year_totals(est)
+        head = f"测算结果：可获补贴合计 {money(total)}"
+        if len(per_year) > 1 and any(v for y, v in per_year.items() if y > 1):
+            head += "（分年度：" + "；".join(f"第{y}年 {money(v)}" for y, v in sorted(per_year.items())) + "）"
+        if len(items) > 1:
+            head += "。各项目单独计算：" + "；".join(f"{self._short(i['programme'])} {money(i['total_cny'])}" for i in items)
+            if sum(Decimal(i["total_cny"]) for i in items) > total:
+                head += "；合计超过共同上限，按上限计"
+        if r.asked_year and r.asked_year in per_year and len(per_year) > 1:
+            head = f"第{r.asked_year}年可获补贴 {money(per_year[r.asked_year])}；" + head
+        d.headline = head + "。"
+        d.lines.append("我的理解：" + "；".join(p.understood) + "。")
+        for a in p.assumptions:
+            d.lines.append(f"说明：{a}。")
+        if "self_pay" in r.intents:
+            for i in items:
+                base = next((a for a in p.amounts if a.programme == i["programme"] and a.field in estimating.PAYMENT_FIELDS
+                             and a.year is None), None)
+                if base is not None:
+                    own = base.value_cny - Decimal(i["total_cny"])
+                    d.lines.append(f"企业自付：{money_text(base.value_cny)}元 − {money_text(Decimal(i['total_cny']))}元 = "
+                                   f"{money(own)}（{self._short(i['programme'])}）。")
+        d.lines.append("计算过程：")
+        for s in doc["steps"]:
+            d.lines.append(f"· {tidy(s['text'])}（{s['citation']['article']}）")
+            d.cites.append(Citation(**s["citation"]))
+        for n in doc.get("notes") or []:
+            text = n["text"] if isinstance(n, dict) else n
+            d.lines.append(f"· 注意：{tidy(text)}")
+            if isinstance(n, dict) and n.get("citation"):
+                d.cites.append(Citation(**n["citation"]))
+        for alt in doc.get("alternatives") or []:
+            d.lines.append(f"· 另一种理解：{tidy(alt['reading'])}，合计 {money(alt['total_cny'])}")
+            if alt.get("citation"):
+                d.cites.append(Citation(**alt["citation"]))
+        return d
+
+    def _cities(self, prog: Programme) -> list[str]:
+        """The cities of the programme's region (for a figure that does not depend on the city)."""
+        region = prog.region
+        if region.get("city"):
+            return [region["city"]]
+        return [c for c, info in self.reader.gaz.cities.items() if info.get("province") == region.get("province")]
+
+    def _short(self, pid: str) -> str:
+        return self.reg.get(pid).title.split("·")[-1]
+
+    def _ask_back(self, d: Draft, ctx: Context, lines: list[Programme], question: str, options: list[str],
+                  understood: list[str]) -> Draft:
+        """No figure: the question back, what was understood so far, and what the programme pays (cited)."""
+        d.clarify = (question, options)
+        d.headline = f"需要先确认：{question}"
+        if options:
+            d.lines.append("可选：" + "；".join(options))
+        if understood:
+            d.lines.append("我的理解：" + "；".join(understood) + "。")
+        for x in lines[:3]:
+            cite = self._rate_cite(x)
+            if cite is not None and x.rate_text:
+                d.lines.append(f"{x.title}：{tidy(x.rate_text)}；{tidy(x.cap_text or '')}（{cite.article}）")
+                d.cites.append(cite)
+        return d
+
+    def _rate_cite(self, prog: Programme) -> Citation | None:
+        calc = prog.calculator
+        if calc is None:
+            return None
+        if hasattr(calc, "headline"):
+            cites = calc.headline().citations
+            return cites[0] if cites else None
+        rate = getattr(calc, "rate", None) or (calc.rates[0] if getattr(calc, "rates", None) else None)
+        return (rate or calc.groups[0].rate).cite
+
+    # --- yes / no ------------------------------------------------------------------------------------------
+
+    def _yes_no(self, d: Draft, ctx: Context) -> Draft:
+        """可以 / 不可以 / 文件未作规定, then the deciding quote."""
+        _r, q = ctx.r, ctx.q
+        lead = self._quotes(d, ctx, limit=2)
+        sentence = lead.text if lead else ""
+        verdict, reason, cite = self._verdict(ctx, sentence, lead)
+        if cite is not None:
+            d.cites.insert(0, cite)
+        if verdict is None:
+            art = lead.article.label if lead else ""
+            d.headline = reason or f"文件未作规定：现有文件对此没有明确规定，最接近的条文是{art}。"
+        else:
+            word = "可以" if verdict else "不可以"
+            d.headline = f"{word}。{reason}" if reason else f"{word}。（{lead.article.label}：“{tidy(sentence)}”）"
+        self._status_lines(d, ctx)
+        del q
+        return d
+
+    def _verdict(self, ctx: Context, sentence: str, lead: Sentence | None) -> tuple[bool | None, str, Citation | None]:
+        """The verdict and its reason: from the stated facts and the programmes' rules first, then the text."""
+        r, q = ctx.r, ctx.q
+        progs = [self.reg.get(p) for p in ctx.programmes]
+        # 1. A place the programme excludes.
+        for prog in progs:
+            ex = self.scope.excluded_city(r, prog)
+            if ex:
+                city, exclusion = ex
+                return False, f"{city}不在{prog.title}的范围内（{exclusion.cite.article}：“{tidy(exclusion.cite.quote)}”）。", \
+                    exclusion.cite
+        # 2. The facts the question states against the programmes' rules: one that fails decides.
+        found = self._rule_verdict(ctx, progs)
+        if found is not None and found[0] is False:
+            return found
+        # 3. The question negates a condition the deciding sentence sets (没有经过认定), or names a place the
+        #    sentence treats apart (（东莞市、中山市径向…）).
+        special = self._text_says_no(ctx, sentence)
+        if special:
+            return False, "", None
+        # 4. Still open? The programme's window on the date asked (or the evaluation date).
+        if r.still_open and progs and self._one_window(ctx.programmes):
+            return self._open_verdict(ctx, progs[0])
+        # 5. Combining programmes of different documents: the texts are silent unless a sentence speaks of it.
+        combining = any(w in q for w in ("同时", "一起", "叠加", "重复享受", "都申请", "兼得", "同时享受", "都拿"))
+        docs_named = {self.reg.get(p).doc for p in self.reader.lines_named(q)} | set(self.reader.topic_documents(q))
+        if combining and len(docs_named) >= 2 and not any(w in sentence for w in self.lex.other_policy_words):
+            return None, "文件未作规定：现有文件没有就同时享受不同文件的补贴作出规定，请向主管部门确认。", None
+        if found is not None:
+            return found
+        # 6. The deciding sentence itself.
+        return self._polarity(ctx, sentence, lead), "", None
+
+    def _open_verdict(self, ctx: Context, prog: Programme) -> tuple[bool | None, str, Citation | None]:
+        dates = [dt.date.fromisoformat(x) for x in ctx.r.asked_dates] or [ctx.when]
+        states = {self.service.status(prog, x) for x in dates}
+        w = prog.window
+        when = "、".join(x.isoformat() if isinstance(x, dt.date) else str(x) for x in dict.fromkeys(dates))
+        text = f"{prog.title}：{tidy(w.text)}（{w.cite.article}：“{tidy(w.cite.quote)}”）；按{when}评估："
+        if states == {"open"}:
+            return True, text + "可申请/有效期内。", w.cite
+        if states <= {"closed", "not_yet_open"}:
+            return False, text + "、".join(STATUS_TEXT[s] for s in sorted(states)) + "。", w.cite
+        if states == {"unknown"}:
+            return None, f"文件未作规定：{text}{STATUS_TEXT['unknown']}，请向主管部门核实。", w.cite
+        return None, f"文件未作规定：{text}所问期间内部分时间可申请，请以文件所列时间为准。", w.cite
+
+    def _rule_verdict(self, ctx: Context, progs: list[Programme]):
+        """When the question states facts a programme's rules test: 不可以 if one fails; 可以 if those hold."""
+        from navigator.service import parse_profile
+
+        places = {"province", "city", "district"}
+        stated = {k for k in ctx.r.facts if k != "side" and (k not in places or ctx.r.asker_cued)}
+        if "established_months" in ctx.r.facts:
+            stated.add("established_on")
+        if "received_before" in ctx.r.facts:
+            stated.add("received_programmes")
+        for a in ctx.r.amounts:
+            if a.field and a.usable:
+                stated.add(a.field)
+        if not stated or not progs:
+            return None
+        known = {k: v for k, v in ctx.facts.items() if k in _profile_fields()}
+        for a in ctx.r.amounts:
+            if a.field in _profile_fields() and a.usable:
+                known[a.field] = a.value_cny
+        try:
+            profile = parse_profile(known)
+        except ValueError:
+            return None
+        outcomes = []
+        for prog in progs:
+            el = self.service.eligibility(prog, profile, ctx.when)
+            touched = [x for x in el.reasons if x.met is not None and (set(x.missing) & stated or self._tests(x, stated, prog))]
+            failed = [x for x in el.reasons if x.met is False and self._tests(x, stated, prog)]
+            outcomes.append((prog, el, touched, failed))
+        failing = [o for o in outcomes if o[3]]
+        if failing and len(failing) == len(outcomes):
+            prog, _el, _t, failed = failing[0]
+            x = failed[0]
+            return False, f"不满足{prog.title}的条件：{x.condition}（{x.citation.article}：“{tidy(x.citation.quote)}”）。", \
+                Citation(**x.citation.model_dump()) if hasattr(x.citation, "model_dump") else x.citation
+        passing = [o for o in outcomes if not o[3] and o[2]]
+        if passing:
+            prog, el, touched, _f = passing[0]
+            x = touched[-1]
+            rest = [y.condition for y in el.reasons if y.met is None and y.blocking][:4]
+            more = f"；还需同时满足：{'；'.join(rest)}" if rest else ""
+            return True, f"{x.condition}：符合（{x.citation.article}：“{tidy(x.citation.quote)}”）{more}。", x.citation
+        return None
+
+    def _tests(self, reason, stated: set[str], prog: Programme) -> bool:
+        """Whether a criterion tests one of the facts the question states."""
+        crit = next((c for c in prog.eligibility if c.id == reason.id), None)
+        if crit is None:
+            return False
+        fields = _rule_fields(crit.rule)
+        if "region" in fields:
+            fields |= {"province", "city", "district"}
+        return bool(fields & stated)
+
+    def _polarity(self, ctx: Context, sentence: str, lead: Sentence | None) -> bool | None:
+        """Whether the deciding sentence says yes (True), no (False) to the question, or does not speak to it."""
+        if not sentence:
+            return None
+        q = ctx.q
+        content = [t for t in self.scope.content_words(q, ctx.r) if t not in GENERIC_WORDS]
+        heading = lead.article.heading if lead else ""
+        overlap = [t for t in content if squash(t) in squash(sentence)]
+        head_overlap = [t for t in content if squash(t) in squash(heading)]
+        if content and not overlap and not head_overlap:
+            return None
+        if len(head_overlap) > len(overlap) + 1:
+            return not any(w in heading for w in self.lex.yes_no.negative)
+        return not any(w in sentence for w in self.lex.yes_no.negative)
+
+    def _text_says_no(self, ctx: Context, sentence: str) -> bool:
+        """The deciding sentence sets apart a place the question names, or requires what the question denies."""
+        if not sentence:
+            return False
+        q = ctx.q
+        for p in ctx.r.places:
+            if p.level == "province":
+                continue
+            short = p.name.rstrip("市区县")
+            if any(short in m.group(1) and re.search(r"除外|径向|不含|另行|除", m.group(1))
+                   for m in re.finditer(r"[（(]([^）)]*)[）)]", sentence)):
+                return True
+            if re.search(rf"{re.escape(short)}[^，。；]{{0,4}}除外", sentence):
+                return True
+        # 能连续享受三年吗 / 只能享受一年: the text allows fewer than the question asks for.
+        restrictive = any(w in sentence for w in ("只能", "仅限", "不超过", "不得", "不得重复"))
+        if restrictive:
+            unit_rx = r"([一二两三四五六七八九十\d]+)\s*(年|次|个|家|项|户)"
+            asked = {(u, n) for n, u in re.findall(unit_rx, q)}
+            allowed = {(u, n) for n, u in re.findall(unit_rx, sentence)}
+            for u, n in asked:
+                if any(u == u2 and n != n2 for u2, n2 in allowed):
+                    return True
+        for neg in self.lex.negations:
+            for m in re.finditer(re.escape(neg), q):
+                tail = q[m.end():m.end() + 8]
+                for t in self.scope.jieba.lcut(tail)[:3]:
+                    if len(t) >= 2 and t not in GENERIC_WORDS and t in sentence:
+                        i = sentence.find(t)
+                        if not any(sentence[max(0, i - 3):i].endswith(n) for n in ("无", "不", "未", "没有", "非")):
+                            return True
+        return False
+
+    # --- lists ---------------------------------------------------------------------------------------------
+
+    def _match(self, d: Draft, ctx: Context) -> Draft:
+        """Which programmes apply, from ``match`` on the facts given so far (as 政策匹配 shows them)."""
+        from navigator.service import parse_profile
+
+        known = {k: v for k, v in ctx.facts.items() if k in _profile_fields()}
+        try:
+            profile = parse_profile(known)
+        except ValueError:
+            profile = parse_profile({})
+        results = self.service.match(profile, ctx.when)
+        yes = [x for x in results if x["verdict"] == "eligible"]
+        maybe = [x for x in results if x["verdict"] == "unknown"]
+        d.programmes = [x["programme"] for x in yes + maybe]
+        said = "、".join(v for v in ctx.r.fact_words.values() if v) or "（未提供）"
+        if yes:
+            d.headline = "按您提供的信息，符合条件的项目：" + "；".join(
+                f"{x['title']}（{STATUS_TEXT[x['status']]}）" for x in yes) + "。"
+        else:
+            d.headline = "按您提供的信息，还不能确定符合哪个项目的全部条件。"
+        d.lines.append(f"我的理解：{said}。")
+        if maybe:
+            d.lines.append("还需确认条件的项目：")
+            for x in maybe[:6]:
+                need = "、".join(_FIELD_WORDS.get(f, f) for f in x["missing"][:4])
+                d.lines.append(f"· {x['title']}（{STATUS_TEXT[x['status']]}）：还需确认{need}")
+        for x in yes + maybe[:6]:
+            d.cites.append(self.reg.get(x["programme"]).who.cite)
+        return d
+
+    def _for_place(self, d: Draft, ctx: Context) -> Draft:
+        """Which programmes a unit registered in the named place may look at, each with its cited target group."""
+        place = self.reader.most_specific(ctx.r.places)[0]
+        chain = self.reader.chain(place.level, place.name)
+        d.headline = f"登记在{place.name}的单位可关注的项目（按{ctx.day.isoformat()}评估申报状态）："
+        progs = []
+        for prog in self.reg.programmes.values():
+            if any(prog.region.get(lvl) and chain.get(lvl) and prog.region[lvl] != chain[lvl]
+                   for lvl in ("province", "city", "district")):
+                continue
+            excluded = [e for e in (getattr(prog.calculator, "excluded", None) or []) if e.city == chain.get("city")]
+            if excluded:
+                d.lines.append(f"· {prog.title}：{place.name}不在范围内（{excluded[0].cite.article}：“{tidy(excluded[0].cite.quote)}”）")
+                d.cites.append(excluded[0].cite)
+                continue
+            side = "企业" if prog.side == "enterprise" else "服务商"
+            rate = f"；{tidy(prog.rate_text)}" if prog.rate_text and prog.calculator is not None else ""
+            st = self.service.status(prog, ctx.when)
+            d.lines.append(f"· {prog.title}（面向{side}{rate}；{STATUS_TEXT[st]}）：{_cited(prog.who.text, prog.who.cite)}")
+            d.cites.append(prog.who.cite)
+            progs.append(prog.id)
+        if not progs and not d.lines:
+            d.headline = f"现有政策库中没有面向{place.name}的项目。"
+        d.programmes = progs
+        return d
+
+    def _generic_subsidy(self, q: str, r: Reading) -> bool:
+        """A question about subsidies in general: no topic word beyond the subsidy itself."""
+        generic = {"上云", "企业", "补贴", "补助", "比例", "标准", "多少", "上平台", "政策", "奖补", "资助", "怎么", "服务券",
+                   "上云上平台", "云服务", "最高", "额度", "上限"}
+        return all(t in generic for t in self.scope.content_words(q, r))
+
+    def _overview(self, d: Draft, ctx: Context) -> Draft:
+        """A question naming no region or programme: each enterprise programme's rate and cap, cited."""
+        d.headline = "各地政策标准不同（请说明所在地区以便具体测算）："
+        progs = []
+        for prog in self.reg.programmes.values():
+            cite = self._rate_cite(prog)
+            if prog.side != "enterprise" or cite is None:
+                continue
+            st = STATUS_TEXT[self.service.status(prog, ctx.when)]
+            d.lines.append(f"· {prog.title}：{tidy(prog.rate_text or '')}；{tidy(prog.cap_text or '')}"
+                           f"（{cite.article}；按{ctx.day.isoformat()}：{st}）")
+            d.cites.append(cite)
+            progs.append(prog.id)
+        d.programmes = progs
+        return d
+
+    # --- dates ---------------------------------------------------------------------------------------------
+
+    def _asks_window(self, r: Reading) -> bool:
+        return r.still_open or any(w in r.question for w in WINDOW_WORDS)
+
+    def _one_window(self, programmes: list[str]) -> bool:
+        return bool(programmes) and len({self.reg.get(p).window.text for p in programmes}) == 1
+
+    def _deadline(self, d: Draft, ctx: Context) -> None:
+        """The window or validity of the programme asked about, with its status on the evaluation date."""
+        prog = self.reg.get(ctx.programmes[0])
+        w = prog.window
+        st = self.service.status(prog, ctx.when)
+        name = prog.title if len(ctx.programmes) == 1 else f"《{self.corpus.docs[prog.doc].title}》各项目"
+        d.headline = f"{name}：{tidy(w.text)}（{w.cite.article}）；按{ctx.day.isoformat()}评估：{STATUS_TEXT[st]}。"
+        d.cites.append(w.cite)
+
+    def _status_lines(self, d: Draft, ctx: Context) -> None:
+        windows: dict[str, list[Programme]] = {}
+        for pid in d.programmes:
+            prog = self.reg.get(pid)
+            windows.setdefault(prog.window.text, []).append(prog)
+        for text, progs in windows.items():
+            st = self.service.status(progs[0], ctx.when)
+            if st in ("closed", "not_yet_open") or (self._asks_window(ctx.r) and st != "unknown"):
+                name = progs[0].title if len(progs) == 1 else f"《{self.corpus.docs[progs[0].doc].title}》各项目"
+                line = f"按{ctx.day.isoformat()}评估：{name}{STATUS_TEXT[st]}（{tidy(text)}）。"
+                if line not in d.headline:
+                    d.lines.append(line)
+                d.cites.append(progs[0].window.cite)
+
+    # --- attributes ----------------------------------------------------------------------------------------
+
+    def _attribute(self, d: Draft, ctx: Context) -> bool:
+        """Materials, steps, conditions, who or contacts of the one programme asked about, from its data."""
+        r = ctx.r
+        asked = [k for k in ATTRIBUTE_INTENTS if k in r.intents]
+        if not asked or r.yes_no:
+            return False
+        # The word nearest the end of a Chinese question says what it asks (材料先交给谁 → to whom).
+        focus = max(asked, key=lambda k: max(r.question.rfind(w) for w in self.lex.intents[k]))
+        progs = list(ctx.programmes)
+        if len(progs) > 1:
+            side = "provider" if r.provider or any(w in r.question for w in ("服务商", "供应商", "平台认定", "资源池企业")) \
+                else "enterprise"
+            progs = [p for p in progs if self.reg.get(p).side == side] or progs
+        if len(progs) > 1:
+            data = {tuple(self._attribute_data(self.reg.get(p), focus)) for p in progs}
+            if len(data) == 1:
+                progs = progs[:1]
+        if len(progs) > 1 and focus == "who" and len({self.reg.get(p).doc for p in progs}) == 1:
+            d.programmes = progs
+            first = self.reg.get(progs[0])
+            d.headline = f"《{self.corpus.docs[first.doc].title}》各项目面向的单位："
+            for pid in progs:
+                prog = self.reg.get(pid)
+                d.lines.append(f"· {prog.title}：{_cited(prog.who.text, prog.who.cite)}")
+                d.cites.append(prog.who.cite)
+            return True
+        if len(progs) != 1:
+            return False
+        prog = self.reg.get(progs[0])
+        out = self._attribute_lines(prog, focus)
+        if not out:
+            return False
+        # The data answers when it is asked for as a whole, or when retrieval finds the articles it cites.
+        top = [h.chunk.article.label for h in ctx.hits[:3]]
+        agrees = any(c.article.startswith(t) or t.startswith(c.article) for _x, c in out for t in top)
+        if focus != "contacts" and not agrees and not self._asks_whole(r, asked):
+            return False
+        d.programmes = [prog.id]
+        d.headline = out[0][0]
+        d.cites.append(out[0][1])
+        for text, cite in out[1:]:
+            d.lines.append(text)
+            d.cites.append(cite)
+        return True
+
+    def _asks_whole(self, r: Reading, asked: list[str]) -> bool:
+        """The question asks for an attribute as a whole (需要哪些材料), not for one detail of it (材料交给谁后怎么处理)."""
+        q = r.question
+        for k in asked:
+            for w in sorted(self.lex.intents[k], key=len, reverse=True):
+                q = q.replace(w, " ")
+        for names in (self.lex.line_words.values(), [d.aliases for d in self.corpus.docs.values()]):
+            for ws in names:
+                for w in ws:
+                    q = q.replace(w, " ")
+        left = [t for t in self.scope.content_words(q, r) if t not in GENERIC_WORDS and t not in ATTRIBUTE_WORDS]
+        return len(left) <= 1
+
+    def _attribute_data(self, prog: Programme, focus: str) -> list[str]:
+        return [c.model_dump_json() for _t, c in self._attribute_lines(prog, focus)]
+
+    def _attribute_lines(self, prog: Programme, focus: str) -> list[tuple[str, Citation]]:
+        if focus == "contacts" and prog.contacts:
+            return [(f"联系方式：{_cited(c.text, c.cite)}", c.cite) for c in prog.contacts]
+        if focus == "materials" and prog.materials:
+            return [(f"{prog.title}需提交的材料：", prog.materials[0].cite)] + [
+                (f"{n}. {_cited(m.text, m.cite)}", m.cite) for n, m in enumerate(prog.materials, 1)]
+        if focus == "process" and prog.process:
+            return [(f"{prog.title}的办理流程：", prog.process[0].cite)] + [
+                (f"{n}. {_cited(m.text, m.cite)}", m.cite) for n, m in enumerate(prog.process, 1)]
+        if focus == "who":
+            return [(f"{prog.title}面向：{_cited(prog.who.text, prog.who.cite)}", prog.who.cite)]
+        if focus == "conditions" and prog.eligibility:
+            conds = [c for c in prog.eligibility if c.id != "side"]
+            return [(f"{prog.title}的申请条件：", prog.who.cite)] + [
+                (f"{n}. {_cited(c.label, c.cite)}", c.cite) for n, c in enumerate(conds, 1)] + [
+                (f"· 由审核部门认定：{_cited(a.text, a.cite)}", a.cite) for a in prog.attestations]
+        return []
+
+    # --- quotes --------------------------------------------------------------------------------------------
+
+    def _asked(self, r: Reading) -> list[str]:
+        kinds = [k for k in r.intents if k in self.lex.sentence_cues]
+        if r.asked_year:
+            kinds.append("amount")
+        return kinds
+
+    def _quotes(self, d: Draft, ctx: Context, limit: int = 3) -> Sentence | None:
+        """The on-topic sentences of the top articles; returns the lead (deciding) quote."""
+        r = ctx.r
+        arts = [h.chunk.article for h in ctx.hits[:QUOTE_ARTICLES]]
+        listy = bool(set(r.intents) & {"materials", "process", "conditions"}) or bool(LISTY.search(r.question))
+        qvec = self.retriever.embeddings.embed_query(ctx.query[:QUERY_CHARS])
+        # Place names route the question; they say nothing about which sentence answers it.
+        words = ctx.query[:QUERY_CHARS]
+        for p in sorted({p.text for p in r.places} | {s[2] for s in self.reader.gaz.spans(words)}, key=len, reverse=True):
+            words = words.replace(p, " ")
+        picked, lead = self.quoter.pick(words, arts, self._asked(r), qvec=qvec, limit=max(limit, 4) if listy else limit)
+        if lead is None:
+            return None
+        if listy and not d.lines and not r.yes_no:
+            parent = self._list_parent(lead.article) or (lead.article if lead.article.kind == "annex" else None)
+            block = self._list_block(parent) if parent else None
+            if block:
+                d.headline = f"{parent.label}所列：" if parent.kind != "annex" else f"{parent.label}《{parent.heading}》所列栏目："
+                d.lines.append("依据：")
+                d.lines.append(self._quote_line(parent, block))
+                d.cites.append(self.corpus.cite_article(parent, block))
+                return Sentence(parent, block, 0)
+        d.lines.append("依据：")
+        for s in picked:
+            d.lines.append(self._quote_line(s.article, s.text))
+        d.quotes.extend(picked)
+        return lead
+
+    def _list_parent(self, art: Article) -> Article | None:
+        """The list an item belongs to (or the item's own list), when its items are short.
+
+        An item that says more than a list line (its own sentence) stands alone.
+        """
+        if not art.children and len(art.own_text) > LIST_ITEM_CHARS // 2:
+            return None
+        for node in (art, self.corpus.article(art.parent) if art.parent else None):
+            if node is not None and node.children and node.kind not in ("chapter", "annex", "preface"):
+                kids = [self.corpus.article(c) for c in node.children]
+                if len(kids) >= 2 and all(len(k.text) <= LIST_ITEM_CHARS for k in kids):
+                    return node
+        return None
+
+    def _list_block(self, parent: Article) -> str | None:
+        """A short list article quoted whole (its items in order), when it is verbatim-safe and not too long."""
+        doc = self.corpus.docs[parent.doc_id]
+        text = parent.text
+        if len(text) > LIST_BLOCK_CHARS or any(rep in text for rep in [*doc.repaired, *doc.unquotable]):
+            return None
+        return tidy(text.replace("\n", " "))
+
+    def _quote_line(self, art: Article, quote: str) -> str:
+        doc = self.corpus.docs[art.doc_id]
+        num = f"（{doc.doc_number}）" if doc.doc_number else ""
+        return f"《{doc.title}》{num}{art.label}：“{tidy(quote)}”"
+
+    def _quote_line_cite(self, c: Citation) -> str:
+        num = f"（{c.doc_number}）" if c.doc_number else ""
+        return f"依据：《{c.title}》{num}{c.article}：“{tidy(c.quote)}”"
+
+    def _headline_from(self, lead: Sentence | None, r: Reading) -> str:
+        """The answer's first line from the deciding sentence: its time limit when one is asked, else its key clause."""
+        if lead is None:
+            return ""
+        text = tidy(lead.text)
+        if "deadline" in r.intents:
+            spans = DURATION.findall(text)
+            if len(spans) == 1:
+                return f"时限：{spans[0]}（{lead.article.label}：“{text}”）"
+        clause = self.quoter.key_clause(text, r.question, self._asked(r))
+        return f"{clause}（{lead.article.label}）" if clause else f"{text}（{lead.article.label}）"
+
+    def _refuse(self, why: str) -> Draft:
+        covered = "、".join(f"《{doc.title}》" for doc in self.corpus.docs.values())
+        return Draft(headline=f"{why}，无法依据政策原文作答。本系统收录的政策为：{covered}。", refused=True)
+
+    def _unique(self, cites: list[Citation]) -> list[Citation]:
+        seen, out = set(), []
+        for c in cites:
+            if not isinstance(c, Citation):
+                c = Citation(**c.model_dump()) if hasattr(c, "model_dump") else Citation(**c)
+            key = (c.doc_id, c.article, squash(c.quote))
+            if key not in seen:
+                seen.add(key)
+                out.append(c.model_copy(update={"quote": tidy(c.quote)}))
+        return out
+
+
+def _longest_common(a: str, b: str) -> str:
+    """The longest run of characters two texts share."""
+    best = ""
+    for i in range(len(a)):
+        for j in range(i + len(best) + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = a[i:j]
+            else:
+                break
+    return best
+
+
+def estimating_query_cap() -> int:
+    return QUERY_CHARS
+
+
+def _cited(text: str, cite: Citation) -> str:
+    """A statement followed by its article, without repeating a label the statement already starts with."""
+    text = tidy(text)
+    if text.startswith(cite.article):
+        text = text[len(cite.article):].lstrip("：: ")
+    return f"{text}（{cite.article}）"
+
+
+def _rule_fields(rule) -> set[str]:
+    """The profile fields a rule reads (``region`` for a place rule)."""
+    out: set[str] = set()
+    data = rule.model_dump(by_alias=False) if hasattr(rule, "model_dump") else {}
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if node.get("field"):
+                out.add(node["field"])
+            if node.get("region") is not None:
+                out.add("region")
+            stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend(node)
+    return out
+
+
+_FIELD_WORDS = {
+    "side": "是企业还是服务商", "province": "注册省份", "city": "注册城市", "district": "注册区县",
+    "independent_legal_person": "是否独立法人", "org_type": "单位类型", "industrial": "是否工业企业",
+    "software_it": "是否软件和信息技术服务企业", "four_above": "是否“四上”企业", "hq_enterprise": "是否总部企业",
+    "new_key_investment": "是否新招商重点企业", "has_local_factory": "当地是否有工厂或车间", "established_on": "成立日期",
+    "annual_tax_cny": "上年度全库纳税额", "paid_in_capital_cny": "实缴注册资本", "first_cloud_purchase": "是否首次购买云服务",
+    "bad_credit_record": "是否有不良信用记录", "dishonest_record": "是否有失信行为",
+    "fiscal_violation_5y": "近5年财政资金违法违规情况", "cluster_pilot": "是否产业集群试点",
+    "received_programmes": "已享受过的补助", "experts": "专家人数", "software_products": "软件产品数",
+    "enterprises_served_per_year": "年服务企业数", "qualified_staff_ratio": "专业人员比例",
+    "service_revenue_cny": "年服务收入", "security_certifications": "信息安全认证", "violations_3y": "近3年重大违法记录",
+}
+
+
+def _profile_fields() -> set[str]:
+    from navigator.service import Profile
+
+    return set(Profile.model_fields)

@@ -1,0 +1,373 @@
+"""From a reading to one ``estimate`` request: every named line, every fact bound to the input it fills.
+
+Each calculator kind describes its inputs (``input_specs``: name, Chinese label, unit, per year or not,
+which profile field can supply it). This module only matches the amounts and facts a question (and the
+conversation so far) states against those specs. Whatever cannot be tied to one input of one line is asked
+back (``Clarify``), never guessed; an amount given only as a bound (以上 / 不到) is used only when every value
+in the bound gives the same result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from calculators.estimate import InputError, money_text, wan
+from calculators.models import Programme
+from navigator.reading import AmountRead, Reading
+
+PAYMENT_FIELDS = ("fees", "fees_cny", "contract_cny", "annual_fees_cny")
+BASE_INPUTS = ("fees_cny", "contract_cny", "annual_fees_cny")
+ABOVE_FACTOR = Decimal(1000)
+FILL_PROBE_CNY = Decimal(10_000_000)  # a large earlier-year fee, to see whether a cap carries over  # "X以上" is checked at X and at a thousand times X
+FLAG_WORDS = {
+    "negative": "金额不能为负数",
+    "absurd": "金额大得不合常理",
+    "unreadable": "无法识别这个金额",
+    "range": "这是一个范围，无法据此测算确切金额",
+    "no_unit": "没有写单位",
+}
+
+
+@dataclass
+class Spec:
+    """One input of a calculator kind (mirrors ``calculators.models.InputSpec``)."""
+
+    name: str
+    label: str
+    unit: str
+    required: bool
+    needed_when: str | None = None
+    replaces: str | None = None
+    profile_field: str | None = None
+    per_year_max: int | None = None
+
+
+def specs_of(prog: Programme) -> list[Spec]:
+    """The inputs a programme's calculator takes, as its kind describes them."""
+    calc = prog.calculator
+    if calc is None:
+        return []
+    return [Spec(**s.model_dump(include=set(Spec.__dataclass_fields__))) for s in calc.input_specs()]
+
+
+@dataclass
+class Plan:
+    """What the question supplies for an estimate, or what must be asked."""
+
+    request: dict[str, Any] | None = None
+    understood: list[str] = field(default_factory=list)
+    clarify_question: str | None = None
+    clarify_options: list[str] = field(default_factory=list)
+    amounts: list[AmountRead] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
+    bounds: list[tuple[str, str, Decimal, Decimal]] = field(default_factory=list)  # (line, input, low, high)
+    fills: list[tuple[str, str, list[int]]] = field(default_factory=list)  # (line, input, years not given)
+    cities: dict[str, list[str]] = field(default_factory=dict)  # line -> the cities it may cover
+    any_city: list[tuple[str, str]] = field(default_factory=list)  # (line, input) computed for every city
+
+    def ask(self, question: str, options: list[str] | None = None) -> Plan:
+        """Give up the request: this must be asked back first."""
+        self.clarify_question = question
+        self.clarify_options = options or []
+        self.request = None
+        return self
+
+    def need(self, question: str, options: list[str] | None = None) -> None:
+        """As ``ask``, for an input that cannot be filled."""
+        self.ask(question, options)
+
+
+def _fmt(v: Decimal) -> str:
+    return f"{money_text(v)}元（{wan(v)}）"
+
+
+def _label(s: Spec) -> str:
+    return s.label.replace("（元）", "").replace("(元)", "").removeprefix("每年")
+
+
+def _title(prog: Programme) -> str:
+    """A line's short name: 公有云 for 白云区上云上平台服务券·公有云."""
+    return prog.title.split("·")[-1]
+
+
+def _said(a: AmountRead) -> str:
+    where = f"，第{a.turn}轮所说" if a.turn else ""
+    return f"（“{a.text}”{where}）"
+
+
+def plan(reading: Reading, lines: list[Programme], facts: dict[str, Any],
+         cities: dict[str, list[str]] | None = None) -> Plan:
+    """Bind the reading's amounts and the known facts to the inputs of ``lines`` (one estimate request).
+
+    ``facts`` are profile facts known so far (the explicit profile, earlier turns and this question), by
+    CONTRACT profile field. Returns a plan with the request, or with the question to ask back.
+    """
+    p = Plan(cities=cities or {})
+    amounts = [a for a in reading.amounts if a.field != "claimed"]
+    for a in amounts:
+        if (a.flag in FLAG_WORDS and a.field is not None) or a.flag in ("negative", "absurd", "unreadable", "range"):
+            extra = "。请直接写出金额，例如“服务费20万元”" if a.flag != "no_unit" else ""
+            if a.flag == "no_unit" and a.value_cny is not None:
+                n = f"{a.value_cny.normalize():f}"
+                return p.ask(f"“{a.text}”{FLAG_WORDS['no_unit']}：是{n}元还是{n}万元？", [f"{n}万元", f"{n}元"])
+            return p.ask(f"“{a.text}”：{FLAG_WORDS[a.flag]}{extra}。")
+    line_ids = [x.id for x in lines]
+    by_line: dict[str, list[AmountRead]] = {x.id: [] for x in lines}
+    shared: dict[str, AmountRead] = {}
+    loose: list[AmountRead] = []
+    for a in amounts:
+        if a.field in PAYMENT_FIELDS or a.field is None:
+            target = a.programme if a.programme in by_line else None
+            if target is None and len(lines) == 1:
+                uncued = [b for b in amounts if b.field is None and b.turn is None]
+                dated = all(b.year for b in uncued)
+                if a.field is None and len(uncued) > 1 and not dated:
+                    loose.append(a)
+                    continue
+                target = line_ids[0]
+            if target is None:
+                loose.append(a)
+                continue
+            by_line[target].append(a.model_copy(update={"programme": target, "field": a.field or "fees"}))
+        else:
+            shared[a.field] = a  # tax, capital: facts of the enterprise, shared by its lines
+    if loose:
+        a = loose[0]
+        titles = [x.title for x in lines]
+        if len(lines) > 1:
+            return p.ask(f"“{a.text}”是哪一项的费用？", titles)
+        return p.ask(f"“{a.text}”是什么金额（服务费、合同额、纳税额…）？", ["服务费", "合同额", "上年度全库纳税额"])
+    items = []
+    for prog in lines:
+        specs = specs_of(prog)
+        inputs: dict[str, Any] = {}
+        mine = by_line[prog.id]
+        if not mine:
+            if len(lines) > 1:
+                continue  # a line named only in passing: no amount for it
+            base = next((s for s in specs if s.name in BASE_INPUTS), None)
+            return p.ask(f"请提供{prog.title}的{base.label if base else '金额'}。")
+        for s in sorted(specs, key=lambda s: s.unit not in ("bool", "city")):  # flags first: they decide the rest
+            value = _fill(p, prog, s, mine, shared, facts, reading, inputs)
+            if p.clarify_question:
+                return p
+            if value is not None:
+                inputs[s.name] = value
+        items.append({"programme": prog.id, "inputs": inputs})
+    if not items:
+        return p.ask("请说明每一项服务的费用。", [x.title for x in lines])
+    p.request = {"items": items}
+    p.amounts = [a for ams in by_line.values() for a in ams] + list(shared.values())
+    return p
+
+
+def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dict[str, AmountRead],
+          facts: dict[str, Any], reading: Reading, inputs: dict[str, Any]) -> Any:
+    """The value of one input of one line, recording what was understood; None when not given and not needed."""
+    if s.unit == "yuan_per_year":
+        return _per_year(p, prog, s, mine, reading)
+    if s.unit == "yuan" and s.name in BASE_INPUTS:
+        if any(a.partial for a in mine) and s.name == "contract_cny":
+            a = next(a for a in mine if a.partial)
+            return p.need(f"文件按{_label(s)}计算，“{a.text}”是已付的款项，不一定等于合同额。请问合同额是多少？")
+        if len(mine) > 1 and reading.summing and all(a.year is None for a in mine):
+            total = sum((a.value_cny for a in mine), Decimal(0))
+            parts = " + ".join(f"{_fmt(a.value_cny)}（“{a.text}”）" for a in mine)
+            p.understood.append(f"{_title(prog)}·{_label(s)}：{parts} = {_fmt(total)}")
+            for a in mine:
+                _bound(p, prog, s, a)
+            return str(total)
+        if len(mine) > 1:
+            texts = "、".join(f"“{a.text}”" for a in mine)
+            return p.need(f"{prog.title}提到了多笔金额（{texts}），请说明按哪一笔测算，或是否合并计算。",
+                          [a.text for a in mine] + ["合并计算"])
+        a = mine[0]
+        _bound(p, prog, s, a)
+        p.understood.append(f"{_title(prog)}·{_label(s)}：{_fmt(a.value_cny)}{_said(a)}")
+        return str(a.value_cny)
+    if s.unit == "yuan":
+        replaced = any(inputs.get(t.needed_when or "") is True for t in specs_of(prog) if t.replaces == s.name)
+        when = s.needed_when is None or inputs.get(s.needed_when) is True
+        needed = (s.required and not replaced) or (s.needed_when is not None and inputs.get(s.needed_when) is True)
+        if not when:
+            return None
+        a = shared.get(s.name)
+        if a is not None:
+            _bound(p, prog, s, a)
+            line = f"{_label(s)}：{_fmt(a.value_cny)}{_said(a)}"
+            if line not in p.understood:
+                p.understood.append(line)
+            return str(a.value_cny)
+        v = facts.get(s.profile_field or s.name)
+        if v is not None:
+            line = f"{_label(s)}：{_fmt(Decimal(str(v)))}（资料中已填）"
+            if line not in p.understood:
+                p.understood.append(line)
+            return str(v)
+        if s.replaces and "registered_capital_cny" in shared and s.name == "paid_in_capital_cny":
+            r = shared["registered_capital_cny"]
+            return p.need(f"文件按实缴注册资本计算；您说的是注册资本（“{r.text}”）。请问实缴注册资本是多少？")
+        if needed:
+            # A requirement another input can stand in for: name both.
+            alt = next((t for t in specs_of(prog) if t.replaces == s.name), None)
+            hint = f"（如是{_flag_label(alt, prog)}，请说明并提供{alt.label}）" if alt else ""
+            return p.need(f"测算{prog.title}还需要：{s.label}{hint}。")
+        return None
+    if s.unit == "bool":
+        v = facts.get(s.profile_field or s.name)
+        if isinstance(v, bool):
+            if v:
+                p.understood.append(f"{s.label}：是（“{reading.fact_words.get(s.profile_field or s.name, '资料中已填')}”）")
+            return v
+        return None
+    if s.unit == "city":
+        city = facts.get("city")
+        if not city and p.cities.get(prog.id):
+            # No city given: the figure stands only if every city the programme covers gives the same one.
+            p.any_city.append((prog.id, s.name))
+            return p.cities[prog.id][0]
+        if not city:
+            return p.need(f"测算{prog.title}需要知道企业注册所在的地市，请问在哪个市？")
+        p.understood.append(f"所在地市：{city}（“{reading.fact_words.get('city', city)}”）")
+        return city
+    return None
+
+
+def _flag_label(alt, prog: Programme) -> str:
+    for t in specs_of(prog):
+        if t.unit == "bool" and alt is not None and alt.needed_when == t.name:
+            return t.label
+    return "另一种情形"
+
+
+def _bound(p: Plan, prog: Programme, s: Spec, a: AmountRead) -> None:
+    if a.flag == "at_least":
+        p.bounds.append((prog.id, s.name, a.value_cny, a.value_cny * ABOVE_FACTOR))
+    elif a.flag == "below":
+        p.bounds.append((prog.id, s.name, Decimal(0), max(a.value_cny - Decimal("0.01"), Decimal(0))))
+    elif a.flag == "approximate":
+        p.assumptions.append(f"“{a.text}”是约数，按{_fmt(a.value_cny)}测算")
+
+
+def _per_year(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], reading: Reading) -> list[str] | None:
+    years = s.per_year_max or 3
+    dated = sorted((a for a in mine if a.year), key=lambda a: a.year)
+    undated = [a for a in mine if not a.year]
+    if dated and undated:
+        return p.need(f"{prog.title}：请说明“{undated[0].text}”是第几年的费用。")
+    if not dated and len(undated) == 1 and reading.asked_year and not reading.each_year:
+        dated = [undated[0].model_copy(update={"year": reading.asked_year})]  # 到了第三年，云服务费25万
+        undated = []
+    if dated:
+        by_year: dict[int, AmountRead] = {}
+        for a in dated:
+            if a.year in by_year:
+                return p.need(f"{prog.title}第{a.year}年给了两笔金额，请说明按哪一笔测算。")
+            by_year[a.year] = a
+        last = max(by_year)
+        missing = [n for n in range(1, last + 1) if n not in by_year]
+        if missing and min(by_year) < max(missing):
+            return p.need(f"请补充{prog.title}第{missing[0]}年的费用（没有则写0元）。")
+        out = []
+        for n in range(1, last + 1):
+            a = by_year.get(n)
+            if a is None:
+                out.append("0")
+                continue
+            _bound(p, prog, s, a)
+            p.understood.append(f"{_title(prog)}·第{n}年{_label(s)}：{_fmt(a.value_cny)}{_said(a)}")
+            out.append(str(a.value_cny))
+        if missing:
+            # Only later years given: their amounts must not depend on the earlier years' fees.
+            p.fills.append((prog.id, s.name, missing))
+            p.assumptions.append(f"只计算所问年度；第{'、'.join(map(str, missing))}年的费用不影响所问年度的金额")
+        return out
+    if len(undated) > 1:
+        texts = "、".join(f"“{a.text}”" for a in undated)
+        return p.need(f"{prog.title}按年度计算：请说明{texts}分别是第几年的费用。")
+    a = undated[0]
+    _bound(p, prog, s, a)
+    if reading.each_year:
+        n = min(reading.span_years or years, 50)
+        p.understood.append(f"{_title(prog)}·{_label(s)}：每年{_fmt(a.value_cny)}，共{n}年{_said(a)}")
+        return [str(a.value_cny)] * n
+    return p.need(f"{prog.title}按使用年度分别补贴（前{years}年比例不同）：“{a.text}”是第几年的费用？"
+                  f"如果每年相同，请说“每年都是这个数”。", ["第1年的费用", "每年都是这个数", f"共{years}年，每年相同"])
+
+
+def run(p: Plan, estimate) -> tuple[Any | None, str | None]:
+    """Run the planned request; when an input was only a bound, run both ends and keep the figure only if
+    they agree. Returns (estimate, question to ask back) — one of the two is None."""
+    try:
+        est = estimate(p.request)
+    except InputError as e:
+        return None, f"按所给信息无法测算：{e}"
+    for line, name, low, high in p.bounds:
+        totals = set()
+        for v in (low, high):
+            req = {"items": [{**it, "inputs": {**it["inputs"], name: _scaled(it["inputs"][name], v)}}
+                             if it["programme"] == line else it for it in p.request["items"]]}
+            try:
+                totals.add(estimate(req).total_cny)
+            except InputError:
+                totals.add(None)
+        if len(totals) > 1:
+            return None, "所给金额只是一个范围（以上/不到），补贴额会随具体金额变化，请提供确切金额。"
+    for line, name in p.any_city:
+        totals: dict[Decimal, list[str]] = {}
+        excluded = []
+        for city in p.cities[line]:
+            req = {"items": [{**it, "inputs": {**it["inputs"], name: city}} if it["programme"] == line else it
+                             for it in p.request["items"]]}
+            try:
+                totals.setdefault(estimate(req).total_cny, []).append(city)
+            except InputError:
+                excluded.append(city)
+        if len(totals) != 1:
+            return None, "各地市的奖补比例不同，请问企业注册在哪个市？"
+        note = "所在地市不影响结果" + (f"（{'、'.join(excluded)}除外，不在范围内）" if excluded else "")
+        p.assumptions.append(note)
+    for line, name, years in p.fills:
+        if len(p.request["items"]) > 1:
+            # Years of several lines fall in the same calendar year only when each line starts the same year.
+            return None, (f"测算“今年”的合计需要知道各项服务分别是第几年使用；请提供{'、'.join(f'第{y}年' for y in years)}"
+                          f"的费用，或分别询问各项服务。")
+        seen = set()
+        for filler in (Decimal(0), FILL_PROBE_CNY):
+            req = {"items": [{**it, "inputs": {**it["inputs"], name: [str(filler) if n + 1 in years else v
+                                                                     for n, v in enumerate(it["inputs"][name])]}}
+                             if it["programme"] == line else it for it in p.request["items"]]}
+            try:
+                probe = estimate(req)
+            except InputError:
+                seen.add(None)
+                continue
+            per_year = year_totals(probe)
+            seen.add(sum((v for y, v in per_year.items() if y not in years), Decimal(0)))
+        if len(seen) > 1:
+            return None, f"所问年度的金额取决于前几年的费用（第{'、'.join(map(str, years))}年），请一并提供。"
+    return est, None
+
+
+def year_totals(est) -> dict[int, Decimal]:
+    """Each year's total after the caps several lines share: the yearly figures a multi-year answer gives."""
+    doc = est.to_contract()
+    capped = {pid for c in doc.get("shared_caps") or [] for pid in c["programmes"]}
+    out: dict[int, Decimal] = {}
+    for item in doc["items"]:
+        if item["programme"] in capped:
+            continue
+        for y in item["schedule"]:
+            out[y["year"]] = out.get(y["year"], Decimal(0)) + Decimal(y["amount_cny"])
+    for c in doc.get("shared_caps") or []:
+        for y in c["years"]:
+            out[y["year"]] = out.get(y["year"], Decimal(0)) + Decimal(y["capped_total_cny"])
+    return out
+
+
+def _scaled(current: Any, v: Decimal) -> Any:
+    if isinstance(current, list):
+        return [str(v)] * len(current)
+    return str(v)

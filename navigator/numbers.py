@@ -1,0 +1,220 @@
+"""Amounts of money written in a question: Arabic or Chinese numerals, 万/亿, decimals, ranges, qualifiers.
+
+Chinese numerals are read by ``cn2an`` (十万零五百 → 100500, 一十二万三千 → 123000, 一万二 → 12000,
+1万5千 → 15000). Nothing is flipped or truncated: a negative, absurd or unreadable amount is returned with
+a flag, and a bare small number without a unit is flagged rather than guessed. Which words count as money,
+currency, magnitudes and qualifiers is data in ``knowledge/lexicon.yaml`` (``money``).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Flag = Literal["negative", "absurd", "unreadable", "range", "no_unit", "approximate", "at_least", "below"]
+
+CN_DIGITS = "零〇一二两三四五六七八九"
+CN_UNITS = "十百千万亿"
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，－～＋", "0123456789.,-~+")
+FEN = Decimal("0.01")
+MAX_DIGITS = 30  # a run of more digits than this is not an amount anyone writes
+
+
+class MoneyWords(BaseModel):
+    """The ``money`` part of the lexicon."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    magnitudes: dict[str, int]
+    currency: list[str]
+    not_money_after: list[str]
+    not_money_before: list[str]
+    qualifiers: dict[Literal["at_least", "below", "approximate"], list[str]]
+    range_joiners: list[str]
+    absurd_above_cny: Decimal
+
+
+class RawAmount(BaseModel):
+    """An amount found in text, before it is tied to a field."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    value_cny: Decimal | None = Field(description="Yuan; None when unreadable or a range.")
+    low_cny: Decimal | None = None
+    high_cny: Decimal | None = None
+    start: int
+    end: int
+    text: str = Field(description="The characters the amount was read from, e.g. 100万元.")
+    flag: Flag | None = None
+    currency: bool = Field(description="A currency word or magnitude was written (元, 万, 亿...).")
+
+
+def normalise(text: str) -> str:
+    """Full-width digits and signs as ASCII, one character for one (positions stay the same)."""
+    return text.translate(_FULLWIDTH)
+
+
+def _number_pattern(words: MoneyWords) -> re.Pattern[str]:
+    mags = sorted(words.magnitudes, key=len, reverse=True)
+    ascii_mag = "".join(m for m in mags if len(m) == 1 and m.isascii())
+    cur = "|".join(map(re.escape, sorted(words.currency, key=len, reverse=True)))
+    # A numeral run: Arabic digits (with separators, decimals, an exponent) mixed with Chinese numerals and
+    # magnitudes (1万5千, 3千万, 1.5亿), or Chinese numerals alone (十万零五百, 一十二万三千).
+    arabic = r"\d[\d,]*(?:\.\d+)?(?:[eE][+-]?\d+)?"
+    cn = f"[{CN_DIGITS}{CN_UNITS}点]"
+    run = rf"(?:{arabic}(?:[ \t]?(?={cn}){cn}|\d|\.)*|{cn}+)"
+    return re.compile(
+        rf"(?P<sign>[-−+]|负)?(?P<num>{run})(?P<mag>[{ascii_mag}](?![A-Za-z]))?\s*(?P<cur>{cur})?"
+    )
+
+
+def parse_numeral(num: str, magnitudes: dict[str, int]) -> Decimal | None:
+    """The value of a numeral run (no sign, no currency); None when it is not a number."""
+    num = re.sub(r"[,\s]", "", num)
+    if re.fullmatch(r"\d+(?:\.\d+)?", num):
+        return Decimal(num)
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(百万|千万|万|亿|千)", num)
+    if m:  # 1.5亿, 3千万: exact in Decimal, no float on the way
+        return Decimal(m.group(1)) * magnitudes[m.group(2)]
+    if re.search(r"[eE]", num):
+        return None
+    import cn2an
+
+    try:
+        value = cn2an.cn2an(num, "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    try:
+        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    except InvalidOperation:
+        return None
+
+
+def _range_partner(t: str, start: int, end: int, words: MoneyWords) -> bool:
+    """Whether the number at start..end is one end of a range written with a joiner (20-30万, 20到30万)."""
+    joiners = "|".join(map(re.escape, words.range_joiners))
+    after = re.match(rf"\s*(?:{joiners})\s*[\d{CN_DIGITS}十]", t[end:end + 6])
+    before = re.search(rf"[\d{CN_DIGITS}十万亿元]\s*(?:{joiners})\s*[-−]?$", t[max(0, start - 6):start])
+    return bool(after or before)
+
+
+def _has_cn_magnitude(num: str) -> bool:
+    return any(u in num for u in "万亿")
+
+
+def scan(text: str, words: MoneyWords, cue_before: list[tuple[int, int]] | None = None) -> list[RawAmount]:
+    """Every amount of money in ``text``.
+
+    ``cue_before`` lists (start, end) spans of words that announce money (纳税, 服务费...): a bare number
+    right after one is money even without a unit (flagged ``no_unit`` when it is too small to be yuan).
+    """
+    t = normalise(text)
+    pattern = _number_pattern(words)
+    cues = cue_before or []
+    out: list[RawAmount] = []
+    for m in pattern.finditer(t):
+        num, sign, mag, cur = m.group("num"), m.group("sign"), m.group("mag"), m.group("cur")
+        start, end = m.start(), m.end()
+        if not re.search(r"\d", num) and not re.search(f"[{CN_DIGITS}十百千]", num):
+            continue  # magnitudes alone (万, 亿) are words, not numbers
+        before = t[max(0, start - 4):start]
+        after = t[end:end + 3]
+        ordinal = any(before.endswith(w) for w in words.not_money_before) and not sign
+        is_arabic = bool(re.match(r"\d", num))
+        has_unit = bool(cur or mag or _has_cn_magnitude(num) or re.search(r"(百万|千万|千)$", num))
+        follows = next((w for w in sorted(words.not_money_after, key=len, reverse=True) if after.startswith(w)), None)
+        if follows and not cur:
+            continue  # 2020年, 10人, 50%, 3个工作日
+        prev = t[start - 1] if start else ""
+        if ordinal or re.search(r"[:：]\d", t[end:end + 3]) or (prev and prev in "〔[(（第" and not cur):
+            continue
+        if sign == "-" and start and re.match(r"[\d十百千万亿]", prev or ""):
+            sign = None  # 20-30万: a range, joined below
+        phone = re.search(r"\d+[-－]\d+", t[max(0, start - 12):end + 12])
+        if re.fullmatch(r"[\d,]+", num) and phone and len(re.sub(r"\D", "", phone.group(0))) >= 7 and not (cur or mag):
+            continue  # phone numbers such as 0458-3878126
+        cued = any(e <= start and start - e <= 6 for _, e in cues)
+        joined = _range_partner(t, start, end, words)
+        cued = cued or joined
+        if not is_arabic:
+            # Chinese numerals inside words (一下, 统一, 千万不要) are money only with a unit and a cue or 元.
+            if not cur and not (_has_cn_magnitude(num) and cued) and not joined:
+                continue
+        elif not has_unit:
+            digits = len(re.sub(r"\D", "", num.split(".")[0]))
+            if re.fullmatch(r"(19|20)\d\d", num) and not cued:
+                continue  # a year
+            if digits < 4 and not cued:
+                continue  # a bare small number is not money
+            if len(re.sub(r"\D", "", num)) >= 7 and num.startswith(("0", "1")) and not cued:
+                continue  # a phone number
+        if sign is None and m.group("sign"):
+            start += len(m.group("sign"))
+        raw_text = text[start:end].strip()
+        if len(re.sub(r"\D", "", num)) > MAX_DIGITS or re.search(r"[eE]", num):
+            out.append(RawAmount(value_cny=None, start=start, end=end, text=raw_text, flag="unreadable",
+                                 currency=has_unit))
+            continue
+        value = parse_numeral(num, words.magnitudes)
+        if value is None:
+            out.append(RawAmount(value_cny=None, start=start, end=end, text=raw_text, flag="unreadable",
+                                 currency=has_unit))
+            continue
+        if mag:
+            value *= words.magnitudes[mag]
+        value = value.quantize(FEN, rounding=ROUND_HALF_UP) if value.adjusted() < MAX_DIGITS else value
+        flag: Flag | None = None
+        if sign in ("-", "−", "负"):
+            flag = "negative"
+        elif value > words.absurd_above_cny:
+            flag = "absurd"
+        elif is_arabic and not has_unit and len(re.sub(r"\D", "", num.split(".")[0])) < 4:
+            flag = "no_unit"
+        out.append(RawAmount(value_cny=value, start=start, end=end, text=raw_text, flag=flag, currency=has_unit))
+    return _ranges_and_qualifiers(t, out, words)
+
+
+def _ranges_and_qualifiers(t: str, amounts: list[RawAmount], words: MoneyWords) -> list[RawAmount]:
+    """Join "20-30万" / "20万到30万" into one range; mark 以上 / 不到 / 左右 on the amounts they qualify."""
+    out: list[RawAmount] = []
+    i = 0
+    while i < len(amounts):
+        a = amounts[i]
+        nxt = amounts[i + 1] if i + 1 < len(amounts) else None
+        if nxt is not None and a.flag in (None, "no_unit") and nxt.flag in (None, "no_unit"):
+            between = t[a.end:nxt.start].strip()
+            if between in words.range_joiners or (between == "" and t[a.end - 1:a.end] in "-~"):
+                low, high = a.value_cny, nxt.value_cny
+                if low is not None and high is not None and not a.currency and nxt.currency:
+                    # 20-30万: the unit of the second applies to the first
+                    unit = _unit_of(nxt.text, words)
+                    low = low * unit
+                out.append(RawAmount(value_cny=None, low_cny=low, high_cny=high, start=a.start, end=nxt.end,
+                                     text=t[a.start:nxt.end], flag="range", currency=True))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    final = []
+    for a in out:
+        if a.flag is None:
+            before, after = t[max(0, a.start - 3):a.start], t[a.end:a.end + 3]
+            for kind in ("below", "approximate", "at_least"):
+                ws = words.qualifiers[kind]
+                hit = any(after.startswith(w) for w in ws) or any(
+                    before.endswith(w) and not (kind == "at_least" and before.endswith("不" + w)) for w in ws)
+                if hit:
+                    a = a.model_copy(update={"flag": kind})
+                    break
+        final.append(a)
+    return final
+
+
+def _unit_of(text: str, words: MoneyWords) -> Decimal:
+    for mag in sorted(words.magnitudes, key=len, reverse=True):
+        if mag in text:
+            return Decimal(words.magnitudes[mag])
+    return Decimal(1)

@@ -1,0 +1,244 @@
+"""Quotes: the sentences of the best-ranked articles that answer the question, each verbatim with its article.
+
+A sentence is scored by its lexical overlap with the question (IDF-weighted, the article heading counting as
+context), by e5 similarity to the question, and by cue words for what is asked (日内 / 工作日 for time
+limits, 追回 / 不再给予 for penalties, 不得 for prohibitions, ...). The deciding article is the best-ranked
+one: its best sentence always leads. Quotes come without duplicates and in the documents' order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from navigator.corpus import Article, Corpus
+from navigator.reading import Lexicon
+from navigator.retrieval import lexical_tokens
+
+log = logging.getLogger(__name__)
+
+HIT_WEIGHTS = (1.0, 0.85, 0.75, 0.65, 0.6, 0.55)  # the best-ranked article counts most
+LEXICAL_SHARE = 0.55  # the rest of a sentence's score is e5 similarity
+DENSE_FLOOR, DENSE_SPAN = 0.8, 0.12  # e5 cosine similarities live in a narrow band: rescale it to 0..1
+CUE_BONUS = 0.35
+LENGTH_PENALTY = 0.0015  # per character: of two equal sentences, the shorter answers more directly
+KEEP_RATIO = 0.62  # a further quote must score this share of the best one...
+ADDS_RATIO = 0.3  # ...or add question words the picked quotes lack, worth this share
+KEY_CLAUSE_CHARS = 60  # a sentence longer than this opens the answer with its key clauses only
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A quotable sentence of an article."""
+
+    article: Article
+    text: str
+    index: int  # position among the article's own sentences
+
+
+class Quoter:
+    """Picks quotes from retrieved articles."""
+
+    def __init__(self, corpus: Corpus, lex: Lexicon, embeddings=None, cache_dir: Path | None = None):
+        self.corpus = corpus
+        self.lex = lex
+        self.embeddings = embeddings
+        self.sentences: list[Sentence] = []
+        self.by_article: dict[str, list[int]] = {}
+        for art in corpus.articles():
+            for n, s in enumerate(self.quotable(art)):
+                self.by_article.setdefault(art.id, []).append(len(self.sentences))
+                self.sentences.append(Sentence(art, s, n))
+        self.tokens = [set(lexical_tokens(s.text)) | set(lexical_tokens(self._context(s.article))) for s in self.sentences]
+        df: dict[str, int] = {}
+        for toks in self.tokens:
+            for t in toks:
+                df[t] = df.get(t, 0) + 1
+        n = len(self.sentences) or 1
+        self.idf = {t: math.log(1 + n / v) for t, v in df.items()}
+        self.vectors = self._vectors(cache_dir) if embeddings is not None else None
+
+    def expand(self, tokens: set[str]) -> set[str]:
+        """A question's words with their kin from the lexicon (退回 → 返还, 补上 → 补充)."""
+        out = set(tokens)
+        for group in self.lex.synonyms:
+            if tokens & set(group):
+                for w in group:
+                    out |= set(lexical_tokens(w))
+        return out
+
+    def _context(self, art: Article) -> str:
+        """The heading a sentence is read under: its own, and for a list item its list's (（一）技术架构与具备功能)."""
+        text = art.heading
+        if art.kind in ("point", "item") and art.parent:
+            text += " " + self.corpus.article(art.parent).heading
+        return text
+
+    def quotable(self, node: Article) -> list[str]:
+        """Sentences that may be quoted, verbatim in the published text as well.
+
+        A bold heading the extraction printed four times over (二是支持上云推广试点) reads differently in the
+        published file, and text whose source had markup (links) is not quoted either.
+        """
+        doc = self.corpus.docs[node.doc_id]
+        return [s for s in node.sentences() if s.rstrip("。；;：: ") not in doc.repaired
+                and not any(u in s for u in doc.unquotable)]
+
+    def _vectors(self, cache_dir: Path | None) -> np.ndarray | None:
+        """e5 vectors of every sentence, cached on disk by content and embedder (computed once)."""
+        name = getattr(self.embeddings, "name", type(self.embeddings).__name__)
+        key = hashlib.sha256(name.encode())
+        for s in self.sentences:
+            key.update(s.article.id.encode() + b"\0" + s.text.encode() + b"\0")
+        path = cache_dir / f"sentences-{key.hexdigest()[:16]}.npy" if cache_dir else None
+        if path is not None and path.exists():
+            try:
+                vecs = np.load(path)
+                if vecs.shape[0] == len(self.sentences):
+                    return vecs
+            except (OSError, ValueError):
+                log.warning("sentence vectors at %s unreadable; recomputing", path)
+        if not self.sentences:
+            return None
+        vecs = np.asarray(self.embeddings.embed_documents([s.text for s in self.sentences]), dtype=np.float32)
+        vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(prefix=".sentences-", suffix=".npy", dir=path.parent)
+                with os.fdopen(fd, "wb") as f:
+                    np.save(f, vecs)
+                os.replace(tmp, path)
+            except OSError as e:  # a read-only data dir: keep them in memory
+                log.info("sentence vectors not cached (%s)", e)
+        return vecs
+
+    # scoring ----------------------------------------------------------------------------------------------
+
+    def _cue(self, text: str, asked: list[str]) -> float:
+        hits = sum(1 for kind in asked if any(w in text for w in self.lex.sentence_cues.get(kind, [])))
+        return 1.0 + CUE_BONUS * hits
+
+    def candidates(self, articles: list[Article]) -> list[tuple[int, float]]:
+        """Sentence indexes of the articles (and their sub-articles) with the weight of the article's rank."""
+        out: dict[int, float] = {}
+        for rank, art in enumerate(articles):
+            weight = HIT_WEIGHTS[min(rank, len(HIT_WEIGHTS) - 1)]
+            stack = [art]
+            while stack:
+                node = stack.pop()
+                if not (node.kind == "annex" and node.children):  # a form's cover lines (公章, 制) answer nothing
+                    for i in self.by_article.get(node.id, []):
+                        out[i] = max(out.get(i, 0.0), weight)
+                stack.extend(self.corpus.article(c) for c in node.children)
+        return list(out.items())
+
+    def pick(self, question: str, articles: list[Article], asked: list[str], qvec=None, limit: int = 3,
+             within: Article | None = None) -> tuple[list[Sentence], Sentence | None]:
+        """The best sentences for ``question`` among ``articles`` (best-ranked first), at most ``limit``.
+
+        ``asked`` names the kinds of question (deadline, penalty, prohibition, ...) whose cue words favour a
+        sentence. Returns the quotes in the documents' order and the lead: the best sentence overall (of
+        ``within`` when given), which decides the answer.
+        """
+        cands = self.candidates(articles)
+        if not cands:
+            return [], None
+        q_tokens = self.expand(set(lexical_tokens(question)))
+        total = sum(self.idf.get(t, 1.0) for t in q_tokens) or 1.0
+        sims = None
+        if qvec is not None and self.vectors is not None:
+            v = np.asarray(qvec, dtype=np.float32)
+            v /= np.linalg.norm(v) + 1e-9
+            sims = self.vectors[[i for i, _ in cands]] @ v
+        scored: list[tuple[float, int]] = []
+        for k, (i, weight) in enumerate(cands):
+            s = self.sentences[i]
+            lexical = sum(self.idf.get(t, 1.0) for t in self.tokens[i] & q_tokens) / total
+            dense = 0.0 if sims is None else min(1.0, max(0.0, (float(sims[k]) - DENSE_FLOOR) / DENSE_SPAN))
+            score = (LEXICAL_SHARE * lexical + (1 - LEXICAL_SHARE) * dense) * self._cue(s.text, asked)
+            score *= weight / (1 + LENGTH_PENALTY * len(s.text))
+            scored.append((score, i))
+        scored.sort(key=lambda x: -x[0])
+        lead = scored[0][1]
+        if within is not None:
+            lead_ids = {within.id} | set(_descendants(self.corpus, within))
+            lead = next((i for _, i in scored if self.sentences[i].article.id in lead_ids), lead)
+        best = next(sc for sc, i in scored if i == lead)
+        picked = [lead]
+        covered = self.tokens[lead] & q_tokens
+        for sc, i in scored:
+            if len(picked) >= limit:
+                break
+            if i in picked or self.sentences[i].text in {self.sentences[j].text for j in picked}:
+                continue
+            adds = sum(self.idf.get(t, 1.0) for t in (self.tokens[i] & q_tokens) - covered) / total
+            if sc >= KEEP_RATIO * best or adds >= ADDS_RATIO:
+                picked.append(i)
+                covered |= self.tokens[i] & q_tokens
+        return self.in_order([self.sentences[i] for i in picked]), self.sentences[lead]
+
+    def key_clause(self, sentence: str, question: str, asked: list[str]) -> str:
+        """The clauses of a sentence that answer the question (a verbatim part of it), for the answer's first line.
+
+        A long sentence is cut at its commas; the clause sharing most question words (and cue words of what is
+        asked) is kept with its neighbour when that one also answers.
+        """
+        if len(sentence) <= KEY_CLAUSE_CHARS:
+            return sentence
+        parts = [p for p in re.split(r"(?<=[，,；;：:])", sentence) if p.strip()]
+        if len(parts) < 2:
+            return sentence
+        q_tokens = set(lexical_tokens(question))
+
+        def score(text: str) -> float:
+            toks = set(lexical_tokens(text))
+            return sum(self.idf.get(t, 1.0) for t in toks & q_tokens) * self._cue(text, asked)
+
+        scores = [score(p) for p in parts]
+        best = max(range(len(parts)), key=lambda i: scores[i])
+        if scores[best] <= 0:
+            return sentence
+        lo = hi = best
+        while hi - lo + 1 < len(parts) and sum(len(p) for p in parts[lo:hi + 1]) < KEY_CLAUSE_CHARS // 2:
+            left = scores[lo - 1] if lo > 0 else -1
+            right = scores[hi + 1] if hi + 1 < len(parts) else -1
+            if max(left, right) <= 0:
+                break
+            if right >= left:
+                hi += 1
+            else:
+                lo -= 1
+        return "".join(parts[lo:hi + 1]).rstrip("，,；;：:")
+
+    def in_order(self, sents: list[Sentence]) -> list[Sentence]:
+        """Sentences in the order of the documents, without duplicates."""
+        docs = list(self.corpus.docs)
+        seen, out = set(), []
+        for s in sorted(sents, key=lambda s: (docs.index(s.article.doc_id), s.article.order, s.index)):
+            if (s.article.id, s.text) not in seen:
+                seen.add((s.article.id, s.text))
+                out.append(s)
+        return out
+
+    def of_article(self, art: Article) -> list[Sentence]:
+        """Every quotable sentence of an article and its sub-articles, in order."""
+        ids = [art.id, *_descendants(self.corpus, art)]
+        return [self.sentences[i] for aid in ids for i in self.by_article.get(aid, [])]
+
+
+def _descendants(corpus: Corpus, art: Article) -> list[str]:
+    out, stack = [], list(art.children)
+    while stack:
+        aid = stack.pop()
+        out.append(aid)
+        stack.extend(corpus.article(aid).children)
+    return out

@@ -1,0 +1,576 @@
+"""Reading a question: places, documents, programme lines, intents, facts and amounts bound to their fields.
+
+One reader serves every front end (CLI, app, tests). ``Reader.read`` turns one question into a typed
+``Reading``; ``Reader.read_in`` reads it against a conversation, so a follow-up ("那如果纳税只有300万呢？",
+"第三年呢？") keeps the facts and programmes of earlier turns. Every amount carries the words it was read
+from, so a misreading is visible to the asker. All vocabulary is data in ``knowledge/lexicon.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from navigator.corpus import KNOWLEDGE, Corpus, load_corpus
+from navigator.gazetteer import Gazetteer, gazetteer
+from navigator.numbers import Flag, MoneyWords, RawAmount, scan
+
+DATE = re.compile(r"20\d\d\s*年\s*\d{1,2}\s*月")
+# Pieces of document titles too common to say which document a question is about.
+GENERIC_TITLE_WORDS = {"企业", "上云", "云上", "平台", "上平", "工业", "业企", "服务", "服务券", "务券", "补助", "补贴", "支持",
+                       "实施", "办法", "通知", "关于", "工作", "开展", "管理", "公共", "云服", "广东", "东省", "省工", "信息",
+                       "息化", "化厅", "互联", "联网", "优秀", "供应", "应商", "产业", "生态", "供给", "申领", "方案", "认定",
+                       "暂行", "市支", "持工", "工信", "厅办", "办公", "公室", "于开", "展2", "年工", "领工", "作的", "的通",
+                       "知", "业上", "台服", "云补", "助实", "施细", "资源", "源池", "培育", "作方"}
+MAX_READ_CHARS = 600  # the reader looks at this much of a question: beyond it, text is kept but not parsed
+MAX_AMOUNTS = 20
+CLAUSE = re.compile(r"[，,。；;！!？?\n、]")
+NEAR_CUE_CHARS = 12  # an amount's field word stands at most this far before it
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class YesNoWords(Model):
+    markers: list[str]
+    endings: list[str]
+    negative: list[str]
+    positive: list[str]
+
+
+class FollowUpWords(Model):
+    openers: list[str]
+    closers: list[str]
+
+
+class YearWords(Model):
+    ordinal: list[str]
+    ordinal_values: dict[str, int]
+    each: list[str]
+    respectively: list[str]
+
+
+class CountWords(Model):
+    words: list[str]
+    units: list[str]
+
+
+class Lexicon(Model):
+    """``knowledge/lexicon.yaml``: how people ask, validated once at load."""
+
+    anchors: list[str]
+    weak_anchors: list[str]
+    other_topics: list[str]
+    voucher_names: list[str]
+    question_words: list[str]
+    intents: dict[str, list[str]]
+    programme_keys: dict[str, list[str]]
+    synonyms: list[list[str]]
+    money: MoneyWords
+    amount_fields: dict[str, list[str]]
+    line_words: dict[str, list[str]]
+    years: YearWords
+    profile_facts: dict[str, dict[bool, list[str]]]
+    provider_self: list[str]
+    follow_up: FollowUpWords
+    yes_no: YesNoWords
+    other_policy_words: list[str]
+    sentence_cues: dict[str, list[str]]
+    count_facts: dict[str, CountWords]
+    established: dict[str, str]
+    asker_place_before: list[str]
+    asker_place_after: list[str]
+    programme_place_before: list[str]
+    still_open: list[str]
+    partial_payment: list[str]
+    summing: list[str]
+    negations: list[str]
+    eligibility_words: list[str]
+    claimed_before: list[str]
+    cap_words: list[str]
+    received_before: list[str]
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The project's lexicon, validated."""
+    return Lexicon.model_validate(yaml.safe_load((KNOWLEDGE / "lexicon.yaml").read_text(encoding="utf-8")))
+
+
+# --- the reading ------------------------------------------------------------------------------------------
+
+
+class PlaceRead(Model):
+    """A place named in the question."""
+
+    level: Literal["province", "city", "district"]
+    name: str = Field(description="Full name, e.g. 广州市白云区 → 白云区.")
+    text: str = Field(description="As written, e.g. 白云.")
+
+
+class AmountRead(Model):
+    """An amount of money in the question, bound (when it can be) to the field it fills."""
+
+    field: str | None = Field(description="Profile or estimate input name (annual_tax_cny, fees_cny, contract_cny, "
+                                          "annual_fees_cny...); 'fees' is a payment not yet tied to a line; 'claimed' a "
+                                          "subsidy the asker puts forward (never an input); None: unknown.")
+    programme: str | None = Field(default=None, description="The programme line the amount belongs to.")
+    year: int | None = Field(default=None, description="The year of use the amount belongs to.")
+    value_cny: Decimal | None = Field(description="Yuan; None when unreadable or a range.")
+    low_cny: Decimal | None = None
+    high_cny: Decimal | None = None
+    text: str = Field(description="The words the amount was read from, e.g. 纳税800万.")
+    flag: Flag | None = Field(default=None, description="negative, absurd, unreadable, range, no_unit, approximate, "
+                                                        "at_least or below; None for a plain amount.")
+    turn: int | None = Field(default=None, description="The earlier turn it was stated in; None for this question.")
+    partial: bool = Field(default=False, description="A payment made so far (已经付了), not the whole amount.")
+    start: int = -1
+    end: int = -1
+
+    @property
+    def usable(self) -> bool:
+        """An exact amount a calculator may take."""
+        return self.value_cny is not None and self.flag in (None, "approximate")
+
+
+class Reading(Model):
+    """What a question (and the conversation so far) was understood to say."""
+
+    question: str
+    places: list[PlaceRead] = Field(default=[], description="Most specific first.")
+    documents: list[str] = Field(default=[], description="Documents the question names, best first.")
+    programmes: list[str] = Field(default=[], description="Programme lines the question names.")
+    intents: list[str] = Field(default=[], description="What is asked; several may be.")
+    amounts: list[AmountRead] = []
+    facts: dict[str, Any] = Field(default={}, description="Profile facts stated (four_above, industrial, city...).")
+    fact_words: dict[str, str] = Field(default={}, description="The words each fact came from.")
+    each_year: bool = Field(default=False, description="The asker says the amount is paid every year.")
+    span_years: int | None = Field(default=None, description="How many years the asker speaks of (三年).")
+    asked_year: int | None = Field(default=None, description="The year of use asked about (第三年呢？).")
+    follow_up: bool = Field(default=False, description="The question leans on the previous one.")
+    yes_no: bool = False
+    provider: bool = Field(default=False, description="The asker says it is a provider.")
+    inherited: list[str] = Field(default=[], description="What was taken from earlier turns, in words.")
+    previous_question: str | None = None
+    asked_dates: list[str] = Field(default=[], description="Dates the question names (YYYY-MM-DD, first and last "
+                                                          "day of a month), for status questions.")
+    still_open: bool = Field(default=False, description="The question asks whether one can still apply.")
+    summing: bool = Field(default=False, description="The asker adds several amounts up (一并, 合计).")
+    asker_places: list[PlaceRead] = Field(default=[], description="Places the asker is registered in.")
+    asker_cued: bool = Field(default=False, description="Words say the places are the asker's (注册在, 我们厂在).")
+
+    def to_contract(self) -> dict[str, Any]:
+        """CONTRACT ``reading``: places, programmes and amounts (money as strings), plus what else was read."""
+        return {
+            "places": [p.name for p in self.places],
+            "programmes": list(self.programmes),
+            "amounts": [{"field": a.field, "programme": a.programme, "year": a.year,
+                         "value_cny": None if a.value_cny is None else f"{a.value_cny:.2f}", "text": a.text,
+                         "flag": a.flag, **({"turn": a.turn} if a.turn else {})} for a in self.amounts],
+            "documents": list(self.documents),
+            "intents": list(self.intents),
+            "facts": {k: v for k, v in self.facts.items()},
+            "follow_up": self.follow_up,
+            "inherited": list(self.inherited),
+        }
+
+
+# --- the reader -------------------------------------------------------------------------------------------
+
+
+class Reader:
+    """Reads questions against the corpus' documents and the gazetteer."""
+
+    def __init__(self, corpus: Corpus | None = None, gaz: Gazetteer | None = None, lex: Lexicon | None = None):
+        self.corpus = corpus or load_corpus()
+        self.gaz = gaz or gazetteer()
+        self.lex = lex or lexicon()
+        self._cue_words = sorted(((w, f) for f, ws in self.lex.amount_fields.items() for w in ws),
+                                 key=lambda x: -len(x[0]))
+        self._cue_rx = re.compile("|".join(re.escape(w) for w, _ in self._cue_words))
+        self._cue_field = dict(self._cue_words)
+        self._line_rx = {pid: re.compile("|".join(map(re.escape, sorted(ws, key=len, reverse=True))))
+                         for pid, ws in self.lex.line_words.items()}
+        self._provider_rx = [re.compile(p) for p in self.lex.provider_self]
+
+    # places and documents ----------------------------------------------------------------------------------
+
+    def places(self, q: str) -> list[PlaceRead]:
+        """Places named, most specific first (district, city, province), each once."""
+        found = [PlaceRead(level=level, name=name, text=text) for _s, _e, text, level, name in self.gaz.spans(q)]
+        order = {"district": 0, "city": 1, "province": 2}
+        out: list[PlaceRead] = []
+        for p in sorted(found, key=lambda p: order[p.level]):
+            if all(p.name != o.name for o in out):
+                out.append(p)
+        return out
+
+    def chain(self, level: str, name: str) -> dict[str, str]:
+        """The place with the places that contain it: {district, city, province}."""
+        chain = {level: name}
+        if level == "district":
+            city = self.gaz.districts.get(name, {}).get("city")
+            if city:
+                chain["city"] = city
+        if chain.get("city"):
+            prov = self.gaz.cities.get(chain["city"], {}).get("province")
+            if prov:
+                chain["province"] = prov
+        return chain
+
+    def inside(self, region: dict[str, str], place: PlaceRead) -> bool:
+        """Whether the place lies within a document's region, or contains it (广东 for a Guangzhou text)."""
+        chain = self.chain(place.level, place.name)
+        return all(not (region.get(lvl) and chain.get(lvl) and region[lvl] != chain[lvl])
+                   for lvl in ("province", "city", "district"))
+
+    def documents(self, q: str, places: list[PlaceRead]) -> dict[str, float]:
+        """Documents the question points at, scored: a topic name counts more than a place or a year."""
+        q = DATE.sub(" ", q)  # 2020年6月 is a date, not the 2020 notice
+        scores: dict[str, float] = {}
+        specific = self.most_specific(places)
+        for d in self.corpus.docs.values():
+            score = sum(1.0 if (self.gaz.lookup(a) or a.isdigit() or re.fullmatch(r"\d+年", a)) else 3.0
+                        for a in d.aliases if a in q)
+            for p in specific:
+                if self.inside(d.region, p):
+                    deepest = next((d.region[lvl] for lvl in ("district", "city", "province") if d.region.get(lvl)), None)
+                    score += 1.0 if deepest == p.name else 0.5
+            if score:
+                scores[d.id] = score
+        return scores
+
+    def topic_documents(self, q: str) -> list[str]:
+        """Documents the question names by a topic word (资源池, 公有云, 实施细则), not by a place or a year."""
+        q = DATE.sub(" ", q)
+        out = []
+        for d in self.corpus.docs.values():
+            named = any(a in q for a in d.aliases
+                        if not (self.gaz.lookup(a) or a.isdigit() or re.fullmatch(r"\d+年", a)))
+            title = d.title
+            for lvl in ("province", "city", "district"):
+                if d.region.get(lvl):
+                    title = title.replace(d.region[lvl], "").replace(d.region[lvl][:-1], "")
+            pieces = {p for run in re.findall(r"[\u4e00-\u9fff]{2,}", q) for p in _pairs(run)}
+            named = named or any(p in title for p in pieces - GENERIC_TITLE_WORDS)
+            if named:
+                out.append(d.id)
+        return out
+
+    def most_specific(self, places: list[PlaceRead]) -> list[PlaceRead]:
+        """Places that do not merely contain another place named (黑龙江 in 黑龙江伊春)."""
+        chains = [self.chain(p.level, p.name) for p in places]
+        out = []
+        for p, chain in zip(places, chains, strict=True):
+            if not any(c.get(p.level) == p.name and c != chain and len(c) > len(chain) for c in chains):
+                out.append(p)
+        return out
+
+    # facts -------------------------------------------------------------------------------------------------
+
+    def asker_places(self, q: str) -> tuple[list[PlaceRead], bool]:
+        """The places the asker says it is registered in (注册在天河区, 我们东莞的厂), most specific first.
+
+        When a question names two places of one level, the one with such words is the asker's; the other is
+        the place of the programme asked about. With no such words, every place named counts.
+        """
+        spans = self.gaz.spans(q)
+        before = sorted(self.lex.asker_place_before, key=len, reverse=True)
+        after = sorted(self.lex.asker_place_after, key=len, reverse=True)
+        mine, theirs = [], []
+        for s, e, text, level, name in spans:
+            head, tail = q[max(0, s - 6):s], q[e:e + 6]
+            p = PlaceRead(level=level, name=name, text=text)
+            if any(head.endswith(w) for w in self.lex.programme_place_before):
+                theirs.append(p)
+            elif any(head.endswith(w) for w in before) or any(tail.startswith(w) for w in after) or (
+                    mine and re.fullmatch(r"[和、及与跟]", head[-1:] or "") and mine[-1].level == level):
+                mine.append(p)  # 在珠海和湛江: the places listed with the asker's are the asker's too
+            else:
+                theirs.append(p)
+        cued = bool(mine)
+        if not mine:
+            levels = {}
+            for p in theirs:
+                levels.setdefault(p.level, []).append(p)
+            if any(len({x.name for x in v}) > 1 for v in levels.values()):
+                return [], False  # two places of one level and nothing says which is the asker's
+            mine = theirs
+        order = {"district": 0, "city": 1, "province": 2}
+        return self.most_specific(sorted(mine, key=lambda p: order[p.level])), cued
+
+    def profile_facts(self, q: str, places: list[PlaceRead]) -> tuple[dict[str, Any], dict[str, str]]:
+        """Profile fields the question states, with the words they came from."""
+        facts: dict[str, Any] = {}
+        words: dict[str, str] = {}
+        for fld, by_value in self.lex.profile_facts.items():
+            for value in (False, True):  # negations first: 非四上 before 四上
+                hit = next((w for w in by_value.get(value, []) if w in q), None)
+                if hit:
+                    facts[fld], words[fld] = value, hit
+                    break
+        by_level: dict[str, set[str]] = {}
+        for p in places:
+            for lvl, name in self.chain(p.level, p.name).items():
+                by_level.setdefault(lvl, set()).add(name)
+        for p in places:
+            for lvl, name in self.chain(p.level, p.name).items():
+                if lvl not in facts and len(by_level[lvl]) == 1:  # two cities named: neither is "the" city
+                    facts[lvl], words[lvl] = name, p.text
+        for rx in self._provider_rx:
+            m = rx.search(q)
+            if m:
+                facts["side"], words["side"] = "provider", m.group(0)
+        for fld, cw in self.lex.count_facts.items():
+            hit = self._count(q, cw)
+            if hit:
+                facts[fld], words[fld] = hit
+        hit = next((w for w in self.lex.received_before if w in q), None)
+        if hit:
+            facts["received_before"], words["received_before"] = True, hit
+        m = re.search(self.lex.established["pattern"], q) or re.search(self.lex.established["short"], q)
+        if m:
+            months = self._months(m)
+            if months is not None:
+                facts["established_months"], words["established_months"] = months, m.group(0)
+        return facts, words
+
+    def _count(self, q: str, cw: CountWords) -> tuple[int, str] | None:
+        units = "|".join(map(re.escape, cw.units))
+        for m in re.finditer(rf"([\d]+|[一二两三四五六七八九十百]+)\s*(?:{units})", q):
+            near = q[max(0, m.start() - 8):m.end() + 6]
+            if any(w in near for w in cw.words):
+                from navigator.numbers import parse_numeral
+
+                v = parse_numeral(m.group(1), self.lex.money.magnitudes)
+                if v is not None and v == int(v):
+                    return int(v), near.strip("，。？?")
+        return None
+
+    @staticmethod
+    def _months(m: re.Match) -> int | None:
+        if "half" in m.groupdict() and m.group("half"):
+            return 6
+        n = m.group("n")
+        if n == "半":
+            value = 0.5
+        elif n.isdigit():
+            value = float(n)
+        else:
+            from navigator.numbers import parse_numeral
+
+            v = parse_numeral(n, {"万": 10000})
+            if v is None:
+                return None
+            value = float(v)
+        months = value * 12 if m.group("unit") == "年" else value
+        bound = m.group("bound")
+        if bound in ("不到", "不足", "不满", "未满", "没满"):
+            months -= 1  # just below the bound: the verdict is the same for any age under it
+        elif bound == "超过":
+            months += 1
+        return max(int(months), 0)
+
+    def asked_dates(self, q: str) -> list[str]:
+        """Dates named in the question: a day, or the first and last day of a month."""
+        import calendar
+
+        out = []
+        for m in re.finditer(r"(20\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?", q):
+            y, mo = int(m.group(1)), int(m.group(2))
+            if not 1 <= mo <= 12:
+                continue
+            if m.group(3):
+                d = int(m.group(3))
+                if 1 <= d <= calendar.monthrange(y, mo)[1]:
+                    out.append(f"{y:04d}-{mo:02d}-{d:02d}")
+            else:
+                out += [f"{y:04d}-{mo:02d}-01", f"{y:04d}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}"]
+        return out
+
+    # amounts -----------------------------------------------------------------------------------------------
+
+    def amounts(self, q: str) -> list[AmountRead]:
+        """Amounts with the field, line and year the surrounding words give them."""
+        cues = [(m.start(), m.end(), m.group(0)) for m in self._cue_rx.finditer(q)]
+        raw = scan(q, self.lex.money, [(s, e) for s, e, _ in cues])[:MAX_AMOUNTS]
+        out: list[AmountRead] = []
+        for a in raw:
+            out.append(self._bind(q, a, cues, out))
+        out = self._respectively(q, out)
+        named = self.lines_named(q)
+        if len(named) == 1:  # one line named: its payments, wherever they stand in the question
+            out = [a.model_copy(update={"programme": named[0]}) if a.field == "fees" and a.programme is None else a
+                   for a in out]
+        return out
+
+    def _clause(self, q: str, pos: int) -> tuple[int, int]:
+        starts = [m.end() for m in CLAUSE.finditer(q, 0, pos)]
+        start = starts[-1] if starts else 0
+        m = CLAUSE.search(q, pos)
+        return start, (m.start() if m else len(q))
+
+    def _bind(self, q: str, a: RawAmount, cues: list[tuple[int, int, str]], earlier: list[AmountRead]) -> AmountRead:
+        c0, c1 = self._clause(q, a.start)
+        before = [c for c in cues if c0 <= c[0] and c[1] <= a.start and a.start - c[1] <= NEAR_CUE_CHARS]
+        after = [c for c in cues if c[0] >= a.end and c[1] <= c1 and c[0] - a.end <= 4]
+        cue = before[-1] if before else (after[0] if after else None)
+        field = self._cue_field[cue[2]] if cue else None
+        head = q[max(c0, a.start - 4):a.start]
+        if field is None and any(head.endswith(w) for w in self.lex.claimed_before):
+            field = "claimed"  # 最多补贴100万: a figure the asker puts forward, never an input
+        clause = q[c0:c1]
+        line = self._line_in(clause)
+        year = self._year_in(q[c0:a.start])
+        if field is None and year is not None:
+            # 第一年租赁费20万，第二年30万: a later year's amount is the kind of the earlier one.
+            prev = next((e for e in reversed(earlier) if e.year is not None and e.field), None)
+            if prev:
+                field, line = prev.field, line or prev.programme
+        if field is None and earlier and not line and CLAUSE.search(q, earlier[-1].end, a.start) is None:
+            field = earlier[-1].field
+        if cue and cue[0] < a.start:
+            text = q[cue[0]:a.end]
+        elif cue:
+            text = q[a.start:cue[1]]
+        else:
+            text = a.text
+        partial = any(w in q[max(c0, a.start - 8):a.start] for w in self.lex.partial_payment)
+        return AmountRead(field=field, programme=line, year=year, value_cny=a.value_cny, low_cny=a.low_cny,
+                          high_cny=a.high_cny, text=text.strip(), flag=a.flag, start=a.start, end=a.end,
+                          partial=partial)
+
+    def lines_named(self, q: str) -> list[str]:
+        """Lines the question names; a word only one line uses (诊断) outranks one several share (智能制造)."""
+        hits = {pid: {m.group(0) for m in rx.finditer(q)} for pid, rx in self._line_rx.items()}
+        hits = {pid: ws for pid, ws in hits.items() if ws}
+        owners: dict[str, int] = {}
+        for ws in hits.values():
+            for w in ws:
+                owners[w] = owners.get(w, 0) + 1
+        unique = [pid for pid, ws in hits.items() if any(owners[w] == 1 for w in ws)]
+        return unique or list(hits)
+
+    def _line_in(self, text: str) -> str | None:
+        """The programme line a clause names, nearest to its end when several are named."""
+        best, pos = None, -1
+        for pid, rx in self._line_rx.items():
+            for m in rx.finditer(text):
+                if m.start() > pos:
+                    best, pos = pid, m.start()
+        return best
+
+    def _year_in(self, text: str) -> int | None:
+        best, pos = None, -1
+        for w in self.lex.years.ordinal:
+            i = text.rfind(w)
+            if i > pos:
+                best, pos = self.lex.years.ordinal_values[w], i
+        return best
+
+    def _respectively(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
+        """三年分别为20万、30万、40万 / 公有云和车间分别100万、50万: the amounts follow the years or lines in order."""
+        for word in self.lex.years.respectively:
+            i = q.find(word)
+            if i < 0:
+                continue
+            after = [a for a in amounts if a.start > i]
+            if len(after) < 2:
+                continue
+            head = q[max(0, i - 30):i]
+            lines = [pid for pid, _ in sorted(((pid, m.start()) for pid, rx in self._line_rx.items()
+                                               for m in rx.finditer(head)), key=lambda x: x[1])]
+            lines = list(dict.fromkeys(lines))
+            span = self.span_years(head)
+            fld = next((a.field for a in after if a.field), None) or next(
+                (self._cue_field[m.group(0)] for m in self._cue_rx.finditer(head)), None) or ("fees" if lines else None)
+            fixed = []
+            for n, a in enumerate(after):
+                upd: dict[str, Any] = {"field": a.field or fld}
+                if len(lines) == len(after):
+                    upd["programme"] = lines[n]
+                elif span == len(after) or (span is None and "年" in head):
+                    upd["year"] = n + 1
+                fixed.append(a.model_copy(update=upd))
+            keep = [a for a in amounts if a.start <= i]
+            return keep + fixed
+        return amounts
+
+    def span_years(self, text: str) -> int | None:
+        """How many years the words speak of: 三年, 3年, 两年."""
+        m = re.search(r"(?<![第前])([一二两三四五六七八九十\d]{1,2})\s*年(?![度前])", text)
+        if not m:
+            return None
+        n = m.group(1)
+        if n.isdigit():
+            return int(n)
+        from navigator.numbers import parse_numeral
+
+        v = parse_numeral(n, self.lex.money.magnitudes)
+        return int(v) if v is not None and 0 < v < 50 else None
+
+    # the question -------------------------------------------------------------------------------------------
+
+    def intents(self, q: str) -> list[str]:
+        """What is asked, from the words used; several kinds may be asked at once."""
+        return [k for k, words in self.lex.intents.items() if any(w in q for w in words)]
+
+    def is_yes_no(self, q: str) -> bool:
+        body = q.rstrip("？?。.！! ")
+        if any(m in q for m in self.lex.yes_no.markers):
+            return True
+        return bool(body) and body[-1] in "".join(self.lex.yes_no.endings) and not re.search(r"(什么|多少|哪|几|怎么|如何)", q)
+
+    def is_follow_up(self, q: str) -> bool:
+        body = q.strip().rstrip("？?。.！! ")
+        return any(body.startswith(w) for w in self.lex.follow_up.openers) or any(
+            body.endswith(w) or (len(w) > 1 and w in body) for w in self.lex.follow_up.closers)
+
+    def read(self, question: str) -> Reading:
+        """Read one question on its own."""
+        q = question[:MAX_READ_CHARS]
+        places = self.places(q)
+        docs = self.documents(q, places)
+        asker, cued = self.asker_places(q)
+        facts, words = self.profile_facts(q, asker)
+        programmes = self.lines_named(q)
+        best = max(docs.values(), default=0)
+        top = {d for d, sc in docs.items() if sc == best}
+        for pid, ws in self.lex.programme_keys.items():
+            if pid not in programmes and any(w in q for w in ws) and any(pid.startswith(d + "-") for d in top):
+                programmes.append(pid)
+        asked = re.search(r"(第[一二三四五12345]年|首年|头一年)(?:呢|的|补|能|可以|是|比例|多少)", q)
+        ordinals = {self.lex.years.ordinal_values[w] for w in self.lex.years.ordinal if w in q}
+        each = any(w in q for w in self.lex.years.each) or bool(re.search(r"[一二两三四五\d]年(?:都|均)", q))
+        span = self.span_years(q) if (each or re.search(r"(共|总共|合计|一共|累计|加起来|三年|两年)", q)) else None
+        return Reading(
+            question=question, places=places, documents=sorted(docs, key=lambda d: -docs[d]),
+            programmes=programmes, intents=self.intents(q), amounts=self.amounts(q), facts=facts, fact_words=words,
+            each_year=each, span_years=span,
+            asked_year=self.lex.years.ordinal_values.get(asked.group(1)) if asked else (
+                next(iter(ordinals)) if len(ordinals) == 1 else None),
+            follow_up=self.is_follow_up(q), yes_no=self.is_yes_no(q), provider=facts.get("side") == "provider",
+            asked_dates=self.asked_dates(q), still_open=any(w in q for w in self.lex.still_open),
+            summing=any(w in q for w in self.lex.summing), asker_places=asker, asker_cued=cued,
+        )
+
+    def doc_scores(self, q: str) -> dict[str, float]:
+        """Documents the question points at, with scores (for routing)."""
+        return self.documents(q[:MAX_READ_CHARS], self.places(q[:MAX_READ_CHARS]))
+
+
+def _pairs(word: str) -> list[str]:
+    """A run of Chinese characters as its two-character pieces (细则 in 伊春细则)."""
+    return [word[i:i + 2] for i in range(len(word) - 1)]
+
+
+@functools.lru_cache(maxsize=1)
+def reader() -> Reader:
+    """The process-wide reader."""
+    return Reader()

@@ -1,0 +1,124 @@
+"""Scope: whether the corpus covers a question, and which documents a question is routed to.
+
+A question about a place no document covers, a voucher or topic the texts do not name, or nothing of
+these policies at all is refused with the reason in words. The word lists are data
+(``knowledge/lexicon.yaml``); the texts themselves decide whether a word is covered.
+"""
+
+from __future__ import annotations
+
+import re
+
+from navigator.corpus import Corpus, squash
+from navigator.reading import Lexicon, Reader, Reading
+from navigator.retrieval import jieba_tokenizer
+
+ROUTE_MARGIN = 0.5  # documents within this score of the best are searched together
+
+
+class Scope:
+    """Decides what the corpus covers."""
+
+    def __init__(self, corpus: Corpus, reader: Reader, lex: Lexicon):
+        self.corpus = corpus
+        self.reader = reader
+        self.lex = lex
+        self.text_all = squash("".join(d.body for d in corpus.docs.values()))
+        self.jieba = jieba_tokenizer()
+
+    def covered(self, place) -> bool:
+        """Whether some document's region holds the place (or the place holds it)."""
+        return any(self.reader.inside(d.region, place) for d in self.corpus.docs.values())
+
+    def content_words(self, q: str, r: Reading) -> list[str]:
+        """The question's topic words: not question words, not place names."""
+        tokens = [t for t in self.jieba.lcut(q) if len(t) > 1 and re.search(r"[\u4e00-\u9fff]", t)]
+        place_words = {p.text for p in r.places}
+        return [t for t in tokens if t not in self.lex.question_words and t not in place_words
+                and not any(t in p or p in t for p in place_words)]
+
+    def unknown_words(self, q: str, r: Reading) -> list[str]:
+        """Topic words that occur nowhere in the texts (numerals and measure words are not topics)."""
+        out = []
+        for t in self.content_words(q, r):
+            if squash(t) in self.text_all or re.fullmatch(r"[\d一二两三四五六七八九十百千万亿几半每各某这那哪此该本][\u4e00-\u9fff]?", t):
+                continue
+            rest = next((t[len(w):] for w in self.lex.question_words if t.startswith(w)), None)
+            if rest is not None and len(rest) <= 1:
+                continue  # 最多补, 怎么补: a question word with a character stuck to it
+            out.append(t)
+        return out
+
+    def anchored(self, q: str) -> tuple[list[str], list[str]]:
+        """The domain words of the question (上云, 服务券...), strong and weak; place names do not count (白云)."""
+        for s in sorted({x[2] for x in self.reader.gaz.spans(q)}, key=len, reverse=True):
+            q = q.replace(s, " ")
+        return [a for a in self.lex.anchors if a in q], [a for a in self.lex.weak_anchors if a in q]
+
+    def out_of_scope(self, r: Reading) -> str | None:
+        """Why the corpus does not cover the question, or None when it may."""
+        q = r.question
+        uncovered = self.uncovered_place(r)
+        if uncovered:
+            return uncovered
+        for m in re.finditer(r"([\u4e00-\u9fff]{1,6})[券劵]", q):
+            words = self.jieba.lcut(m.group(1))
+            term = (words[-1] if words else "") + "券"
+            if len(term) < 3 or words[-1] in self.lex.question_words or re.fullmatch(r"[的个张些这该此种年类]券", term):
+                continue  # 的券, 这券: the voucher of the texts, named loosely
+            if not any(term.endswith(v) or v.endswith(term) for v in self.lex.voucher_names) \
+                    and squash(term) not in self.text_all:
+                return f"现有政策库未收录“{term}”"
+        for m in re.finditer(r"(20\d\d)\s*年(?:度)?(?:的)?(?:[\u4e00-\u9fff]{0,6})(?:服务券|补贴|补助|政策|通知|申领工作)", q):
+            year = m.group(1)
+            if re.match(r"20\d\d\s*年\s*\d", m.group(0)):
+                continue
+            candidates = [d for d in self.corpus.docs.values() if not r.places or
+                          any(self.reader.inside(d.region, p) for p in self.reader.most_specific(r.places))]
+            if candidates and not any(year in d.title or year in d.aliases or str(d.issued_on.year) == year
+                                      for d in candidates):
+                return f"现有政策库未收录{year}年的相关政策"
+        topic = next((t for t in self.lex.other_topics if t in q), None)
+        if topic and squash(topic) not in self.text_all:
+            return f"现有政策库未收录关于“{topic}”的政策"
+        if not r.documents:
+            for m in re.finditer(r"([\u4e00-\u9fff]{2,4})(?:补贴|补助|资助|奖励)", q):
+                words = self.jieba.lcut(m.group(1))
+                if words and len(words[-1]) > 1 and squash(words[-1]) not in self.text_all \
+                        and words[-1] not in self.lex.question_words:
+                    return f"现有政策库未收录关于“{words[-1]}{m.group(0)[len(m.group(1)):]}”的政策"
+        anchors, weak = self.anchored(q)
+        unknown = self.unknown_words(q, r)
+        topic = bool(self.reader.lines_named(q) or self.reader.topic_documents(q))
+        if not anchors and unknown and not topic:
+            return f"现有政策库未收录关于“{unknown[0]}”的政策"
+        if not r.documents and not anchors and not weak and not r.programmes:
+            return "问题不在现有企业上云政策的范围内"
+        if not r.documents and len(unknown) >= 2 and len(anchors) <= 1:
+            return "问题不在现有企业上云政策的范围内"
+        return None
+
+    def uncovered_place(self, r: Reading) -> str | None:
+        """The refusal for a question about places no document covers (杭州, 苏州工业园区)."""
+        specific = self.reader.most_specific(r.places)
+        if specific and not any(self.covered(p) for p in specific):
+            names = "、".join(dict.fromkeys(p.name for p in specific))
+            return f"现有政策库未收录{names}的相关政策"
+        return None
+
+    def excluded_city(self, r: Reading, programme) -> tuple[str, object] | None:
+        """(city, exclusion) when the question's city is one the programme excludes (深圳市除外)."""
+        calc = programme.calculator
+        for p in self.reader.most_specific(r.places):
+            city = self.reader.chain(p.level, p.name).get("city")
+            for ex in getattr(calc, "excluded", None) or []:
+                if ex.city == city:
+                    return city, ex
+        return None
+
+    def routed(self, doc_scores: dict[str, float]) -> set[str]:
+        """Documents a question is searched in: the best-scored and those close to it."""
+        if not doc_scores:
+            return set()
+        best = max(doc_scores.values())
+        return {d for d, s in doc_scores.items() if s >= best - ROUTE_MARGIN}

@@ -1,0 +1,116 @@
+"""Conversations: follow-ups read against earlier turns, facts kept only for related questions, session files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from navigator.answer import AskError, answerer
+from navigator.conversation import Conversation, SessionError, load, save, session_file
+
+DAY = dt.date(2021, 1, 1)
+
+
+def chat(*questions, as_of=DAY):
+    conv = Conversation()
+    return conv, [answerer().ask_in(conv, q, as_of=as_of) for q in questions]
+
+
+def test_a_follow_up_changes_one_fact():
+    _, (a, b) = chat("白云区四上企业，全库纳税800万，公有云服务费100万，能补多少？", "那如果纳税只有300万呢？")
+    assert a.estimate["total_cny"] == "300000.00"  # 50万 capped by the 500万-tier 30万
+    assert b.estimate["total_cny"] == "100000.00"  # the same fee, tax now under 500万: 10万
+    assert "第1轮" in b.answer and "纳税只有300万" in b.answer  # what came from where is said
+    assert b.reading["follow_up"] is True
+
+
+def test_an_amount_after_a_rate_question():
+    _, (a, b) = chat("伊春的工业企业首次上云补助比例是多少？", "合同20万的话能补多少？", as_of=dt.date(2024, 6, 1))
+    assert "50%" in a.answer and a.estimate is None
+    assert b.estimate["total_cny"] == "100000.00" and b.programmes == ["yichun-2023-cloud-subsidy"]
+
+
+def test_another_year_of_a_multi_year_estimate():
+    _, (a, b) = chat("白云区软件开发云套餐第一年20万，第二年20万，第三年20万，能补多少？", "第三年呢？")
+    assert a.estimate["total_cny"] == "480000.00"  # 20万 + 16万 + 12万
+    assert b.headline.startswith("第3年可获补贴 120,000.00元")
+
+
+def test_each_year_the_same():
+    _, (_a, b) = chat("东莞制造业企业用认定的工业云平台，第一年租赁费10万，能补多少？", "那如果三年都是40万呢？")
+    # 16万 + 12万 + 8万 = 36万, cut to the 20万 three-year total
+    assert b.estimate["total_cny"] == "200000.00"
+
+
+def test_facts_hold_for_later_questions_on_the_same_document():
+    _, (_a, b) = chat("白云区新招商重点企业的公有云补贴怎么算？", "我们实缴注册资本600万，公有云服务费一年200万，能补多少？")
+    # 200万 × 50 % = 100万, capped at 600万 × 10 % = 60万 for a new key investment enterprise
+    assert b.estimate["total_cny"] == "600000.00"
+
+
+def test_a_city_named_in_a_follow_up():
+    _, (a, b) = chat("清远的工业企业上云合同10万，2020年服务券能补多少？", "要是厂在佛山呢？")
+    assert a.estimate["total_cny"] == "80000.00" and b.estimate["total_cny"] == "70000.00"
+
+
+def test_earlier_facts_are_not_attached_to_an_unrelated_question():
+    _, (a, b) = chat("深圳企业能申请省2020服务券吗？", "帮我写一首诗")
+    assert a.answer.startswith("不可以") and b.refused is True and b.estimate is None
+    _, (_c, d) = chat("伊春上云补助比例是多少？", "那杭州的企业上云补贴是多少？")
+    assert d.refused is True and "杭州" in d.answer
+
+
+def test_refused_turns_keep_no_facts():
+    conv, _ = chat("苏州企业纳税800万，上云补贴多少？")
+    assert conv.facts == [] and conv.turns[-1].refused is True
+
+
+def test_the_callers_own_words_are_kept():
+    conv, _ = chat("那如果纳税只有300万呢？")
+    assert conv.turns[0].question == "那如果纳税只有300万呢？"
+
+
+def test_a_bad_question_leaves_the_conversation_unchanged():
+    conv, _ = chat("伊春上云补助比例是多少？")
+    before = conv.model_dump()
+    with pytest.raises(AskError):
+        answerer().ask_in(conv, "   ")
+    assert conv.model_dump() == before
+
+
+def test_session_files_round_trip(tmp_path):
+    path = tmp_path / "s.json"
+    with session_file(path) as conv:
+        answerer().ask_in(conv, "白云区四上企业，全库纳税800万，公有云服务费100万，能补多少？", as_of=DAY)
+    with session_file(path) as conv:
+        b = answerer().ask_in(conv, "那如果纳税只有300万呢？", as_of=DAY)
+    assert b.estimate["total_cny"] == "100000.00"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert [t["question"] for t in data["turns"]] == ["白云区四上企业，全库纳税800万，公有云服务费100万，能补多少？",
+                                                      "那如果纳税只有300万呢？"]
+    assert load(path).facts == Conversation.model_validate(data).facts
+
+
+@pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"turns": "x"}', "\ud800".encode("utf-8", "surrogatepass")])
+def test_a_file_that_is_not_a_session_is_refused(tmp_path, content):
+    path = tmp_path / "s.json"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(SessionError):
+        load(path)
+
+
+def test_a_folder_is_not_a_session_file(tmp_path):
+    with pytest.raises(SessionError), session_file(tmp_path):
+        pass
+
+
+def test_save_is_atomic(tmp_path):
+    path = tmp_path / "s.json"
+    conv = Conversation()
+    save(conv, path)
+    assert load(path) == conv and not [p for p in tmp_path.iterdir() if p.name.startswith(".s.json.")]
