@@ -413,7 +413,8 @@ class Engine:
         total = Decimal(doc["total_cny"])
         items = doc["items"]
         per_year = estimating.year_totals(est)
-        head = f"测算结果：可获补贴合计 {money(total)}"
+        one_year = all(len(i["schedule"]) <= 1 for i in items)
+        head = f"测算结果：{'当年' if one_year else ''}可获补贴合计 {money(total)}"
         if len(per_year) > 1 and any(v for y, v in per_year.items() if y > 1):
             head += "（分年度：" + "；".join(f"第{y}年 {money(v)}" for y, v in sorted(per_year.items())) + "）"
         if len(items) > 1:
@@ -424,6 +425,11 @@ class Engine:
             head = f"第{r.asked_year}年可获补贴 {money(per_year[r.asked_year])}；" + head
         d.headline = head + "。"
         d.lines.append("我的理解：" + "；".join(p.understood) + "。")
+        periodic = [x for x in lines if one_year and (x.calculator.headline().years or 1) > 1]
+        if periodic and (r.span_years or 0) > 1:
+            d.lines.append(f"说明：{self._short(periodic[0].id)}按年申请，以上为一年的金额；以后各年按当年的费用"
+                           f"{'和纳税额' if any(s.profile_field == 'annual_tax_cny' for s in estimating.specs_of(periodic[0])) else ''}"
+                           f"另行测算。")
         for a in p.assumptions:
             d.lines.append(f"说明：{a}。")
         if "self_pay" in r.intents:

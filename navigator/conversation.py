@@ -52,10 +52,7 @@ def fact_text(f: Fact, title_of=None) -> str:
         name = f"第{f.year}年{name}"
     if f.programme and title_of is not None:
         name = f"{title_of(f.programme)}·{name}"
-    if f.field in names:
-        value = labels.money(f.value)
-    else:
-        value = labels.value_text(f.field, f.value)
+    value = labels.money(f.value) if f.field in names else labels.value_text(f.field, f.value)
     said = f"（“{f.text}”）" if f.text and f.text != str(f.value) else ""
     return f"{name}：{value}{said}"
 

@@ -199,6 +199,8 @@ class Reader:
         self._line_rx = {pid: re.compile("|".join(map(re.escape, sorted(ws, key=len, reverse=True))))
                          for pid, ws in self.lex.line_words.items()}
         self._provider_rx = [re.compile(p) for p in self.lex.provider_self]
+        self._year_rx = re.compile("|".join(map(re.escape, sorted(self.lex.years.ordinal + self.lex.years.each
+                                                                   + self.lex.years.respectively, key=len, reverse=True))))
 
     # places and documents ----------------------------------------------------------------------------------
 
@@ -400,7 +402,11 @@ class Reader:
     def amounts(self, q: str) -> list[AmountRead]:
         """Amounts with the field, line and year the surrounding words give them."""
         cues = [(m.start(), m.end(), m.group(0)) for m in self._cue_rx.finditer(q)]
-        raw = scan(q, self.lex.money, [(s, e) for s, e, _ in cues])[:MAX_AMOUNTS]
+        # A year of use (第三年十二万) or a list (分别为十万、二十万) announces money as a field word does.
+        context = [(m.start(), m.end()) for m in self._year_rx.finditer(q)]
+        context += [(m.start(), m.end()) for m in re.finditer(r"[、和及]", q)
+                    if any(e <= m.start() and m.start() - e <= 8 for _s, e, _w in cues)]
+        raw = scan(q, self.lex.money, [(s, e) for s, e, _ in cues] + context)[:MAX_AMOUNTS]
         out: list[AmountRead] = []
         for a in raw:
             out.append(self._bind(q, a, cues, out))
