@@ -276,8 +276,9 @@ class Engine:
         lead = self._quotes(d, ctx, limit=2 if attribute else 3)
         if not d.headline:
             window_cites = {self.reg.get(p).window.cite.article for p in ctx.programmes}
-            lead_answers = lead is not None and lead.article.label not in window_cites and any(
-                w in lead.text for w in ("有效期", "截止", "期限", "时间", "止", "日内", "工作日"))
+            lead_answers = lead is not None and lead.article.label not in window_cites and (any(
+                w in lead.text for w in ("有效期", "截止", "期限", "时间", "止", "日内", "工作日")) or bool(
+                re.search(r"\d+月\d+日|每(?:年|半年|季度|月)", lead.text)))
             if self._asks_window(r) and self._one_window(ctx.programmes) and not lead_answers:
                 self._deadline(d, ctx)
             else:

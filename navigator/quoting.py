@@ -32,7 +32,8 @@ CUE_BONUS = 0.35
 LENGTH_PENALTY = 0.0015  # per character: of two equal sentences, the shorter answers more directly
 KEEP_RATIO = 0.62  # a further quote must score this share of the best one...
 ADDS_RATIO = 0.3  # ...or add question words the picked quotes lack, worth this share
-KEY_CLAUSE_CHARS = 60  # a sentence longer than this opens the answer with its key clauses only
+KEY_CLAUSE_CHARS = 60
+RARE_IN = 4  # a word in at most this many sentences is rare enough to decide which one leads  # a sentence longer than this opens the answer with its key clauses only
 
 
 @dataclass(frozen=True)
@@ -208,6 +209,10 @@ class Quoter:
         if scores[best] <= 0:
             return sentence
         lo = hi = best
+        # A condition (如…的，/ …时，/ 对…的，) is read with what follows it.
+        while hi + 1 < len(parts) and re.search(r"(的|时|后|前)[，,]?$", parts[hi].strip()) or (
+                hi + 1 < len(parts) and re.match(r"^(如|凡|对|若)", parts[hi].strip()) and hi == best):
+            hi += 1
         while hi - lo + 1 < len(parts) and sum(len(p) for p in parts[lo:hi + 1]) < KEY_CLAUSE_CHARS // 2:
             left = scores[lo - 1] if lo > 0 else -1
             right = scores[hi + 1] if hi + 1 < len(parts) else -1
