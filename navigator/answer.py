@@ -22,6 +22,7 @@ from calculators.models import Citation
 
 MAX_QUESTION_CHARS = 2000
 QUERY_CACHE = 512
+CALLER_CHARS = 160  # a reply read out on the phone or sent as a text message
 
 
 class AskError(ValueError):
@@ -50,6 +51,21 @@ class Answer(BaseModel):
     headline: str = Field(default="", description="The first line of the answer: verdict, amount, list or date.")
     statuses: dict[str, str] = Field(default={}, description="Each programme's status on the evaluation date.")
     phrased: bool | None = Field(default=None, description="Whether an LLM's phrasing was kept (None: no LLM).")
+
+    def caller_text(self) -> str:
+        """A short reply for the phone or a text message: the answer's first line and the articles it rests on."""
+        head = self.headline or self.answer.split("\n", 1)[0]
+        if len(head) > CALLER_CHARS:
+            head = head[:CALLER_CHARS - 1] + "…"
+        if self.refused or not self.citations:
+            return head
+        docs: dict[str, list[str]] = {}
+        for c in self.citations:
+            docs.setdefault(c.title, [])
+            if c.article not in docs[c.title]:
+                docs[c.title].append(c.article)
+        basis = "；".join(f"《{t}》{'、'.join(a[:4])}" for t, a in list(docs.items())[:2])
+        return f"{head}\n依据：{basis}。"
 
     def to_contract(self) -> dict[str, Any]:
         """The JSON document CONTRACT ``ask`` specifies (extra keys are allowed)."""
@@ -126,8 +142,12 @@ class Answerer:
         return self.ask_in(Conversation(), question, profile=profile, as_of=as_of).to_contract()
 
 
-def build() -> Answerer:
-    """Load the corpus, programmes, index, embedder and word lists, and put the engine together."""
+def build(cfg=None, embeddings: Embeddings | None = None) -> Answerer:
+    """Load the corpus, programmes, index, embedder and word lists, and put the engine together.
+
+    ``cfg`` (``navigator.settings.Settings``) and ``embeddings`` default to the process-wide ones; the
+    benchmark passes its own to build in a scratch directory.
+    """
     from navigator import service
     from navigator.compose import Engine
     from navigator.programmes import registry
@@ -137,11 +157,12 @@ def build() -> Answerer:
     from navigator.scope import Scope
     from navigator.settings import settings
 
+    cfg = cfg or settings()
     reg = registry()
-    embeddings = QueryCache(make_embeddings())
-    retr = Retriever(corpus=reg.corpus, embeddings=embeddings)
+    embeddings = QueryCache(embeddings or make_embeddings(cfg))
+    retr = Retriever(cfg=cfg, corpus=reg.corpus, embeddings=embeddings)
     rd = reader()
-    quoter = Quoter(reg.corpus, rd.lex, embeddings=embeddings, cache_dir=settings().data_dir / "cache")
+    quoter = Quoter(reg.corpus, rd.lex, embeddings=embeddings, cache_dir=cfg.data_dir / "cache")
     return Answerer(Engine(retr, reg, rd, Scope(reg.corpus, rd, rd.lex), quoter, service))
 
 

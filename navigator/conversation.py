@@ -41,6 +41,25 @@ class Fact(BaseModel):
     turn: int = Field(default=0, description="The turn that stated it (1-based).")
 
 
+def fact_text(f: Fact, title_of=None) -> str:
+    """A remembered fact in Chinese, e.g. 上年度全库纳税额：800万元（“纳税800万”）."""
+    from navigator import labels
+    from navigator.reading import lexicon
+
+    names = lexicon().amount_field_labels
+    name = names.get(f.field) or labels.field_label(f.field)
+    if f.year:
+        name = f"第{f.year}年{name}"
+    if f.programme and title_of is not None:
+        name = f"{title_of(f.programme)}·{name}"
+    if f.field in names:
+        value = labels.money(f.value)
+    else:
+        value = labels.value_text(f.field, f.value)
+    said = f"（“{f.text}”）" if f.text and f.text != str(f.value) else ""
+    return f"{name}：{value}{said}"
+
+
 class Turn(BaseModel):
     """One question and what it was understood to ask."""
 

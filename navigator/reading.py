@@ -94,6 +94,7 @@ class Lexicon(Model):
     eligibility_words: list[str]
     claimed_before: list[str]
     cap_words: list[str]
+    amount_field_labels: dict[str, str]
     received_before: list[str]
 
 

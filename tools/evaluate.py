@@ -89,10 +89,10 @@ def _as_of(text: str | None) -> dt.date:
 
 
 class Scorer:
-    def __init__(self, show: bool):
+    def __init__(self, show: bool, engine=None):
         from navigator.answer import answerer
 
-        self.engine = answerer()
+        self.engine = engine or answerer()
         self.show = show
         self.parts: dict[str, list[int]] = {}
         self.failures: list[str] = []
