@@ -234,8 +234,7 @@ def _batch_line(n: int, item: str | BadInput, sessions: dict[str, Any], profile:
 
 
 def _ask_batch(a: argparse.Namespace) -> int:
-    from navigator.index_store import IndexUnavailable
-    from navigator.retrieval import retriever
+    from navigator.index_store import IndexUnavailable, open_index
 
     profile = _profile_file(a.profile)
     as_of = _as_of(a.as_of)
@@ -244,7 +243,7 @@ def _ask_batch(a: argparse.Namespace) -> int:
     if first is None:
         return EXIT_OK
     try:
-        retriever()  # open (or heal, or build) the index once, before the first line
+        open_index()  # check (or heal, or build) the index once, before the first line
     except IndexUnavailable as e:
         raise UsageError(_one_line(str(e))) from None
     sessions: dict[str, Any] = {}  # lines with the same "session" share one conversation, in file order

@@ -131,7 +131,8 @@ def _one_line(e: BaseException) -> str:
 def _is_not_found(e: BaseException) -> bool:
     from chromadb import errors
 
-    return isinstance(e, getattr(errors, "NotFoundError", ())) or "does not exist" in str(e)
+    text = str(e)
+    return isinstance(e, getattr(errors, "NotFoundError", ())) or ("Collection" in text and "does not exist" in text)
 
 
 def _classify(e: BaseException) -> Literal["corrupt", "unusable", "locked"]:

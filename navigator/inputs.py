@@ -120,9 +120,14 @@ def jsonl_lines(path: str, what: str) -> Iterator[tuple[int, str | BadInput]]:
             data = f.read(MAX_FILE_BYTES * 4 + 1)
             if len(data) > MAX_FILE_BYTES * 4:
                 raise BadInput(f"{what}: a UTF-16/32 file larger than {MAX_FILE_BYTES * 4:,} bytes; save it as UTF-8")
-            for n, line in enumerate(decode(data, what).split("\n"), start=1):
-                yield n, line
-            return
+            try:
+                text = decode(data, what)
+            except BadInput:  # not UTF-16/32 after all: read it as UTF-8 lines, the first one reported bad
+                f.seek(0)
+            else:
+                for n, line in enumerate(text.split("\n"), start=1):
+                    yield n, line
+                return
         if head.startswith(codecs.BOM_UTF8):
             f.read(len(codecs.BOM_UTF8))
         n = 0

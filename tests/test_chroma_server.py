@@ -11,7 +11,16 @@ from pathlib import Path
 import pytest
 
 from navigator.corpus import Corpus, load_corpus
-from navigator.retrieval import E5Embeddings, Retriever, build_index, chroma_client, chunks
+from navigator.retrieval import (
+    E5Embeddings,
+    IndexUnavailable,
+    Retriever,
+    build_index,
+    check_index,
+    chroma_client,
+    chunks,
+    open_index,
+)
 from navigator.settings import Settings
 
 CHROMA = Path(__file__).resolve().parents[1] / ".venv" / "bin" / "chroma"
@@ -58,3 +67,31 @@ def test_index_and_search_through_the_server(server):
     assert not (server.data_dir / "chroma").exists(), "nothing is written to the local disk in server mode"
     hits = Retriever(cfg=server, corpus=corpus, embeddings=e5).search("伊春云服务商备案要交哪些材料？", k=3)
     assert any(h.chunk.article.label.startswith("三、申报审核流程（二）") for h in hits)
+
+
+def test_check_and_rebuild_through_the_server(server):
+    """The state is read through the server; a forced rebuild replaces the collection whole, leaving no other."""
+    corpus = Corpus([load_corpus().docs["guangdong-2020"]])
+    cfg = server.model_copy(update={"collection": "server_rebuild"})
+    e5 = E5Embeddings()
+    assert check_index(cfg, corpus, e5).state == "missing"
+    build_index(cfg=cfg, corpus=corpus, embeddings=e5)
+    state = check_index(cfg, corpus, e5)
+    assert state.state == "fresh" and state.path == f"http://{cfg.chroma_host}:{cfg.chroma_port}"
+    retr = Retriever(cfg=cfg, corpus=corpus, embeddings=e5)
+    before = [h.chunk.id for h in retr.search("服务券申领截止时间", k=3)]
+    assert build_index(force=True, cfg=cfg, corpus=corpus, embeddings=e5)["rebuilt"] is True
+    names = {getattr(c, "name", c) for c in chroma_client(cfg).list_collections()}
+    assert not any(n.startswith("server_rebuild-build-") for n in names), names
+    assert [h.chunk.id for h in retr.search("服务券申领截止时间", k=3)] == before, "the old handle reopens"
+    assert not (cfg.data_dir / "chroma").exists() and not cfg.data_dir.exists()
+
+
+def test_a_server_that_cannot_be_reached():
+    cfg = Settings(data_dir=Path("/nonexistent/unused"), chroma_host="127.0.0.1", chroma_port=_free_port(),
+                   collection="policy_articles")
+    corpus = Corpus([load_corpus().docs["yichun-2023"]])
+    state = check_index(cfg, corpus, E5Embeddings())
+    assert state.state == "unusable" and "cannot be used" in (state.detail or "") and not state.usable
+    with pytest.raises(IndexUnavailable, match="cannot be opened"):
+        open_index(cfg=cfg, corpus=corpus, embeddings=E5Embeddings())

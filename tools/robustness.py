@@ -154,7 +154,7 @@ class Outcome:
 
     @property
     def bad_output(self) -> bool:
-        if self.code != 0 or self.case.argv[:1] == ["--help"] or "--help" in self.case.argv:
+        if self.code != 0 or "--help" in self.case.argv or "-h" in self.case.argv:
             return False
         if self.case.batch_lines is not None:
             docs = self.batch_out()
@@ -168,7 +168,7 @@ class Outcome:
 
     @property
     def lines_lost(self) -> int:
-        if self.case.batch_lines is None or self.code != 0:
+        if self.case.batch_lines is None:
             return 0
         docs = self.batch_out() or []
         return max(0, self.case.batch_lines - len(docs))
@@ -709,7 +709,7 @@ def main() -> int:
 
     batch = [o for o in outcomes if o.case.batch_lines is not None]
     lines_in = sum(o.case.batch_lines or 0 for o in batch)
-    lines_out = sum(len(o.batch_out() or []) for o in batch if o.code == 0)
+    lines_out = sum(len(o.batch_out() or []) for o in batch)
     figures = [
         ("inputs tried", len(outcomes) - len(batch) + lines_in + len(batch)),
         ("  command runs", len(outcomes)),
