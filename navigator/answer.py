@@ -152,7 +152,7 @@ def build(cfg=None, embeddings: Embeddings | None = None) -> Answerer:
     from navigator.compose import Engine
     from navigator.programmes import registry
     from navigator.quoting import Quoter
-    from navigator.reading import reader
+    from navigator.reading import Reader, reader
     from navigator.retrieval import Retriever, make_embeddings
     from navigator.scope import Scope
     from navigator.settings import settings
@@ -162,6 +162,8 @@ def build(cfg=None, embeddings: Embeddings | None = None) -> Answerer:
     embeddings = QueryCache(embeddings or make_embeddings(cfg))
     retr = Retriever(cfg=cfg, corpus=reg.corpus, embeddings=embeddings)
     rd = reader()
+    if rd.corpus is not reg.corpus:  # policies were added since the reader was made: read against them too
+        rd = Reader(corpus=reg.corpus, gaz=rd.gaz, lex=rd.lex)
     quoter = Quoter(reg.corpus, rd.lex, embeddings=embeddings, cache_dir=cfg.data_dir / "cache")
     return Answerer(Engine(retr, reg, rd, Scope(reg.corpus, rd, rd.lex), quoter, service))
 

@@ -269,6 +269,8 @@ class Engine:
             lines = self._estimate_lines(ctx)
             if lines and (inputs or "estimate" in intents):
                 return self._estimate(d, ctx, lines)
+            if not lines and not ctx.programmes:
+                d.lines.append("本政策暂无测算规则，以下为原文规定，不作金额测算。")
         if (not r.documents and not r.places and not r.programmes and "amount" in intents and not r.amounts
                 and self._generic_subsidy(q, r)):
             return self._overview(d, ctx)
@@ -713,6 +715,15 @@ class Engine:
             d.lines.append(f"· {prog.title}（面向{side}{rate}；{STATUS_TEXT[st]}）：{_cited(prog.who.text, prog.who.cite)}")
             d.cites.append(prog.who.cite)
             progs.append(prog.id)
+        with_rules = {prog.doc for prog in self.reg.programmes.values()}
+        for doc in self.corpus.docs.values():  # policies added without programme rules yet
+            if doc.id not in with_rules and any(self.reader.inside(doc.region, p) for p in [place]) and all(
+                    not (doc.region.get(lvl) and chain.get(lvl) and doc.region[lvl] != chain[lvl])
+                    for lvl in ("province", "city", "district")):
+                first = next(iter(sorted(doc.articles.values(), key=lambda a: a.order)), None)
+                d.lines.append(f"· 《{doc.title}》（{doc.issuer}）：本政策暂无测算规则，可查看原文。")
+                if first is not None:
+                    d.cites.append(self.corpus.cite_article(first, first.sentences()[0] if first.sentences() else first.text))
         if not progs and not d.lines:
             d.headline = f"现有政策库中没有面向{place.name}的项目。"
         d.programmes = progs

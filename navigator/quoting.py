@@ -210,7 +210,7 @@ class Quoter:
             return sentence
         lo = hi = best
         # A condition (如…的，/ …时，/ 对…的，) is read with what follows it.
-        while hi + 1 < len(parts) and re.search(r"(的|时|后|前)[，,]?$", parts[hi].strip()) or (
+        while (hi + 1 < len(parts) and re.search(r"(的|时|后|前)[，,]?$", parts[hi].strip())) or (
                 hi + 1 < len(parts) and re.match(r"^(如|凡|对|若)", parts[hi].strip()) and hi == best):
             hi += 1
         while hi - lo + 1 < len(parts) and sum(len(p) for p in parts[lo:hi + 1]) < KEY_CLAUSE_CHARS // 2:
