@@ -132,6 +132,7 @@ class Outcome(BaseModel):
     head: list[str] = Field(default=[], description="The answer's first two lines.")
     clarify: str | None = None
     read: list[str] = Field(default=[], description="The amounts the chat read: field, line, year, value, words.")
+    unread: list[str] = Field(default=[], description="Amounts written in the question that no amount read holds.")
     ms: float = 0.0
 
 
@@ -670,6 +671,26 @@ def _read(reading: dict[str, Any]) -> list[str]:
     return out
 
 
+def _bare(text: str) -> str:
+    return text.replace("约", "").replace("左右", "")
+
+
+def unread_amounts(q: AmountQuestion, reading: dict[str, Any]) -> list[str]:
+    """The amounts written in the question that no amount the chat read ends with (a dropped year, a misread).
+
+    Each amount read covers one amount written: the words it came from end with that amount's words.
+    """
+    texts = [str(a.get("text") or "").rstrip("，,。；;、 ") for a in reading.get("amounts") or []]
+    out = []
+    for w in q.amounts:
+        hit = next((i for i, t in enumerate(texts) if t.endswith(_bare(w))), None)
+        if hit is None:
+            out.append(w)
+        else:
+            texts.pop(hit)
+    return out
+
+
 def classify(q: AmountQuestion, ans: Any, ms: float = 0.0) -> Outcome:
     """The verdict on one answer (a ``navigator.answer.Answer``)."""
     est = ans.estimate
@@ -678,7 +699,8 @@ def classify(q: AmountQuestion, ans: Any, ms: float = 0.0) -> Outcome:
     in_text = text_total(ans.answer)
     lines = ans.answer.split("\n")
     common = {"question": q, "stated_items": items, "head": lines[:2], "ms": round(ms, 1),
-              "clarify": ans.clarify.question if ans.clarify else None, "read": _read(ans.reading or {})}
+              "clarify": ans.clarify.question if ans.clarify else None, "read": _read(ans.reading or {}),
+              "unread": unread_amounts(q, ans.reading or {})}
 
     def out(verdict: Verdict, problem: str = "", stated_cny: Decimal | None = stated, differ: bool = False) -> Outcome:
         return Outcome(verdict=verdict, problem=problem, stated_cny=stated_cny, lines_differ=differ, **common)
@@ -695,7 +717,8 @@ def classify(q: AmountQuestion, ans: Any, ms: float = 0.0) -> Outcome:
     if est is None:
         return out("asked_back" if ans.clarify else "no_figure")
     if stated != q.expected_cny:
-        return out("WRONG", f"total {stated} instead of {q.expected_cny}")
+        dropped = f"; not read: {'、'.join(common['unread'])}" if common["unread"] else ""
+        return out("WRONG", f"total {stated} instead of {q.expected_cny}{dropped}")
     return out("right", differ=items != q.expected_items)
 
 
@@ -783,6 +806,8 @@ def describe(o: Outcome) -> str:
         lines.append(f"    problem: {o.problem}")
     if o.read:
         lines.append(f"    read: {'; '.join(o.read)}")
+    if o.unread and o.verdict != "WRONG":
+        lines.append(f"    not read: {'、'.join(o.unread)}")
     for h in o.head:
         lines.append(f"    | {h[:220]}")
     return "\n".join(lines)
