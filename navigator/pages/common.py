@@ -53,22 +53,29 @@ CHROME_CSS = Path(__file__).with_name("chrome.css")
 UI_ZH = Path(__file__).with_name("ui_zh.json")
 # Streamlit's widgets (calendar, number formats) follow navigator.language, and its frontend prints a few English
 # messages of its own ("Page not found", "Running...", date placeholders). The app is Chinese-only: the script
-# sets a Chinese locale and rewrites those texts from ui_zh.json wherever they appear. It holds no "<" or "&",
-# which the HTML sanitiser would mangle.
+# sets a Chinese locale and rewrites those texts from ui_zh.json wherever they appear. A date typed into a date
+# field is applied only when the focus leaves the field, so Enter moves the focus out. The script holds no "<" or
+# "&", which the HTML sanitiser would mangle.
 _CHROME_JS = """<script>(function(){if(window.pnZh){return;}window.pnZh=true;
 try{if(navigator.language!=='zh-CN'){Object.defineProperty(Navigator.prototype,'language',
 {get:function(){return 'zh-CN';},configurable:true});Object.defineProperty(Navigator.prototype,'languages',
 {get:function(){return ['zh-CN','zh'];},configurable:true});}document.documentElement.lang='zh-CN';}catch(e){}
-var T=__TEXT__,D=__DATE__;
+var T=__TEXT__,P=__PREFIXES__,R=__PATTERNS__.map(function(x){return [new RegExp(x[0]),x[1]];}),D=__DATE__;
 function fix(n){var t=n.nodeValue;if(!t){return;}var k=t.trim();
 if(Object.prototype.hasOwnProperty.call(T,k)){n.nodeValue=t.replace(k,T[k]);return;}
+for(var i=0;P.length-i;i++){if(k.indexOf(P[i][0])===0){n.nodeValue=t.replace(P[i][0],P[i][1]);return;}}
+for(var j=0;R.length-j;j++){if(R[j][0].test(k)){n.nodeValue=k.replace(R[j][0],R[j][1]);return;}}
 if(Object.prototype.hasOwnProperty.call(D,k)){var el=n.parentElement;
 if(el){if(el.closest('[data-testid="stDateInputField"]')){n.nodeValue=D[k];}}}}
 function walk(r){var w=document.createTreeWalker(r,NodeFilter.SHOW_TEXT);while(w.nextNode()){fix(w.currentNode);}}
 walk(document.body);
 new MutationObserver(function(ms){ms.forEach(function(m){if(m.type==='characterData'){fix(m.target);}
 else{m.addedNodes.forEach(function(n){if(n.nodeType===3){fix(n);}else if(n.nodeType===1){walk(n);}});}});})
-.observe(document.body,{childList:true,subtree:true,characterData:true});})();</script>"""
+.observe(document.body,{childList:true,subtree:true,characterData:true});
+document.addEventListener('keydown',function(e){if(e.key!=='Enter'){return;}var a=document.activeElement;
+if(!a){return;}if(!a.closest('[data-testid="stDateInputField"]')){return;}
+var t=document.createElement('span');t.tabIndex=-1;t.style.position='fixed';document.body.appendChild(t);t.focus();
+setTimeout(function(){t.remove();},0);},true);})();</script>"""
 
 
 @st.cache_resource(show_spinner=False)
@@ -94,6 +101,8 @@ def start() -> None:
 def _chrome() -> tuple[str, str]:
     words = json.loads(UI_ZH.read_text(encoding="utf-8"))
     script = (_CHROME_JS.replace("__TEXT__", json.dumps(words["text"], ensure_ascii=False))
+              .replace("__PREFIXES__", json.dumps(words["prefixes"], ensure_ascii=False))
+              .replace("__PATTERNS__", json.dumps(words["patterns"], ensure_ascii=False))
               .replace("__DATE__", json.dumps(words["date_segments"], ensure_ascii=False)))
     return f"<style>{CHROME_CSS.read_text(encoding='utf-8')}</style>", script
 

@@ -105,6 +105,18 @@ def thread_row(t: Thread) -> dict:
     }
 
 
+def pick() -> None:
+    key = st.session_state.get("d_pick")
+    if key:
+        st.session_state[OPEN_KEY] = key
+        st.query_params.pop("case", None)
+
+
+def pick_label(threads: list[Thread], key: str) -> str:
+    t = next(x for x in threads if x.key == key)
+    return f"{local_time(t.last_at)} · {t.first.question.replace(chr(10), ' ')[:40]}"
+
+
 def save_case(key: str) -> None:
     try:
         log.set_case(key, caller_name=st.session_state.get(f"d_name_{key}"),
@@ -247,7 +259,7 @@ with queue:
         st.error(f"{e}。请检查数据目录或数据库设置。", icon=":material/database:")
         st.stop()
     st.caption(f"共 {total} 条记录；符合条件的来电 {len(threads)} 个（最新在前），点一行打开。")
-    opened_key = st.query_params.get("case") or st.session_state.get(OPEN_KEY)
+    opened_key = st.query_params.get("case") or st.session_state.get(OPEN_KEY)  # a link, a click or a choice
     if not threads:
         st.info("没有符合条件的记录。在“智能咨询”提问后，每个答复都会记录在这里。")
     else:
@@ -258,6 +270,9 @@ with queue:
         if rows and rows[0] < len(threads):
             opened_key = threads[rows[0]].key
             st.session_state[OPEN_KEY] = opened_key
+        # The same choice without a pointer (phones, keyboards, screen readers).
+        st.selectbox("打开来电", [None, *(t.key for t in threads)], key="d_pick", on_change=pick,
+                     format_func=lambda k: "（或在此选择一个来电）" if k is None else pick_label(threads, k))
         entries = [e for t in threads for e in t.enquiries]
         cases = {t.key: t.case for t in threads}
         x1, x2, x3 = st.columns([1, 1, 2], vertical_alignment="center")

@@ -218,14 +218,16 @@ if result.key_questions:
         if error:
             st.error(error)
         with st.form("m_quick", border=False):
-            cols = st.columns(min(3, len(result.key_questions)))
+            width = min(3, len(result.key_questions))
             in_form = []
-            for n, q in enumerate(result.key_questions):
-                with cols[n % len(cols)]:
-                    if quick_input(q):
-                        in_form.append(q)
-                    else:
-                        st.markdown(f"{common.md(q.label)}（影响{len(q.programmes)}个项目）：请在上面的表单中填写。")
+            for start in range(0, len(result.key_questions), width):  # row by row: a phone keeps the ranking
+                cols = st.columns(width)
+                for col, q in zip(cols, result.key_questions[start:start + width], strict=False):
+                    with col:
+                        if quick_input(q):
+                            in_form.append(q)
+                        else:
+                            st.markdown(f"{common.md(q.label)}（影响{len(q.programmes)}个项目）：请在上面的表单中填写。")
             if in_form:
                 st.form_submit_button("用这些回答更新结果", on_click=quick_saved, icon=":material/refresh:")
 
