@@ -304,6 +304,30 @@ def citation_card(cite: dict[str, Any], *, expanded: bool = False, prefix: str =
         source_link(cite)
 
 
+def next_steps(e) -> None:
+    """Where to send the caller (an ``availability.Entry``): portal, office phone, forms, each with its article.
+
+    Drawn inside an expander, so each statement is a caption with its article and a link to the text
+    (expanders cannot hold expanders).
+    """
+    groups = [("申报系统或平台", [(p.text + (f"（{p.url}）" if p.url else "（原文未给出网址）"), p.citation)
+                                  for p in e.portals]),
+              ("咨询电话（按原文）", [(c.text, c.citation) for c in e.contacts]),
+              ("附件表格", [(f.text, f.citation) for f in e.forms])]
+    if not any(items for _, items in groups):
+        st.caption("原文未载明申报系统、联系电话或附件表格。")
+    for title, items in groups:
+        if not items:
+            continue
+        st.markdown(f"**{title}**")
+        for text, cite in items:
+            row = st.container(horizontal=True, vertical_alignment="center")
+            row.markdown(md(text))
+            row.caption(md(f"《{short_title(cite.get('title', ''))}》{cite.get('article', '')}"))
+            with row:
+                source_link(cite)
+
+
 def citation_cards(cites: list[dict[str, Any]], *, numbered: bool = True) -> None:
     """Several citation cards, numbered [1], [2]... as the answer refers to them."""
     for n, c in enumerate(cites, start=1):

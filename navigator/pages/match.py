@@ -14,6 +14,7 @@ from decimal import Decimal
 import streamlit as st
 
 from navigator import report
+from navigator.availability import entry
 from navigator.pages import common
 from navigator.service import ProfileError, parse_profile
 from navigator.triage import GROUP_TITLES, Item, triage
@@ -266,6 +267,9 @@ def show(item: Item) -> None:
             st.markdown("**由审核部门认定**")
             for a in r["attestations"]:
                 common.citation_card(a["citation"], label=a["text"], icon=":material/gavel:")
+        if item.group == "apply" and prog is not None:
+            with st.expander("下一步：去哪里申报、找谁", icon=":material/directions:"):
+                common.next_steps(entry(prog, common.as_of()))
 
 
 if not apply:
