@@ -245,11 +245,15 @@ with queue:
     text = f1.text_input("搜索", key="d_text", placeholder="问题、答复、备注、来电人、单位或电话", max_chars=200)
     date_from, date_to = period("d", f2)
     programme = programme_choice("d_programme", f3)
-    f4, f5, f6, f7 = st.columns(4)
-    feedback = FEEDBACK[f4.selectbox("评价", list(FEEDBACK), key="d_feedback")]
-    refused = ANSWERED[f5.selectbox("结果", list(ANSWERED), key="d_refused")]
-    follow = FOLLOW[f6.selectbox("跟进", list(FOLLOW), key="d_follow")]
-    limit = f7.selectbox("最多显示", [50, 200, 1000], index=1, key="d_limit", format_func=lambda n: f"{n} 个来电")
+    active = sum(st.session_state.get(k, "全部") != "全部" for k in ("d_feedback", "d_refused", "d_follow"))
+    with st.expander("更多筛选：评价、拒答、跟进状态" + (f"（已选 {active} 项）" if active else ""),
+                     icon=":material/filter_list:"):
+        f4, f5, f6, f7 = st.columns(4)
+        feedback = FEEDBACK[f4.selectbox("评价", list(FEEDBACK), key="d_feedback")]
+        refused = ANSWERED[f5.selectbox("结果", list(ANSWERED), key="d_refused")]
+        follow = FOLLOW[f6.selectbox("跟进", list(FOLLOW), key="d_follow")]
+        limit = f7.selectbox("最多显示", [50, 200, 1000], index=1, key="d_limit",
+                             format_func=lambda n: f"{n} 个来电")
     filters = Filters(text=text or None, date_from=date_from, date_to=date_to, programme=programme,
                       feedback=feedback, refused=refused, case_status=follow, limit=limit)
     try:
