@@ -53,7 +53,7 @@ if failures or waiting:
         text = f"咨询记录写入失败 {len(failures)} 次（本次启动以来）" if failures else "有咨询记录暂存未写入"
         if last:
             text += f"；最近一次 {local_time(last.at)}，参考编号 {last.ref}，原因：{last.error}"
-        st.warning(text + "。答复已照常显示给用户。", icon=":material/database:")
+        st.warning(common.md(text + "。答复已照常显示给用户。"), icon=":material/database:")
         if waiting:
             c1, c2 = st.columns([3, 1], vertical_alignment="center")
             c1.caption(f"暂存文件中有 {waiting} 条记录，存储恢复后可写回。")
@@ -195,7 +195,7 @@ def show_thread(t: Thread) -> None:
     st.subheader(f"来电详情 · {local_time(t.first.created_at)} 起，共 {len(t.enquiries)} 问", anchor="pn-case")
     error = st.session_state.pop("d_case_error", None)
     if error:
-        st.error(error)
+        st.error(common.md(error))
     case = t.case
     with st.form(f"d_case_{t.key}"):
         st.markdown("**来电信息**（个人信息，仅坐席可见；导出时会注明）")
@@ -260,7 +260,7 @@ with queue:
         threads = log.threads(filters)
         total = log.count()
     except LogError as e:
-        st.error(f"{e}。请检查数据目录或数据库设置。", icon=":material/database:")
+        st.error(common.md(f"{e}。请检查数据目录或数据库设置。"), icon=":material/database:")
         st.stop()
     st.caption(f"共 {total} 条记录；符合条件的来电 {len(threads)} 个（最新在前），点一行打开。")
     opened_key = st.query_params.get("case") or st.session_state.get(OPEN_KEY)  # a link, a click or a choice
@@ -305,7 +305,7 @@ with figures:
     try:
         stats = log.stats(s_from, s_to)
     except LogError as e:
-        st.error(f"{e}。", icon=":material/database:")
+        st.error(common.md(f"{e}。"), icon=":material/database:")
         st.stop()
     m1, m2, m3, m4 = st.columns(4)
     m1.metric("咨询总数", stats.total)

@@ -129,7 +129,7 @@ if submitted:
     try:
         parse_profile({k: v for k, v in data.items() if v is not None})
     except ProfileError as e:
-        st.error(f"填写有误：{e}")
+        st.error(common.md(f"填写有误：{e}"))
     else:
         common.set_profile_data(data)
         st.session_state[f"{AMOUNT_KEY}_saved"] = spend
@@ -217,7 +217,7 @@ if result.key_questions:
         st.markdown("**先回答这些**：下面几个问题能决定最多项目的结论。")
         error = st.session_state.pop("quick_error", None)
         if error:
-            st.error(error)
+            st.error(common.md(error))
         with st.form("m_quick", border=False):
             width = min(3, len(result.key_questions))
             in_form = []
