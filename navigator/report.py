@@ -136,6 +136,15 @@ def _note(n: Any) -> Line:
     return Line(text=str(n))
 
 
+def _shared_cap(reg: Registry, prog) -> list[Line]:
+    """The cap several programmes share (Baiyun 第十二条), which the per-programme estimate does not apply."""
+    cap = reg.shared_cap_for(prog)
+    if cap is None:
+        return []
+    return [_line(f"与其他{len(cap.programmes) - 1}类服务券同一年度合计不超过{money(cap.cap_cny.value)}"
+                  "（各项测算之和超过时按此封顶）", cap.cap_cny.cite)]
+
+
 def _basis(inputs: dict[str, Any]) -> str:
     parts = []
     for k, v in inputs.items():
@@ -206,7 +215,7 @@ def build_report(profile: Profile, as_of: dt.date, reg: Registry, amount: Decima
             portals=[Line(text=p.text + (f"（{p.url}）" if p.url else ""), citation=p.citation) for p in e.portals],
             contacts=[Line(text=c.text, citation=c.citation) for c in e.contacts],
             forms=[Line(text=f.text, citation=f.citation) for f in e.forms],
-            notes=[_line(n.text, n.cite) for n in [*prog.restrictions, *prog.notes]],
+            notes=_shared_cap(reg, prog) + [_line(n.text, n.cite) for n in [*prog.restrictions, *prog.notes]],
         ))
     return CompanyReport(company=(company or "").strip() or None, generated_at=dt.datetime.now(dt.UTC), as_of=as_of,
                          corpus_version=reg.corpus.version, profile=profile_lines(data, title_of), amount_cny=amount,

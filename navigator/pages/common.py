@@ -53,22 +53,29 @@ CHROME_CSS = Path(__file__).with_name("chrome.css")
 UI_ZH = Path(__file__).with_name("ui_zh.json")
 # Streamlit's widgets (calendar, number formats) follow navigator.language, and its frontend prints a few English
 # messages of its own ("Page not found", "Running...", date placeholders). The app is Chinese-only: the script
-# sets a Chinese locale and rewrites those texts from ui_zh.json wherever they appear. It holds no "<" or "&",
-# which the HTML sanitiser would mangle.
+# sets a Chinese locale and rewrites those texts from ui_zh.json wherever they appear. A date typed into a date
+# field is applied only when the focus leaves the field, so Enter moves the focus out. The script holds no "<" or
+# "&", which the HTML sanitiser would mangle.
 _CHROME_JS = """<script>(function(){if(window.pnZh){return;}window.pnZh=true;
 try{if(navigator.language!=='zh-CN'){Object.defineProperty(Navigator.prototype,'language',
 {get:function(){return 'zh-CN';},configurable:true});Object.defineProperty(Navigator.prototype,'languages',
 {get:function(){return ['zh-CN','zh'];},configurable:true});}document.documentElement.lang='zh-CN';}catch(e){}
-var T=__TEXT__,D=__DATE__;
+var T=__TEXT__,P=__PREFIXES__,R=__PATTERNS__.map(function(x){return [new RegExp(x[0]),x[1]];}),D=__DATE__;
 function fix(n){var t=n.nodeValue;if(!t){return;}var k=t.trim();
 if(Object.prototype.hasOwnProperty.call(T,k)){n.nodeValue=t.replace(k,T[k]);return;}
+for(var i=0;P.length-i;i++){if(k.indexOf(P[i][0])===0){n.nodeValue=t.replace(P[i][0],P[i][1]);return;}}
+for(var j=0;R.length-j;j++){if(R[j][0].test(k)){n.nodeValue=k.replace(R[j][0],R[j][1]);return;}}
 if(Object.prototype.hasOwnProperty.call(D,k)){var el=n.parentElement;
 if(el){if(el.closest('[data-testid="stDateInputField"]')){n.nodeValue=D[k];}}}}
 function walk(r){var w=document.createTreeWalker(r,NodeFilter.SHOW_TEXT);while(w.nextNode()){fix(w.currentNode);}}
 walk(document.body);
 new MutationObserver(function(ms){ms.forEach(function(m){if(m.type==='characterData'){fix(m.target);}
 else{m.addedNodes.forEach(function(n){if(n.nodeType===3){fix(n);}else if(n.nodeType===1){walk(n);}});}});})
-.observe(document.body,{childList:true,subtree:true,characterData:true});})();</script>"""
+.observe(document.body,{childList:true,subtree:true,characterData:true});
+document.addEventListener('keydown',function(e){if(e.key!=='Enter'){return;}var a=document.activeElement;
+if(!a){return;}if(!a.closest('[data-testid="stDateInputField"]')){return;}
+var t=document.createElement('span');t.tabIndex=-1;t.style.position='fixed';document.body.appendChild(t);t.focus();
+setTimeout(function(){t.remove();},0);},true);})();</script>"""
 
 
 @st.cache_resource(show_spinner=False)
@@ -94,6 +101,8 @@ def start() -> None:
 def _chrome() -> tuple[str, str]:
     words = json.loads(UI_ZH.read_text(encoding="utf-8"))
     script = (_CHROME_JS.replace("__TEXT__", json.dumps(words["text"], ensure_ascii=False))
+              .replace("__PREFIXES__", json.dumps(words["prefixes"], ensure_ascii=False))
+              .replace("__PATTERNS__", json.dumps(words["patterns"], ensure_ascii=False))
               .replace("__DATE__", json.dumps(words["date_segments"], ensure_ascii=False)))
     return f"<style>{CHROME_CSS.read_text(encoding='utf-8')}</style>", script
 
@@ -295,99 +304,31 @@ def citation_card(cite: dict[str, Any], *, expanded: bool = False, prefix: str =
         source_link(cite)
 
 
+def next_steps(e) -> None:
+    """Where to send the caller (an ``availability.Entry``): portal, office phone, forms, each with its article.
+
+    Drawn inside an expander, so each statement is a caption with its article and a link to the text
+    (expanders cannot hold expanders).
+    """
+    groups = [("申报系统或平台", [(p.text + (f"（{p.url}）" if p.url else "（原文未给出网址）"), p.citation)
+                                  for p in e.portals]),
+              ("咨询电话（按原文）", [(c.text, c.citation) for c in e.contacts]),
+              ("附件表格", [(f.text, f.citation) for f in e.forms])]
+    if not any(items for _, items in groups):
+        st.caption("原文未载明申报系统、联系电话或附件表格。")
+    for title, items in groups:
+        if not items:
+            continue
+        st.markdown(f"**{title}**")
+        for text, cite in items:
+            row = st.container(horizontal=True, vertical_alignment="center")
+            row.markdown(md(text))
+            row.caption(md(f"《{short_title(cite.get('title', ''))}》{cite.get('article', '')}"))
+            with row:
+                source_link(cite)
+
+
 def citation_cards(cites: list[dict[str, Any]], *, numbered: bool = True) -> None:
     """Several citation cards, numbered [1], [2]... as the answer refers to them."""
     for n, c in enumerate(cites, start=1):
         citation_card(c, prefix=f"[{n}] " if numbered else "")
-
-
-# --- facts a user gives in the chat --------------------------------------------------------------------
-
-_AMOUNT = r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿|万)?\s*元?"
-_MONEY_WORDS = {
-    "tax": r"全库纳税|纳税额|纳税|缴税|交税|税收",
-    "capital": r"实缴注册资本|实缴资本|实缴",
-    "amount": r"合同金额|合同额|合同|云服务费|服务费|租赁费|上云费用|费用|花了|花费|支出|投入",
-}
-_FACT_PATTERNS = {k: re.compile(f"[\u4e00-\u9fff]{{0,3}}({w})[^\\d，,。；;？?]{{0,6}}" + _AMOUNT)
-                  for k, w in _MONEY_WORDS.items()}
-_BARE_AMOUNT = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(亿|万)\s*元?")
-_INDUSTRIAL = re.compile(r"工业企业|制造业|制造企业|生产企业")
-_PROVIDER = re.compile(r"(?:我们|我司|本公司|我公司)(?:是|作为)[^，。？?]{0,10}(?:服务商|供应商|平台商|云平台)")
-_ELLIPTICAL = re.compile(r"^(?:那|那么|如果|要是|假如)|呢[？?]?$")
-_ASKS_AMOUNT = re.compile(r"多少|能补|能拿|能领|额度|上限|比例|测算|计算")
-
-
-def _amount_cny(number: str, unit: str | None) -> float:
-    value = float(number.replace(",", ""))
-    return value * {"亿": 1e8, "万": 1e4}.get(unit or "", 1)
-
-
-def _places(text: str) -> list[tuple[str, str]]:
-    try:
-        from navigator.gazetteer import gazetteer
-
-        return gazetteer().mentions(text)
-    except (OSError, ValueError):  # no gazetteer: no region facts
-        return []
-
-
-def extract_facts(text: str) -> tuple[dict[str, str], dict[str, Any]]:
-    """Facts stated in a question: short phrases by kind (to repeat in follow-ups) and the profile fields they set.
-
-    Kinds: ``region``, ``tax``, ``capital``, ``amount``, ``industrial``, ``side``. Only what the text
-    says is taken; nothing is guessed.
-    """
-    phrases: dict[str, str] = {}
-    fields: dict[str, Any] = {}
-    places = _places(text)
-    if places:
-        for level, name in places:
-            fields.setdefault(level, name)
-        phrases["region"] = "".join(dict.fromkeys(name for _, name in places))
-    for kind, rx in _FACT_PATTERNS.items():
-        m = rx.search(text)
-        if m:
-            phrases[kind] = m.group(0).strip()
-            if kind == "tax":
-                fields["annual_tax_cny"] = _amount_cny(m.group(2), m.group(3))
-            elif kind == "capital":
-                fields["paid_in_capital_cny"] = _amount_cny(m.group(2), m.group(3))
-    if _INDUSTRIAL.search(text):
-        fields["industrial"] = True
-    if _PROVIDER.search(text):
-        fields["side"] = "provider"
-    return phrases, fields
-
-
-def follow_up(question: str, earlier: dict[str, str], last_was_estimate: bool = False) -> tuple[str, list[str]]:
-    """The question as sent to the answerer, completed with facts the user gave before.
-
-    - a place said before is repeated when the question names none;
-    - amounts said before (tax, capital, fees) are repeated when the question is about money;
-    - a bare amount in a follow-up ("那30万呢？") takes the word of the earlier amount ("合同额30万");
-    - an elliptical follow-up to an estimate asks for the estimate again.
-
-    Returns the question to send and the earlier facts that were added.
-    """
-    now, _ = extract_facts(question)
-    sent = question
-    added: list[str] = []
-    if "amount" in earlier and not any(k in now for k in ("tax", "capital", "amount")):
-        word = re.match(r"[^\d]+", earlier["amount"])
-        bare = _BARE_AMOUNT.search(question)
-        if word and bare:
-            sent = sent[: bare.start()] + word.group(0) + sent[bare.start():]
-            now["amount"] = bare.group(0)
-    elliptical = bool(_ELLIPTICAL.search(question.strip())) and not _ASKS_AMOUNT.search(question)
-    about_money = bool(_ASKS_AMOUNT.search(sent) or _BARE_AMOUNT.search(sent)) or (elliptical and last_was_estimate)
-    for kind, phrase in earlier.items():
-        if kind in now:
-            continue
-        if kind == "region" or (about_money and kind in ("tax", "capital", "amount")):
-            added.append(phrase)
-    if elliptical and last_was_estimate:
-        sent = sent.rstrip("？?") + "？能补多少？"
-    if added:
-        sent = "，".join(added) + "。" + sent
-    return sent, added

@@ -53,7 +53,7 @@ if failures or waiting:
         text = f"咨询记录写入失败 {len(failures)} 次（本次启动以来）" if failures else "有咨询记录暂存未写入"
         if last:
             text += f"；最近一次 {local_time(last.at)}，参考编号 {last.ref}，原因：{last.error}"
-        st.warning(text + "。答复已照常显示给用户。", icon=":material/database:")
+        st.warning(common.md(text + "。答复已照常显示给用户。"), icon=":material/database:")
         if waiting:
             c1, c2 = st.columns([3, 1], vertical_alignment="center")
             c1.caption(f"暂存文件中有 {waiting} 条记录，存储恢复后可写回。")
@@ -103,6 +103,18 @@ def thread_row(t: Thread) -> dict:
         "评价": "、".join(sorted(marks)) or "未评价",
         "跟进": case.status or "—",
     }
+
+
+def pick() -> None:
+    key = st.session_state.get("d_pick")
+    if key:
+        st.session_state[OPEN_KEY] = key
+        st.query_params.pop("case", None)
+
+
+def pick_label(threads: list[Thread], key: str) -> str:
+    t = next(x for x in threads if x.key == key)
+    return f"{local_time(t.last_at)} · {t.first.question.replace(chr(10), ' ')[:40]}"
 
 
 def save_case(key: str) -> None:
@@ -183,7 +195,7 @@ def show_thread(t: Thread) -> None:
     st.subheader(f"来电详情 · {local_time(t.first.created_at)} 起，共 {len(t.enquiries)} 问", anchor="pn-case")
     error = st.session_state.pop("d_case_error", None)
     if error:
-        st.error(error)
+        st.error(common.md(error))
     case = t.case
     with st.form(f"d_case_{t.key}"):
         st.markdown("**来电信息**（个人信息，仅坐席可见；导出时会注明）")
@@ -233,21 +245,25 @@ with queue:
     text = f1.text_input("搜索", key="d_text", placeholder="问题、答复、备注、来电人、单位或电话", max_chars=200)
     date_from, date_to = period("d", f2)
     programme = programme_choice("d_programme", f3)
-    f4, f5, f6, f7 = st.columns(4)
-    feedback = FEEDBACK[f4.selectbox("评价", list(FEEDBACK), key="d_feedback")]
-    refused = ANSWERED[f5.selectbox("结果", list(ANSWERED), key="d_refused")]
-    follow = FOLLOW[f6.selectbox("跟进", list(FOLLOW), key="d_follow")]
-    limit = f7.selectbox("最多显示", [50, 200, 1000], index=1, key="d_limit", format_func=lambda n: f"{n} 个来电")
+    active = sum(st.session_state.get(k, "全部") != "全部" for k in ("d_feedback", "d_refused", "d_follow"))
+    with st.expander("更多筛选：评价、拒答、跟进状态" + (f"（已选 {active} 项）" if active else ""),
+                     icon=":material/filter_list:"):
+        f4, f5, f6, f7 = st.columns(4)
+        feedback = FEEDBACK[f4.selectbox("评价", list(FEEDBACK), key="d_feedback")]
+        refused = ANSWERED[f5.selectbox("结果", list(ANSWERED), key="d_refused")]
+        follow = FOLLOW[f6.selectbox("跟进", list(FOLLOW), key="d_follow")]
+        limit = f7.selectbox("最多显示", [50, 200, 1000], index=1, key="d_limit",
+                             format_func=lambda n: f"{n} 个来电")
     filters = Filters(text=text or None, date_from=date_from, date_to=date_to, programme=programme,
                       feedback=feedback, refused=refused, case_status=follow, limit=limit)
     try:
         threads = log.threads(filters)
         total = log.count()
     except LogError as e:
-        st.error(f"{e}。请检查数据目录或数据库设置。", icon=":material/database:")
+        st.error(common.md(f"{e}。请检查数据目录或数据库设置。"), icon=":material/database:")
         st.stop()
     st.caption(f"共 {total} 条记录；符合条件的来电 {len(threads)} 个（最新在前），点一行打开。")
-    opened_key = st.query_params.get("case") or st.session_state.get(OPEN_KEY)
+    opened_key = st.query_params.get("case") or st.session_state.get(OPEN_KEY)  # a link, a click or a choice
     if not threads:
         st.info("没有符合条件的记录。在“智能咨询”提问后，每个答复都会记录在这里。")
     else:
@@ -258,6 +274,9 @@ with queue:
         if rows and rows[0] < len(threads):
             opened_key = threads[rows[0]].key
             st.session_state[OPEN_KEY] = opened_key
+        # The same choice without a pointer (phones, keyboards, screen readers).
+        st.selectbox("打开来电", [None, *(t.key for t in threads)], key="d_pick", on_change=pick,
+                     format_func=lambda k: "（或在此选择一个来电）" if k is None else pick_label(threads, k))
         entries = [e for t in threads for e in t.enquiries]
         cases = {t.key: t.case for t in threads}
         x1, x2, x3 = st.columns([1, 1, 2], vertical_alignment="center")
@@ -286,7 +305,7 @@ with figures:
     try:
         stats = log.stats(s_from, s_to)
     except LogError as e:
-        st.error(f"{e}。", icon=":material/database:")
+        st.error(common.md(f"{e}。"), icon=":material/database:")
         st.stop()
     m1, m2, m3, m4 = st.columns(4)
     m1.metric("咨询总数", stats.total)

@@ -14,6 +14,7 @@ from decimal import Decimal
 import streamlit as st
 
 from navigator import report
+from navigator.availability import entry
 from navigator.pages import common
 from navigator.service import ProfileError, parse_profile
 from navigator.triage import GROUP_TITLES, Item, triage
@@ -128,7 +129,7 @@ if submitted:
     try:
         parse_profile({k: v for k, v in data.items() if v is not None})
     except ProfileError as e:
-        st.error(f"填写有误：{e}")
+        st.error(common.md(f"填写有误：{e}"))
     else:
         common.set_profile_data(data)
         st.session_state[f"{AMOUNT_KEY}_saved"] = spend
@@ -216,16 +217,18 @@ if result.key_questions:
         st.markdown("**先回答这些**：下面几个问题能决定最多项目的结论。")
         error = st.session_state.pop("quick_error", None)
         if error:
-            st.error(error)
+            st.error(common.md(error))
         with st.form("m_quick", border=False):
-            cols = st.columns(min(3, len(result.key_questions)))
+            width = min(3, len(result.key_questions))
             in_form = []
-            for n, q in enumerate(result.key_questions):
-                with cols[n % len(cols)]:
-                    if quick_input(q):
-                        in_form.append(q)
-                    else:
-                        st.markdown(f"{common.md(q.label)}（影响{len(q.programmes)}个项目）：请在上面的表单中填写。")
+            for start in range(0, len(result.key_questions), width):  # row by row: a phone keeps the ranking
+                cols = st.columns(width)
+                for col, q in zip(cols, result.key_questions[start:start + width], strict=False):
+                    with col:
+                        if quick_input(q):
+                            in_form.append(q)
+                        else:
+                            st.markdown(f"{common.md(q.label)}（影响{len(q.programmes)}个项目）：请在上面的表单中填写。")
             if in_form:
                 st.form_submit_button("用这些回答更新结果", on_click=quick_saved, icon=":material/refresh:")
 
@@ -264,6 +267,9 @@ def show(item: Item) -> None:
             st.markdown("**由审核部门认定**")
             for a in r["attestations"]:
                 common.citation_card(a["citation"], label=a["text"], icon=":material/gavel:")
+        if item.group == "apply" and prog is not None:
+            with st.expander("下一步：去哪里申报、找谁", icon=":material/directions:"):
+                common.next_steps(entry(prog, common.as_of()))
 
 
 if not apply:

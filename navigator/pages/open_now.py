@@ -29,25 +29,6 @@ with st.container(horizontal=True):
     st.badge(f"已截止 {len(av.closed)} 项", color="red", icon=":material/block:")
 
 
-def next_steps(e: Entry) -> None:
-    """Where to send the caller: portal, office phone, forms — each with its article."""
-    if e.portals:
-        st.markdown("**申报系统或平台**")
-        for p in e.portals:
-            url = f"（{p.url}）" if p.url else "（原文未给出网址）"
-            common.citation_card(p.citation, label=f"{p.text}{url}", icon=":material/language:")
-    if e.contacts:
-        st.markdown("**咨询电话**（按原文）")
-        for c in e.contacts:
-            common.citation_card(c.citation, label=c.text, icon=":material/call:")
-    if e.forms:
-        st.markdown("**附件表格**")
-        for f in e.forms:
-            common.citation_card(f.citation, label=f.text, icon=":material/description:")
-    if not (e.portals or e.contacts or e.forms):
-        st.caption("原文未载明申报系统、联系电话或附件表格。")
-
-
 def card(e: Entry, *, soon: bool = False) -> None:
     with st.container(border=True):
         head, badge = st.columns([3, 1], vertical_alignment="center")
@@ -70,7 +51,7 @@ def card(e: Entry, *, soon: bool = False) -> None:
         if e.redemption:
             common.citation_card(e.redemption.citation, label=f"兑现：{e.redemption.text}", icon=":material/payments:")
         with st.expander("下一步：去哪里申报、找谁", icon=":material/directions:"):
-            next_steps(e)
+            common.next_steps(e)
 
 
 if av.closing_soon:

@@ -1,0 +1,103 @@
+"""Amount questions written from templates (``tools/amounts.py``): the chat states the right figure or asks back.
+
+A fixed-seed sample of generated questions is asked in process. The expected
+figure of each is what the estimate service gives for the inputs its words state;
+a figure that differs, or any figure for a question that must be asked back, is
+a wrong figure.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from navigator.programmes import registry
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = 1
+SAMPLE = 60
+MIN_RIGHT_SHARE = 0.80
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("amounts_tool", ROOT / "tools" / "amounts.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # pydantic resolves the models' annotations through the module
+    spec.loader.exec_module(module)
+    return module
+
+
+amounts = _tool()
+
+
+@pytest.fixture(scope="module")
+def outcomes():
+    from navigator.answer import answerer
+
+    return amounts.check(amounts.generate(SAMPLE, SEED), answerer())
+
+
+def test_no_wrong_figure(outcomes):
+    wrong = [o for o in outcomes if o.verdict in ("WRONG", "error")]
+    assert not wrong, "\n" + "\n".join(amounts.describe(o) for o in wrong)
+
+
+def test_most_computable_questions_get_the_right_figure(outcomes):
+    s = amounts.summarise(outcomes)
+    missed = [o for o in outcomes if o.question.expect == "figure" and o.verdict != "right"]
+    assert s.right_share >= MIN_RIGHT_SHARE, (
+        f"right {s.figure_right}/{s.figure_questions}\n" + "\n".join(amounts.describe(o) for o in missed))
+
+
+def test_the_sample_holds_every_family_and_both_kinds_of_question(outcomes):
+    assert {o.question.family for o in outcomes} == set(amounts.FAMILIES)
+    assert sum(o.question.expect == "figure" for o in outcomes) >= SAMPLE // 2
+    assert any(o.question.expect == "ask" for o in outcomes)
+
+
+def test_the_same_seed_writes_the_same_questions_and_figures():
+    a, b = amounts.generate(40, 7), amounts.generate(40, 7)
+    assert [(q.question, q.expected_cny) for q in a] == [(q.question, q.expected_cny) for q in b]
+    assert [q.question for q in a] != [q.question for q in amounts.generate(40, 8)]
+
+
+def test_every_enterprise_programme_with_a_calculator_is_asked_about():
+    asked = set()
+    for q in amounts.generate(600, SEED):
+        req = q.request or {}
+        asked |= {line.get("programme") for line in req.get("items", [req])} - {None}
+    wanted = {p.id for p in registry().programmes.values() if p.side == "enterprise" and p.calculator is not None}
+    assert wanted <= asked, wanted - asked
+
+
+def test_computable_questions_carry_their_request_and_the_others_none():
+    for q in amounts.generate(200, SEED):
+        if q.expect == "figure":
+            assert q.request and q.expected_cny is not None and q.expected_cny >= 0, q
+            assert q.expected_items and all(line in q.question for line in q.amounts), q
+        else:
+            assert q.request is None and q.expected_cny is None and q.why, q
+
+
+@pytest.mark.parametrize("value, style, written", [
+    (8_000_000, "wan", "800万"), (8_000_000, "wan_yuan", "800万元"), (8_000_000, "comma_yuan", "8,000,000元"),
+    (8_000_000, "digits", "8000000"), (150_000_000, "yi", "1.5亿"), (5000, "wan", "0.5万"),
+    (15_000, "wan_qian", "1万5千"), (12_000_000, "cn", "一千二百万"), (350_000, "cn", "三十五万"),
+])
+def test_amounts_are_written_as_enterprises_write_them(value, style, written):
+    import random
+
+    assert amounts.write_amount(Decimal(value), style, random.Random(0)) == written
+    assert amounts.read_back(written) == value
+
+
+@pytest.mark.parametrize("written, value", [
+    ("八百万", 8_000_000), ("八百万元", 8_000_000), ("十万零五百元", 100_500), ("一十二万三千元", 123_000),
+    ("两千万", 20_000_000), ("约100万", 1_000_000), ("100万左右", 1_000_000),
+])
+def test_chinese_numerals_are_read_back_to_their_value(written, value):
+    assert amounts.read_back(written) == value
