@@ -145,8 +145,12 @@ def plan(reading: Reading, lines: list[Programme], facts: dict[str, Any],
         inputs: dict[str, Any] = {}
         mine = by_line[prog.id]
         if not mine:
+            if len(lines) > 1 and items_named_only_in_passing(reading, prog):
+                continue
             if len(lines) > 1:
-                continue  # a line named only in passing: no amount for it
+                base = next((s for s in specs if s.name in BASE_INPUTS), None)
+                return p.ask(f"提到了{prog.title}，但没有它的{_label(base) if base else '金额'}：请提供，"
+                             f"或说明不申请这一项。", [f"不申请{_title(prog)}"])
             base = next((s for s in specs if s.name in BASE_INPUTS), None)
             return p.ask(f"请提供{prog.title}的{base.label if base else '金额'}。")
         for s in sorted(specs, key=lambda s: s.unit not in ("bool", "city")):  # flags first: they decide the rest
@@ -161,6 +165,12 @@ def plan(reading: Reading, lines: list[Programme], facts: dict[str, Any],
     p.request = {"items": items}
     p.amounts = [a for ams in by_line.values() for a in ams] + list(shared.values())
     return p
+
+
+def items_named_only_in_passing(reading: Reading, prog: Programme) -> bool:
+    """A line the asker says it does not apply for (不申请软件开发云)."""
+    return any(f"{w}{t}" in reading.question for w in ("不申请", "不要", "不含", "不算", "除了")
+               for t in [prog.title.split("·")[-1], *[x for x in prog.title.split("·")[-1:]]])
 
 
 def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dict[str, AmountRead],

@@ -18,8 +18,10 @@ Flag = Literal["negative", "absurd", "unreadable", "range", "no_unit", "approxim
 
 CN_DIGITS = "零〇一二两三四五六七八九"
 CN_UNITS = "十百千万亿"
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，－～＋", "0123456789.,-~+")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．－～＋", "0123456789.-~+")
 FEN = Decimal("0.01")
+PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－]?\d{7,8}|1[3-9]\d{9})(?![\d万亿千元块])")
+BARE_YUAN_FLOOR = Decimal(100000)  # a bare number below this, with no 元 or 万, may be meant in 万元
 MAX_DIGITS = 30  # a run of more digits than this is not an amount anyone writes
 
 
@@ -63,7 +65,7 @@ def _number_pattern(words: MoneyWords) -> re.Pattern[str]:
     cur = "|".join(map(re.escape, sorted(words.currency, key=len, reverse=True)))
     # A numeral run: Arabic digits (with separators, decimals, an exponent) mixed with Chinese numerals and
     # magnitudes (1万5千, 3千万, 1.5亿), or Chinese numerals alone (十万零五百, 一十二万三千).
-    arabic = r"\d[\d,]*(?:\.\d+)?(?:[eE][+-]?\d+)?"
+    arabic = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?"  # 1,000,000 groups by three
     cn = f"[{CN_DIGITS}{CN_UNITS}点]"
     run = rf"(?:{arabic}(?:[ \t]?(?={cn}){cn}|\d|\.)*|{cn}+)"
     return re.compile(
@@ -124,6 +126,12 @@ def scan(text: str, words: MoneyWords, cue_before: list[tuple[int, int]] | None 
         after = t[end:end + 3]
         ordinal = any(before.endswith(w) for w in words.not_money_before) and not sign
         is_arabic = bool(re.match(r"\d", num))
+        nxt_char = t[end:end + 1]
+        if not is_arabic and nxt_char and nxt_char in "多几来余" and t[end + 1:end + 2] in ("万", "亿", "千", "元", "块"):
+            out.append(RawAmount(value_cny=None, start=start, end=end + 2, text=text[start:end + 2].strip(),
+                                 flag="unreadable", currency=True))  # 二十多万: not a figure
+            continue
+        vague = bool(start and t[start - 1] in "几数") or (bool(nxt_char) and nxt_char in "多几来余" and not cur)
         has_unit = bool(cur or mag or _has_cn_magnitude(num) or re.search(r"(百万|千万|千)$", num))
         follows = next((w for w in sorted(words.not_money_after, key=len, reverse=True) if after.startswith(w)), None)
         if follows and not cur:
@@ -133,9 +141,10 @@ def scan(text: str, words: MoneyWords, cue_before: list[tuple[int, int]] | None 
             continue
         if sign == "-" and start and re.match(r"[\d十百千万亿]", prev or ""):
             sign = None  # 20-30万: a range, joined below
-        phone = re.search(r"\d+[-－]\d+", t[max(0, start - 12):end + 12])
-        if re.fullmatch(r"[\d,]+", num) and phone and len(re.sub(r"\D", "", phone.group(0))) >= 7 and not (cur or mag):
-            continue  # phone numbers such as 0458-3878126
+        lo = max(0, start - 12)
+        phones = [m for m in PHONE.finditer(t[lo:end + 12]) if m.start() + lo <= start and end <= m.end() + lo]
+        if re.fullmatch(r"[\d,]+", num) and phones and not (cur or mag):
+            continue  # phone numbers such as 0458-3878126, 020-83133375, 13265372518
         cued = any(e <= start and start - e <= 6 for _, e in cues)
         joined = _range_partner(t, start, end, words)
         cued = cued or joined
@@ -159,6 +168,10 @@ def scan(text: str, words: MoneyWords, cue_before: list[tuple[int, int]] | None 
                                  currency=has_unit))
             continue
         value = parse_numeral(num, words.magnitudes)
+        if vague:  # 几十万, 二十多万: not a figure anyone can compute with
+            out.append(RawAmount(value_cny=None, start=start, end=end, text=text[max(0, start - 1):end + 1].strip(),
+                                 flag="unreadable", currency=has_unit))
+            continue
         if value is None:
             out.append(RawAmount(value_cny=None, start=start, end=end, text=raw_text, flag="unreadable",
                                  currency=has_unit))
@@ -171,8 +184,8 @@ def scan(text: str, words: MoneyWords, cue_before: list[tuple[int, int]] | None 
             flag = "negative"
         elif value > words.absurd_above_cny:
             flag = "absurd"
-        elif is_arabic and not has_unit and len(re.sub(r"\D", "", num.split(".")[0])) < 4:
-            flag = "no_unit"
+        elif is_arabic and not has_unit and value < BARE_YUAN_FLOOR:
+            flag = "no_unit"  # 纳税800, 纳税15000: yuan or 万元? asked, never guessed
         out.append(RawAmount(value_cny=value, start=start, end=end, text=raw_text, flag=flag, currency=has_unit))
     return _ranges_and_qualifiers(t, out, words)
 

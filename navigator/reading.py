@@ -204,9 +204,24 @@ class Reader:
 
     # places and documents ----------------------------------------------------------------------------------
 
+    def spans(self, q: str) -> list[tuple[int, int, str, str, str]]:
+        """The gazetteer's places in the text, without a district that belongs to another city than the one
+        written just before it (贵阳市白云区 is not Guangzhou's 白云区)."""
+        spans = self.gaz.spans(q)
+        out = []
+        for n, sp in enumerate(spans):
+            s, _e, _text, level, name = sp
+            if level == "district" and n:
+                _ps, pe, _pt, plevel, pname = spans[n - 1]
+                city = self.gaz.districts.get(name, {}).get("city")
+                if plevel == "city" and s - pe <= 2 and city and city != pname:
+                    continue
+            out.append(sp)
+        return out
+
     def places(self, q: str) -> list[PlaceRead]:
         """Places named, most specific first (district, city, province), each once."""
-        found = [PlaceRead(level=level, name=name, text=text) for _s, _e, text, level, name in self.gaz.spans(q)]
+        found = [PlaceRead(level=level, name=name, text=text) for _s, _e, text, level, name in self.spans(q)]
         order = {"district": 0, "city": 1, "province": 2}
         out: list[PlaceRead] = []
         for p in sorted(found, key=lambda p: order[p.level]):
@@ -283,7 +298,7 @@ class Reader:
         When a question names two places of one level, the one with such words is the asker's; the other is
         the place of the programme asked about. With no such words, every place named counts.
         """
-        spans = self.gaz.spans(q)
+        spans = self.spans(q)
         before = sorted(self.lex.asker_place_before, key=len, reverse=True)
         after = sorted(self.lex.asker_place_after, key=len, reverse=True)
         mine, theirs = [], []
@@ -432,8 +447,9 @@ class Reader:
         head = q[max(c0, a.start - 4):a.start]
         if field is None and any(head.endswith(w) for w in self.lex.claimed_before):
             field = "claimed"  # 最多补贴100万: a figure the asker puts forward, never an input
-        clause = q[c0:c1]
-        line = self._line_in(clause)
+        line = self._line_in(q[c0:a.start]) or self._line_in(q[a.end:c1], first=True)
+        if field is None and line and self._line_in(q[max(c0, a.start - 8):a.start]):
+            field = "fees"  # 智能车间 80万: the amount right after a line is what it costs
         year = self._year_in(q[c0:a.start])
         if field is None and year is not None:
             # 第一年租赁费20万，第二年30万: a later year's amount is the kind of the earlier one.
@@ -464,14 +480,18 @@ class Reader:
         unique = [pid for pid, ws in hits.items() if any(owners[w] == 1 for w in ws)]
         return unique or list(hits)
 
-    def _line_in(self, text: str) -> str | None:
-        """The programme line a clause names, nearest to its end when several are named."""
-        best, pos = None, -1
-        for pid, rx in self._line_rx.items():
-            for m in rx.finditer(text):
-                if m.start() > pos:
-                    best, pos = pid, m.start()
-        return best
+    def _line_in(self, text: str, first: bool = False) -> str | None:
+        """The programme line a stretch of text names: the last one named (the first with ``first``).
+
+        Before an amount the nearest line word counts (公有云 10万 智能车间 80万); after it, the first one.
+        """
+        hits = sorted((m.start(), -len(m.group(0)), pid) for pid, rx in self._line_rx.items() for m in rx.finditer(text))
+        if not hits:
+            return None
+        if first:
+            return hits[0][2]
+        last = max(h[0] for h in hits)
+        return min((h for h in hits if h[0] == last), key=lambda h: h[1])[2]
 
     def _year_in(self, text: str) -> int | None:
         best, pos = None, -1

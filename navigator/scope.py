@@ -41,7 +41,8 @@ class Scope:
         """Topic words that occur nowhere in the texts (numerals and measure words are not topics)."""
         out = []
         for t in self.content_words(q, r):
-            if squash(t) in self.text_all or re.fullmatch(r"[\d一二两三四五六七八九十百千万亿几半每各某这那哪此该本][\u4e00-\u9fff]?", t):
+            if squash(t) in self.text_all or re.fullmatch(r"[\d一二两三四五六七八九十百千万亿几半每各某这那哪此该本][\u4e00-\u9fff]?", t) \
+                    or re.fullmatch(r"[\d一二两三四五六七八九十百千万亿零〇点.,]+[元块万亿千]*", t):
                 continue
             rest = next((t[len(w):] for w in self.lex.question_words if t.startswith(w)), None)
             if rest is not None and len(rest) <= 1:

@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     elif a.holdout:
         paths = sorted(CASES.glob("holdout-*.json"))
     else:
-        paths = [DEV, CASES / "extra.json", *sorted(CASES.glob("tune-*.json"))]
+        paths = [DEV, CASES / "extra.json", *sorted(CASES.glob("tune*.json"))]
     files = [(p, load(p)) for p in paths]
     s = Scorer(a.show)
     for _p, cases in files:
