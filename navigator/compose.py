@@ -263,8 +263,9 @@ class Engine:
         cap_question = any(w in q for w in self.lex.cap_words) and not payments
         if r.yes_no and not payments and not how_much:
             return self._yes_no(d, ctx)
+        terse_ask = bool(payments) and any(w in q for w in ("补贴", "补助", "奖补", "补多少", "能补", "测算"))
         wants_figure = (bool(intents & {"estimate"}) and not cap_question) or bool(inputs and intents & {"amount"}) or (
-            r.follow_up and bool([a for a in inputs if a.turn is None]))
+            r.follow_up and bool([a for a in inputs if a.turn is None])) or terse_ask
         if wants_figure:
             lines = self._estimate_lines(ctx)
             if lines and (inputs or "estimate" in intents):
@@ -281,7 +282,8 @@ class Engine:
             lead_answers = lead is not None and lead.article.label not in window_cites and (any(
                 w in lead.text for w in ("有效期", "截止", "期限", "时间", "止", "日内", "工作日")) or bool(
                 re.search(r"\d+月\d+日|每(?:年|半年|季度|月)", lead.text)))
-            if self._asks_window(r) and self._one_window(ctx.programmes) and not lead_answers:
+            about_document = bool(re.search(r"(办法|细则|通知|方案|文件|政策)(本身)?的?(有效期|期限|截止)", r.question))
+            if self._asks_window(r) and self._one_window(ctx.programmes) and (not lead_answers or about_document):
                 self._deadline(d, ctx)
             else:
                 d.headline = self._headline_from(lead, r)
@@ -534,17 +536,34 @@ class Engine:
         special = self._text_says_no(ctx, sentence)
         if special:
             return False, "", None
-        # 4. Still open? The programme's window on the date asked (or the evaluation date).
+        # 4. Does the text require or fix what is asked (对成立年限有没有要求)? If no sentence names it: silent.
+        if any(w in q for w in self.lex.asks_requirement) and not self._text_names_asked(ctx, sentence):
+            art = lead.article.label if lead else ""
+            return None, (f"文件未作规定：现有文件没有对此作出规定（最接近的条文是{art}），请以主管部门解释为准。"
+                          if art else "文件未作规定：现有文件没有对此作出规定。"), None
+        # Several lines of one document under a shared cap (可同时申请多种服务券): that article decides.
+        combining = any(w in q for w in ("同时", "一起", "叠加", "重复享受", "都申请", "兼得", "同时享受", "都拿", "两种", "多种"))
+        lines = self.reader.lines_named(q)
+        if combining and len(lines) >= 2 and len({self.reg.get(p).doc for p in lines}) == 1:
+            cap = self.reg.shared_cap_for(self.reg.get(lines[0]))
+            if cap is not None:
+                c = cap.cap_cny.cite
+                full = next((x for x in self._sentences_of(c) if "同时" in x), c.quote)
+                cite = self.corpus.citation(c.doc_id, c.article, full)
+                return True, f"（{c.article}：“{tidy(full)}”）", cite
+        # 5. Still open? The programme's window on the date asked (or the evaluation date).
         if r.still_open and progs and self._one_window(ctx.programmes):
             return self._open_verdict(ctx, progs[0])
-        # 5. Combining programmes of different documents: the texts are silent unless a sentence speaks of it.
-        combining = any(w in q for w in ("同时", "一起", "叠加", "重复享受", "都申请", "兼得", "同时享受", "都拿"))
-        docs_named = {self.reg.get(p).doc for p in self.reader.lines_named(q)} | set(self.reader.topic_documents(q))
+        # 6. Combining programmes of different documents: the texts are silent unless a sentence speaks of it.
+        docs_named = {self.reg.get(p).doc for p in lines} | set(self.reader.topic_documents(q)) | {
+            d.id for d in self.corpus.docs.values()
+            if any(p.name == next((d.region[lvl] for lvl in ("district", "city") if d.region.get(lvl)), None)
+                   for p in r.places)}
         if combining and len(docs_named) >= 2 and not any(w in sentence for w in self.lex.other_policy_words):
             return None, "文件未作规定：现有文件没有就同时享受不同文件的补贴作出规定，请向主管部门确认。", None
         if found is not None:
             return found
-        # 6. The deciding sentence itself.
+        # 7. The deciding sentence itself.
         return self._polarity(ctx, sentence, lead), "", None
 
     def _open_verdict(self, ctx: Context, prog: Programme) -> tuple[bool | None, str, Citation | None]:
@@ -590,6 +609,7 @@ class Engine:
             touched = [x for x in el.reasons if x.met is not None and (set(x.missing) & stated or self._tests(x, stated, prog))]
             failed = [x for x in el.reasons if x.met is False and self._tests(x, stated, prog)]
             outcomes.append((prog, el, touched, failed))
+        outcomes = [o for o in outcomes if o[2] or o[3]] or outcomes  # the programmes whose rules the facts reach
         failing = [o for o in outcomes if o[3]]
         if failing and len(failing) == len(outcomes):
             prog, _el, _t, failed = failing[0]
@@ -597,7 +617,7 @@ class Engine:
             return False, f"不满足{prog.title}的条件：{x.condition}（{x.citation.article}：“{tidy(x.citation.quote)}”）。", \
                 Citation(**x.citation.model_dump()) if hasattr(x.citation, "model_dump") else x.citation
         passing = [o for o in outcomes if not o[3] and o[2]]
-        if passing:
+        if passing and any(w in ctx.q for w in self.lex.eligibility_words):
             prog, el, touched, _f = passing[0]
             x = touched[-1]
             rest = [y.condition for y in el.reasons if y.met is None and y.blocking][:4]
@@ -630,6 +650,23 @@ class Engine:
             return not any(w in heading for w in self.lex.yes_no.negative)
         return not any(w in sentence for w in self.lex.yes_no.negative)
 
+    def _sentences_of(self, c: Citation) -> list[str]:
+        art = self.corpus.docs[c.doc_id].article_by_label(c.article)
+        return self.quoter.quotable(art) if art is not None else []
+
+    def _text_names_asked(self, ctx: Context, sentence: str) -> bool:
+        """Whether the deciding sentence names what a requirement question asks about (成立年限, 注册资本)."""
+        q = ctx.q
+        for w in self.lex.asks_requirement:
+            q = q.replace(w, " ")
+        words = [t for t in self.scope.content_words(q, ctx.r) if t not in GENERIC_WORDS and len(t) >= 2]
+        words = [t for t in words if t not in {"申请", "申报", "企业", "单位", "认定", "补助", "服务", "平台", "申请人"}]
+        if not words:
+            return True
+        named = [t for t in words if squash(t) in squash(sentence)]
+        # Every word the question adds beyond the programme's name must be there.
+        return len(named) >= max(1, len(words) - 1)
+
     def _text_says_no(self, ctx: Context, sentence: str) -> bool:
         """The deciding sentence sets apart a place the question names, or requires what the question denies."""
         if not sentence:
@@ -656,8 +693,10 @@ class Engine:
         for neg in self.lex.negations:
             for m in re.finditer(re.escape(neg), q):
                 tail = q[m.end():m.end() + 8]
-                for t in self.scope.jieba.lcut(tail)[:3]:
-                    if len(t) >= 2 and t not in GENERIC_WORDS and t in sentence:
+                for t0 in self.scope.jieba.lcut(tail)[:3]:
+                    kin = [t0, *(w for g in self.lex.synonyms if t0 in g for w in g if w != t0)]
+                    t = next((k for k in kin if len(k) >= 2 and k not in GENERIC_WORDS and k in sentence), None)
+                    if t is not None:
                         i = sentence.find(t)
                         if not any(sentence[max(0, i - 3):i].endswith(n) for n in ("无", "不", "未", "没有", "非")):
                             return True

@@ -95,6 +95,10 @@ class Lexicon(Model):
     claimed_before: list[str]
     cap_words: list[str]
     amount_field_labels: dict[str, str]
+    asker_place_strong: list[str]
+    asks_requirement: list[str]
+    certificate_pattern: str
+    staff_ratio_words: list[str]
     received_before: list[str]
 
 
@@ -254,8 +258,7 @@ class Reader:
         scores: dict[str, float] = {}
         specific = self.most_specific(places)
         for d in self.corpus.docs.values():
-            score = sum(1.0 if (self.gaz.lookup(a) or a.isdigit() or re.fullmatch(r"\d+年", a)) else 3.0
-                        for a in d.aliases if a in q)
+            score = sum(self._alias_weight(a, q) for a in d.aliases if a in q)
             for p in specific:
                 if self.inside(d.region, p):
                     deepest = next((d.region[lvl] for lvl in ("district", "city", "province") if d.region.get(lvl)), None)
@@ -264,13 +267,23 @@ class Reader:
                 scores[d.id] = score
         return scores
 
+    def _alias_weight(self, alias: str, q: str) -> float:
+        """A document's name counts more than a place; a year counts as a name when it names a policy
+        (省里2020的上云服务券, 2020年服务券), as a place-like hint otherwise."""
+        if self.gaz.lookup(alias):
+            return 1.0
+        if alias.isdigit() or re.fullmatch(r"\d+年", alias):
+            year = alias[:4]
+            return 3.0 if re.search(rf"{year}\s*年?(?:的|度)?[\u4e00-\u9fff“”\"]{{0,6}}(?:服务券|券|通知|政策|补贴|奖补)", q) \
+                else 1.0
+        return 3.0
+
     def topic_documents(self, q: str) -> list[str]:
         """Documents the question names by a topic word (资源池, 公有云, 实施细则), not by a place or a year."""
         q = DATE.sub(" ", q)
         out = []
         for d in self.corpus.docs.values():
-            named = any(a in q for a in d.aliases
-                        if not (self.gaz.lookup(a) or a.isdigit() or re.fullmatch(r"\d+年", a)))
+            named = any(self._alias_weight(a, q) >= 3.0 for a in d.aliases if a in q)
             title = d.title
             for lvl in ("province", "city", "district"):
                 if d.region.get(lvl):
@@ -301,6 +314,11 @@ class Reader:
         spans = self.spans(q)
         before = sorted(self.lex.asker_place_before, key=len, reverse=True)
         after = sorted(self.lex.asker_place_after, key=len, reverse=True)
+        strong = [PlaceRead(level=level, name=name, text=text) for s, _e, text, level, name in spans
+                  if any(q[max(0, s - 6):s].endswith(w) for w in self.lex.asker_place_strong)]
+        if strong:  # 执照是哈尔滨的 outranks 在伊春干活: where it is registered is where it belongs
+            order = {"district": 0, "city": 1, "province": 2}
+            return self.most_specific(sorted(strong, key=lambda p: order[p.level])), True
         mine, theirs = [], []
         for s, e, text, level, name in spans:
             head, tail = q[max(0, s - 6):s], q[e:e + 6]
@@ -349,6 +367,13 @@ class Reader:
             hit = self._count(q, cw)
             if hit:
                 facts[fld], words[fld] = hit
+        certs = [re.sub(r"\s+", "", c) for c in re.findall(self.lex.certificate_pattern, q, flags=re.I)]
+        if certs:
+            facts["security_certifications"] = list(dict.fromkeys(c.upper() if c[:1].isascii() else c for c in certs))
+            words["security_certifications"] = "、".join(certs)
+        ratio = self._staff_ratio(q)
+        if ratio is not None:
+            facts["qualified_staff_ratio"], words["qualified_staff_ratio"] = ratio
         hit = next((w for w in self.lex.received_before if w in q), None)
         if hit:
             facts["received_before"], words["received_before"] = True, hit
@@ -358,6 +383,24 @@ class Reader:
             if months is not None:
                 facts["established_months"], words["established_months"] = months, m.group(0)
         return facts, words
+
+    def _staff_ratio(self, q: str) -> tuple[Decimal, str] | None:
+        """A share of qualified staff: 六成, 60%, 百分之六十, next to 专业人员 / 学历 / 职称."""
+        from navigator.numbers import parse_numeral
+
+        for m in re.finditer(r"(?:百分之([一二三四五六七八九十]+)|(\d{1,3}(?:\.\d+)?)\s*[%％]|([一二三四五六七八九十]|\d)\s*成)", q):
+            near = q[max(0, m.start() - 14):m.end() + 4]
+            if not any(w in near for w in self.lex.staff_ratio_words):
+                continue
+            if m.group(1):
+                v = parse_numeral(m.group(1), {}) / 100
+            elif m.group(2):
+                v = Decimal(m.group(2)) / 100
+            else:
+                v = parse_numeral(m.group(3), {}) / 10
+            if v is not None and 0 <= v <= 1:
+                return v, m.group(0)
+        return None
 
     def _count(self, q: str, cw: CountWords) -> tuple[int, str] | None:
         units = "|".join(map(re.escape, cw.units))
