@@ -539,8 +539,10 @@ class Engine:
         # 4. Does the text require or fix what is asked (对成立年限有没有要求)? If no sentence names it: silent.
         if any(w in q for w in self.lex.asks_requirement) and not self._text_names_asked(ctx, sentence):
             art = lead.article.label if lead else ""
-            return None, (f"文件未作规定：现有文件没有对此作出规定（最接近的条文是{art}），请以主管部门解释为准。"
-                          if art else "文件未作规定：现有文件没有对此作出规定。"), None
+            prog = self.reg.get(ctx.programmes[0]) if ctx.programmes else None
+            where = f"；申请条件见{prog.who.cite.article}" if prog else ""
+            return None, (f"文件未作规定：现有文件没有对此作出规定（最接近的条文是{art}{where}），请以主管部门解释为准。"
+                          if art else "文件未作规定：现有文件没有对此作出规定。"), prog.who.cite if prog else None
         # Several lines of one document under a shared cap (可同时申请多种服务券): that article decides.
         combining = any(w in q for w in ("同时", "一起", "叠加", "重复享受", "都申请", "兼得", "同时享受", "都拿", "两种", "多种"))
         lines = self.reader.lines_named(q)
@@ -566,10 +568,34 @@ class Engine:
         # 7. The deciding sentence itself.
         return self._polarity(ctx, sentence, lead), "", None
 
+    def _redemption(self, prog: Programme):
+        """The redemption period (兑现时间) as a window of its own, when the text gives its dates."""
+        from calculators.models import Window
+
+        red = prog.window.redemption
+        if red is None:
+            return None
+        stamps = re.findall(r"(\d{4})年(\d{1,2})月(\d{1,2})日\D{0,4}?(\d{1,2})[:：](\d{2})", red.text + red.cite.quote)
+        if len(stamps) < 2:
+            return None
+        (y1, m1, d1, h1, n1), (y2, m2, d2, h2, n2) = stamps[:2]
+        try:
+            return Window(kind="period", opens=dt.datetime(int(y1), int(m1), int(d1), int(h1), int(n1)),
+                          closes=dt.datetime(int(y2), int(m2), int(d2), int(h2), int(n2)), text=red.text, cite=red.cite)
+        except (ValueError, TypeError):
+            return None
+
     def _open_verdict(self, ctx: Context, prog: Programme) -> tuple[bool | None, str, Citation | None]:
+        from calculators.status import status_on
+
         dates = [dt.date.fromisoformat(x) for x in ctx.r.asked_dates] or [ctx.when]
-        states = {self.service.status(prog, x) for x in dates}
         w = prog.window
+        red = self._redemption(prog) if "兑现" in ctx.q else None
+        if red is not None:
+            w = red
+            states = {status_on(red, x) for x in dates}
+        else:
+            states = {self.service.status(prog, x) for x in dates}
         when = "、".join(x.isoformat() if isinstance(x, dt.date) else str(x) for x in dict.fromkeys(dates))
         text = f"{prog.title}：{tidy(w.text)}（{w.cite.article}：“{tidy(w.cite.quote)}”）；按{when}评估："
         if states == {"open"}:
@@ -659,13 +685,17 @@ class Engine:
         q = ctx.q
         for w in self.lex.asks_requirement:
             q = q.replace(w, " ")
-        words = [t for t in self.scope.content_words(q, ctx.r) if t not in GENERIC_WORDS and len(t) >= 2]
-        words = [t for t in words if t not in {"申请", "申报", "企业", "单位", "认定", "补助", "服务", "平台", "申请人"}]
+        for names in (self.lex.line_words.values(), [d.aliases for d in self.corpus.docs.values()]):
+            for ws in names:
+                for w in ws:
+                    q = q.replace(w, " ")
+        titles = "".join(d.title for d in self.corpus.docs.values())
+        words = [t for t in self.scope.content_words(q, ctx.r) if t not in GENERIC_WORDS and len(t) >= 2
+                 and t not in {"申请", "申报", "企业", "单位", "认定", "补助", "服务", "平台", "申请人"} and t not in titles]
         if not words:
             return True
-        named = [t for t in words if squash(t) in squash(sentence)]
-        # Every word the question adds beyond the programme's name must be there.
-        return len(named) >= max(1, len(words) - 1)
+        # Every word the question adds beyond the programme's names must be in the deciding sentence.
+        return all(squash(t) in squash(sentence) for t in words)
 
     def _text_says_no(self, ctx: Context, sentence: str) -> bool:
         """The deciding sentence sets apart a place the question names, or requires what the question denies."""

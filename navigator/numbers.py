@@ -160,6 +160,10 @@ def scan(text: str, words: MoneyWords, cue_before: list[tuple[int, int]] | None 
             if not cur and not (_has_cn_magnitude(num) and cued) and not joined:
                 continue
         elif not has_unit:
+            if re.search(r"[A-Za-z/][ \t]?$", t[max(0, start - 2):start]):
+                continue  # ISO27001, GB/T 22080: a standard's number
+            if not cued:
+                continue  # a bare number with no unit and no word for money is not money
             digits = len(re.sub(r"\D", "", num.split(".")[0]))
             if re.fullmatch(r"(19|20)\d\d", num) and not cued:
                 continue  # a year

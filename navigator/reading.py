@@ -87,7 +87,7 @@ class Lexicon(Model):
     asker_place_before: list[str]
     asker_place_after: list[str]
     programme_place_before: list[str]
-    still_open: list[str]
+    still_open: str
     partial_payment: list[str]
     summing: list[str]
     negations: list[str]
@@ -99,6 +99,7 @@ class Lexicon(Model):
     asks_requirement: list[str]
     certificate_pattern: str
     staff_ratio_words: list[str]
+    fact_windows_years: dict[str, int]
     received_before: list[str]
 
 
@@ -352,6 +353,14 @@ class Reader:
                     facts[fld], words[fld] = value, hit
                     break
         by_level: dict[str, set[str]] = {}
+        for fld, years in self.lex.fact_windows_years.items():
+            ago = re.search(r"([\d一二两三四五六七八九十]+)\s*年(?:以)?前", q)
+            if facts.get(fld) is True and ago:
+                from navigator.numbers import parse_numeral
+
+                n = parse_numeral(ago.group(1), {})
+                if n is not None and n > years:  # 六年前 is outside 近5年内
+                    facts[fld], words[fld] = False, f"{words[fld]}（{ago.group(0)}）"
         for p in places:
             for lvl, name in self.chain(p.level, p.name).items():
                 by_level.setdefault(lvl, set()).add(name)
@@ -486,6 +495,9 @@ class Reader:
         before = [c for c in cues if c0 <= c[0] and c[1] <= a.start and a.start - c[1] <= NEAR_CUE_CHARS]
         after = [c for c in cues if c[0] >= a.end and c[1] <= c1 and c[0] - a.end <= 4]
         cue = before[-1] if before else (after[0] if after else None)
+        if cue is not None and cue[1] <= a.start and self._line_in(q[cue[1]:a.start]) \
+                and self._cue_field[cue[2]] not in ("fees", "contract_cny"):
+            cue = None  # 实缴1.5亿 公有云500万: a line named after the word is what the amount pays for
         field = self._cue_field[cue[2]] if cue else None
         head = q[max(c0, a.start - 4):a.start]
         if field is None and any(head.endswith(w) for w in self.lex.claimed_before):
@@ -626,7 +638,7 @@ class Reader:
             asked_year=self.lex.years.ordinal_values.get(asked.group(1)) if asked else (
                 next(iter(ordinals)) if len(ordinals) == 1 else None),
             follow_up=self.is_follow_up(q), yes_no=self.is_yes_no(q), provider=facts.get("side") == "provider",
-            asked_dates=self.asked_dates(q), still_open=any(w in q for w in self.lex.still_open),
+            asked_dates=self.asked_dates(q), still_open=bool(re.search(self.lex.still_open, q)),
             summing=any(w in q for w in self.lex.summing), asker_places=asker, asker_cued=cued,
         )
 

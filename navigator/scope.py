@@ -80,7 +80,8 @@ class Scope:
                                       for d in candidates):
                 return f"现有政策库未收录{year}年的相关政策"
         topic = next((t for t in self.lex.other_topics if t in q), None)
-        if topic and squash(topic) not in self.text_all:
+        strong, _weak = self.anchored(q)
+        if topic and squash(topic) not in self.text_all and not strong:
             return f"现有政策库未收录关于“{topic}”的政策"
         if not r.documents:
             for m in re.finditer(r"([\u4e00-\u9fff]{2,4})(?:补贴|补助|资助|奖励)", q):
