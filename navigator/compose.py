@@ -209,8 +209,10 @@ class Engine:
             if not (f.field.endswith("_cny") or f.field == "fees") or (f.field, f.programme, f.year) in said:
                 continue
             payment = f.field in estimating.PAYMENT_FIELDS
-            if payment and said_fields & set(estimating.PAYMENT_FIELDS):
-                continue  # a new payment replaces the earlier ones ("合同20万的话呢")
+            new_years = {a.year for a in own.amounts if a.field in estimating.PAYMENT_FIELDS}
+            if payment and said_fields & set(estimating.PAYMENT_FIELDS) and (
+                    None in new_years or f.year is None or f.year in new_years):
+                continue  # a new payment replaces the earlier ones ("合同20万的话呢"); another year's stays
             if not payment and f.field in said_fields:
                 continue
             earlier.append(AmountRead(field=f.field, programme=f.programme, year=f.year,
@@ -263,7 +265,8 @@ class Engine:
         cap_question = any(w in q for w in self.lex.cap_words) and not payments
         if r.yes_no and not payments and not how_much:
             return self._yes_no(d, ctx)
-        terse_ask = bool(payments) and any(w in q for w in ("补贴", "补助", "奖补", "补多少", "能补", "测算"))
+        terse_ask = bool(payments) and any(w in q for w in ("补贴", "补助", "奖补", "补多少", "能补", "测算", "合计", "一共",
+                                                             "总共", "共计", "能拿", "能领"))
         wants_figure = (bool(intents & {"estimate"}) and not cap_question) or bool(inputs and intents & {"amount"}) or (
             r.follow_up and bool([a for a in inputs if a.turn is None])) or terse_ask
         if wants_figure:

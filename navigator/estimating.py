@@ -270,6 +270,9 @@ def _per_year(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], reading
     if not dated and len(undated) == 1 and reading.asked_year and not reading.each_year:
         dated = [undated[0].model_copy(update={"year": reading.asked_year})]  # 到了第三年，云服务费25万
         undated = []
+    if dated and reading.span_years and any(w in reading.question for w in ("分别", "依次", "前三年", "三年各")) \
+            and len(dated) < min(reading.span_years, years):
+        return p.need(f"{prog.title}：只读到{len(dated)}年的费用，问题说的是{reading.span_years}年，请逐年写明费用。")
     if dated:
         by_year: dict[int, AmountRead] = {}
         for a in dated:
@@ -299,6 +302,8 @@ def _per_year(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], reading
         return p.need(f"{prog.title}按年度计算：请说明{texts}分别是第几年的费用。")
     a = undated[0]
     _bound(p, prog, s, a)
+    if reading.each_year and not reading.span_years:
+        return p.need(f"{prog.title}按使用年度分别补贴：“{a.text}”每年相同，共用几年？", [f"共{n}年" for n in range(years, 0, -1)])
     if reading.each_year:
         n = min(reading.span_years or years, 50)
         p.understood.append(f"{_title(prog)}·{_label(s)}：每年{_fmt(a.value_cny)}，共{n}年{_said(a)}")

@@ -179,6 +179,8 @@ def scan(text: str, words: MoneyWords, cue_before: list[tuple[int, int]] | None 
                                  currency=has_unit))
             continue
         value = parse_numeral(num, words.magnitudes)
+        if cur in ("块", "块钱") and not mag and not _has_cn_magnitude(num) and value is not None and value < 100:
+            continue  # 这一块, 一块儿: a word, not one yuan
         if vague:  # 几十万, 二十多万: not a figure anyone can compute with
             out.append(RawAmount(value_cny=None, start=start, end=end, text=text[max(0, start - 1):end + 1].strip(),
                                  flag="unreadable", currency=has_unit))

@@ -260,6 +260,8 @@ class Reader:
         specific = self.most_specific(places)
         for d in self.corpus.docs.values():
             score = sum(self._alias_weight(a, q) for a in d.aliases if a in q)
+            if set(d.region) == {"province"} and re.search(r"省(?:里|级|的)?[\u4e00-\u9fff“”\"]{0,10}(?:服务券|券|政策|补贴|奖补)", q):
+                score += 3.0  # 省服务券, 省里的补贴: the province's own document
             for p in specific:
                 if self.inside(d.region, p):
                     deepest = next((d.region[lvl] for lvl in ("district", "city", "province") if d.region.get(lvl)), None)
@@ -275,8 +277,10 @@ class Reader:
             return 1.0
         if alias.isdigit() or re.fullmatch(r"\d+年", alias):
             year = alias[:4]
-            return 3.0 if re.search(rf"{year}\s*年?(?:的|度)?[\u4e00-\u9fff“”\"]{{0,6}}(?:服务券|券|通知|政策|补贴|奖补)", q) \
-                else 1.0
+            policy = r"(?:服务券|券|通知|政策|补贴|奖补)"
+            near = re.search(rf"{year}\s*年?(?:的|度)?[\u4e00-\u9fff“”\"]{{0,10}}{policy}", q) or re.search(
+                rf"{policy}[\s\u4e00-\u9fff]{{0,3}}{year}", q)
+            return 3.0 if near else 1.0
         return 3.0
 
     def topic_documents(self, q: str) -> list[str]:
@@ -473,6 +477,7 @@ class Reader:
         context = [(m.start(), m.end()) for m in self._year_rx.finditer(q)]
         context += [(m.start(), m.end()) for m in re.finditer(r"[、和及]", q)
                     if any(e <= m.start() and m.start() - e <= 8 for _s, e, _w in cues)]
+        context += [(m.start(), m.end()) for m in re.finditer(r"(?<=[\d万元亿千])\s*[，、,；]", q)]  # 10万元，一十万
         raw = scan(q, self.lex.money, [(s, e) for s, e, _ in cues] + context)[:MAX_AMOUNTS]
         out: list[AmountRead] = []
         for a in raw:
