@@ -29,7 +29,7 @@ GENERIC_TITLE_WORDS = {"企业", "上云", "云上", "平台", "上平", "工业
                        "知", "业上", "台服", "云补", "助实", "施细", "资源", "源池", "培育", "作方"}
 MAX_READ_CHARS = 600  # the reader looks at this much of a question: beyond it, text is kept but not parsed
 MAX_AMOUNTS = 20
-CLAUSE = re.compile(r"[，,。；;！!？?\n、]")
+CLAUSE = re.compile(r"[，。；;！!？?\n、]|(?<!\d),|,(?!\d)")  # a comma inside 15,000,000 ends nothing
 NEAR_CUE_CHARS = 12  # an amount's field word stands at most this far before it
 
 
@@ -319,8 +319,15 @@ class Reader:
         spans = self.spans(q)
         before = sorted(self.lex.asker_place_before, key=len, reverse=True)
         after = sorted(self.lex.asker_place_after, key=len, reverse=True)
-        strong = [PlaceRead(level=level, name=name, text=text) for s, _e, text, level, name in spans
-                  if any(q[max(0, s - 6):s].endswith(w) for w in self.lex.asker_place_strong)]
+        strong = []
+        prev_end = None
+        for s, e, text, level, name in spans:
+            cued = any(q[max(0, s - 6):s].endswith(w) for w in self.lex.asker_place_strong)
+            if cued or (prev_end is not None and s - prev_end <= 1):  # 注册地在广东省潮州市: the city goes with it
+                strong.append(PlaceRead(level=level, name=name, text=text))
+                prev_end = e
+            else:
+                prev_end = None
         if strong:  # 执照是哈尔滨的 outranks 在伊春干活: where it is registered is where it belongs
             order = {"district": 0, "city": 1, "province": 2}
             return self.most_specific(sorted(strong, key=lambda p: order[p.level])), True
