@@ -384,8 +384,13 @@ class Engine:
                 top = ctx.hits[0].chunk.article.doc_id
                 named = [x for x in named if x.doc == top] or named
             return named
-        return [self.reg.get(p) for p in ctx.programmes if self.reg.get(p).calculator is not None
-                and self.reg.get(p).side == "enterprise"]
+        found = [self.reg.get(p) for p in ctx.programmes if self.reg.get(p).calculator is not None
+                 and self.reg.get(p).side == "enterprise"]
+        if not found:  # the line named has no calculation (平台认定): the document's enterprise lines
+            top = ctx.hits[0].chunk.article.doc_id
+            found = [p for p in self.reg.programmes.values() if p.doc == top and p.calculator is not None
+                     and p.side == "enterprise"]
+        return found
 
     # --- amounts -------------------------------------------------------------------------------------------
 
@@ -423,13 +428,23 @@ class Engine:
         per_year = estimating.year_totals(est)
         one_year = all(len(i["schedule"]) <= 1 for i in items)
         head = f"测算结果：{'当年' if one_year else ''}可获补贴合计 {money(total)}"
+        if p.fills and r.asked_year in per_year:
+            year = r.asked_year
+            items_year = [{**i, "schedule": [y for y in i["schedule"] if y["year"] == year],
+                           "total_cny": next((y["amount_cny"] for y in i["schedule"] if y["year"] == year), "0.00")}
+                          for i in doc["items"]]
+            d.estimate = {**doc, "items": items_year, "total_cny": f"{per_year[year]:.2f}", "year": year,
+                          "steps": [x for x in doc["steps"] if f"第{year}年" in x["text"] or "第" not in x["text"][:4]]}
+            total = per_year[r.asked_year]
+            head = f"测算结果：第{r.asked_year}年可获补贴 {money(total)}"
+            per_year = {}
         if len(per_year) > 1 and any(v for y, v in per_year.items() if y > 1):
             head += "（分年度：" + "；".join(f"第{y}年 {money(v)}" for y, v in sorted(per_year.items())) + "）"
         if len(items) > 1:
             head += "。各项目单独计算：" + "；".join(f"{self._short(i['programme'])} {money(i['total_cny'])}" for i in items)
             if sum(Decimal(i["total_cny"]) for i in items) > total:
                 head += "；合计超过共同上限，按上限计"
-        if r.asked_year and r.asked_year in per_year and len(per_year) > 1:
+        if r.asked_year and r.asked_year in per_year and len(per_year) > 1 and not p.fills:
             head = f"第{r.asked_year}年可获补贴 {money(per_year[r.asked_year])}；" + head
         d.headline = head + "。"
         d.lines.append("我的理解：" + "；".join(p.understood) + "。")
@@ -449,7 +464,7 @@ class Engine:
                     d.lines.append(f"企业自付：{money_text(base.value_cny)}元 − {money_text(Decimal(i['total_cny']))}元 = "
                                    f"{money(own)}（{self._short(i['programme'])}）。")
         d.lines.append("计算过程：")
-        for s in doc["steps"]:
+        for s in d.estimate["steps"]:
             d.lines.append(f"· {tidy(s['text'])}（{s['citation']['article']}）")
             d.cites.append(Citation(**s["citation"]))
         for n in doc.get("notes") or []:

@@ -281,8 +281,13 @@ def _per_year(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], reading
             by_year[a.year] = a
         last = max(by_year)
         missing = [n for n in range(1, last + 1) if n not in by_year]
-        if missing and min(by_year) < max(missing):
+        asked = reading.asked_year
+        if missing and min(by_year) < max(missing) and not (asked and asked in by_year and max(missing) < asked):
             return p.need(f"请补充{prog.title}第{missing[0]}年的费用（没有则写0元）。")
+        if missing and asked and asked in by_year:
+            # Only the year asked about is computed; the others count as nothing, checked not to matter.
+            missing = [n for n in range(1, last + 1) if n != asked]
+            by_year = {asked: by_year[asked]}
         out = []
         for n in range(1, last + 1):
             a = by_year.get(n)

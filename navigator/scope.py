@@ -70,7 +70,7 @@ class Scope:
             if not any(term.endswith(v) or v.endswith(term) for v in self.lex.voucher_names) \
                     and squash(term) not in self.text_all:
                 return f"现有政策库未收录“{term}”"
-        for m in re.finditer(r"(20\d\d)\s*年(?:度)?(?:的)?(?:[\u4e00-\u9fff]{0,6})(?:服务券|补贴|补助|政策|通知|申领工作)", q):
+        for m in re.finditer(r"(20\d\d)\s*年(?:度)?(?:的)?(?:[\u4e00-\u9fff“”\"]{0,10})(?:服务券|补贴|补助|政策|通知|申领工作)", q):
             year = m.group(1)
             if re.match(r"20\d\d\s*年\s*\d", m.group(0)):
                 continue
