@@ -39,7 +39,8 @@ SEARCH_K = 8
 QUOTE_ARTICLES = 5
 QUERY_CHARS = 300  # retrieval sees at most this much of a question
 LIST_BLOCK_CHARS = 600
-LIST_ITEM_CHARS = 90  # an article is quoted whole as a list only when its items are this short
+LIST_ITEM_CHARS = 90
+LIST_QUOTES = 6  # a list question quotes the deciding article's sentences up to this many  # an article is quoted whole as a list only when its items are this short
 ATTRIBUTE_INTENTS = ("materials", "process", "conditions", "who", "contacts")
 WINDOW_WORDS = ("截止", "有效期", "申领时间", "申请时间", "申报时间", "什么时候申请", "什么时候申领", "什么时候开始",
                 "几号截止", "到什么时候", "哪天截止", "期限", "兑现时间", "多久有效", "还能申请", "还能申领")
@@ -530,6 +531,14 @@ class Engine:
         else:
             word = "可以" if verdict else "不可以"
             d.headline = f"{word}。{reason}" if reason else f"{word}。（{lead.article.label}：“{tidy(sentence)}”）"
+            if verdict and reason and any(w in ctx.q for w in self.lex.eligibility_words):
+                # Allowed to apply: what the programme pays, cited.
+                lines = [self.reg.get(p) for p in ctx.programmes if self.reg.get(p).calculator is not None]
+                for x in lines[:1]:
+                    cite = self._rate_cite(x)
+                    if cite is not None and x.rate_text:
+                        d.lines.insert(0, f"{x.title}：{tidy(x.rate_text)}；{tidy(x.cap_text or '')}（{cite.article}）")
+                        d.cites.append(cite)
         self._status_lines(d, ctx)
         del q
         return d
@@ -980,11 +989,31 @@ class Engine:
                 d.lines.append(self._quote_line(parent, block))
                 d.cites.append(self.corpus.cite_article(parent, block))
                 return Sentence(parent, block, 0)
+        if listy and not r.yes_no:
+            # A list question: the deciding article's own sentences, in order, as far as they go.
+            own = [x for x in self.quoter.of_article(lead.article) if x.text not in {p.text for p in picked}]
+            picked = self.quoter.in_order(picked + own[:max(0, LIST_QUOTES - len(picked))])
+        picked = self.quoter.in_order(picked + self._referenced_items(picked))
         d.lines.append("依据：")
         for s in picked:
             d.lines.append(self._quote_line(s.article, s.text))
         d.quotes.extend(picked)
         return lead
+
+    def _referenced_items(self, picked: list[Sentence]) -> list[Sentence]:
+        """Items a quote refers to by number (还需提交第五、六项材料 → （五）and（六）of the same list)."""
+        out: list[Sentence] = []
+        for s in picked:
+            m = re.search(r"第([一二三四五六七八九十、]+)项", s.text)
+            if not m or not s.article.parent:
+                continue
+            parent = self.corpus.article(s.article.parent)
+            wanted = [f"（{n}）" for n in m.group(1).split("、") if n]
+            for cid in parent.children:
+                child = self.corpus.article(cid)
+                if any(child.label.endswith(w) for w in wanted):
+                    out += self.quoter.of_article(child)[:1]
+        return out[:3]
 
     def _list_parent(self, art: Article) -> Article | None:
         """The list an item belongs to (or the item's own list), when its items are short.
