@@ -36,7 +36,7 @@ from navigator.scope import Scope
 STATUS_TEXT = {"open": "可申请/有效期内", "closed": "已截止或已失效", "not_yet_open": "尚未开始",
                "unknown": "文件未载明期限，无法确定"}
 SEARCH_K = 8
-QUOTE_ARTICLES = 5
+QUOTE_ARTICLES = 7
 QUERY_CHARS = 300  # retrieval sees at most this much of a question
 LIST_BLOCK_CHARS = 600
 LIST_ITEM_CHARS = 90

@@ -33,6 +33,8 @@ LENGTH_PENALTY = 0.0015  # per character: of two equal sentences, the shorter an
 KEEP_RATIO = 0.62  # a further quote must score this share of the best one...
 ADDS_RATIO = 0.3  # ...or add question words the picked quotes lack, worth this share
 KEY_CLAUSE_CHARS = 60
+RARE_IN = 4  # a question word in at most this many sentences is rare: it names what the question is about
+RARE_BONUS = 1.25
 RARE_IN = 4  # a word in at most this many sentences is rare enough to decide which one leads  # a sentence longer than this opens the answer with its key clauses only
 
 
@@ -65,6 +67,7 @@ class Quoter:
                 df[t] = df.get(t, 0) + 1
         n = len(self.sentences) or 1
         self.idf = {t: math.log(1 + n / v) for t, v in df.items()}
+        self.rare_idf = math.log(1 + n / RARE_IN)
         self.vectors = self._vectors(cache_dir) if embeddings is not None else None
 
     def expand(self, tokens: set[str]) -> set[str]:
@@ -160,12 +163,15 @@ class Quoter:
             v = np.asarray(qvec, dtype=np.float32)
             v /= np.linalg.norm(v) + 1e-9
             sims = self.vectors[[i for i, _ in cands]] @ v
+        rare = {t for t in q_tokens if len(t) >= 2 and self.idf.get(t, 0) >= self.rare_idf}
         scored: list[tuple[float, int]] = []
         for k, (i, weight) in enumerate(cands):
             s = self.sentences[i]
             lexical = sum(self.idf.get(t, 1.0) for t in self.tokens[i] & q_tokens) / total
             dense = 0.0 if sims is None else min(1.0, max(0.0, (float(sims[k]) - DENSE_FLOOR) / DENSE_SPAN))
             score = (LEXICAL_SHARE * lexical + (1 - LEXICAL_SHARE) * dense) * self._cue(s.text, asked)
+            if rare and rare & self.tokens[i]:
+                score *= RARE_BONUS  # the question's rarest words (结算, 变更, 印发) name what it is about
             score *= weight / (1 + LENGTH_PENALTY * len(s.text))
             scored.append((score, i))
         scored.sort(key=lambda x: -x[0])
