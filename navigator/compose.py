@@ -281,6 +281,24 @@ class Engine:
             return self._overview(d, ctx)
         attribute = self._attribute(d, ctx)
         lead = self._quotes(d, ctx, limit=2 if attribute else 3)
+        if lead is not None and re.search(self.lex.recipient_question, q):
+            named = next((x for x in d.quotes if re.search(self.lex.recipient_sentence, x.text)), None)
+            if named is None:
+                doc = lead.article.doc_id
+                near = next((x for x in self.quoter.sentences if x.article.doc_id == doc
+                             and re.search(r"拨付|划拨|结算|兑现|兑付", x.text)), lead)
+                if near is not lead:
+                    d.quotes.append(near)
+                    d.lines.append(self._quote_line(near.article, near.text))
+                d.headline = (f"文件未作规定：文件没有写明资金拨付给谁，最接近的条文是{near.article.label}"
+                              f"（“{tidy(near.text)}”），请向主管部门确认。")
+            else:
+                d.headline = self._headline_from(named, r)
+        elif lead is not None and (how_much or "estimate" in intents) and not payments and not attribute \
+                and not any(self.reg.get(p).calculator for p in ctx.programmes) \
+                and not any(re.search(r"\d\s*(?:%|％|万元|元)", x.text) for x in d.quotes):
+            d.headline = (f"文件未作规定：文件没有规定这方面的金额，最接近的条文是{lead.article.label}"
+                          f"（“{tidy(lead.text)}”）。")
         if not d.headline:
             window_cites = {self.reg.get(p).window.cite.article for p in ctx.programmes}
             lead_answers = lead is not None and lead.article.label not in window_cites and (any(
@@ -564,7 +582,7 @@ class Engine:
         if special:
             return False, "", None
         # 4. Does the text require or fix what is asked (对成立年限有没有要求)? If no sentence names it: silent.
-        if any(w in q for w in self.lex.asks_requirement) and not self._text_names_asked(ctx, sentence):
+        if re.search(self.lex.asks_requirement, q) and not self._text_names_asked(ctx, sentence):
             art = lead.article.label if lead else ""
             prog = self.reg.get(ctx.programmes[0]) if ctx.programmes else None
             where = f"；申请条件见{prog.who.cite.article}" if prog else ""
@@ -695,6 +713,9 @@ class Engine:
         q = ctx.q
         content = [t for t in self.scope.content_words(q, ctx.r) if t not in GENERIC_WORDS]
         heading = lead.article.heading if lead else ""
+        if lead is not None:  # a bold heading the extraction repaired is the article's own title (实行…全省互认)
+            doc = self.corpus.docs[lead.article.doc_id]
+            heading += " ".join(x for x in lead.article.sentences() if x.rstrip("。；;：: ") in doc.repaired)
         overlap = [t for t in content if squash(t) in squash(sentence)]
         head_overlap = [t for t in content if squash(t) in squash(heading)]
         if content and not overlap and not head_overlap:
@@ -709,9 +730,7 @@ class Engine:
 
     def _text_names_asked(self, ctx: Context, sentence: str) -> bool:
         """Whether the deciding sentence names what a requirement question asks about (成立年限, 注册资本)."""
-        q = ctx.q
-        for w in self.lex.asks_requirement:
-            q = q.replace(w, " ")
+        q = re.sub(r"有没有|有什么|要求|规定|限制|吗|必须是|必须|有写", " ", ctx.q)
         for names in (self.lex.line_words.values(), [d.aliases for d in self.corpus.docs.values()]):
             for ws in names:
                 for w in ws:
@@ -862,6 +881,8 @@ class Engine:
         st = self.service.status(prog, ctx.when)
         name = prog.title if len(ctx.programmes) == 1 else f"《{self.corpus.docs[prog.doc].title}》各项目"
         d.headline = f"{name}：{tidy(w.text)}（{w.cite.article}）；按{ctx.day.isoformat()}评估：{STATUS_TEXT[st]}。"
+        if st == "unknown":
+            d.headline = "文件未作规定：" + d.headline
         d.cites.append(w.cite)
 
     def _status_lines(self, d: Draft, ctx: Context) -> None:

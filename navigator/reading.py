@@ -96,7 +96,9 @@ class Lexicon(Model):
     cap_words: list[str]
     amount_field_labels: dict[str, str]
     asker_place_strong: list[str]
-    asks_requirement: list[str]
+    asks_requirement: str
+    recipient_question: str
+    recipient_sentence: str
     certificate_pattern: str
     staff_ratio_words: list[str]
     fact_windows_years: dict[str, int]
