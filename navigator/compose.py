@@ -736,8 +736,11 @@ class Engine:
                 for w in ws:
                     q = q.replace(w, " ")
         titles = "".join(d.title for d in self.corpus.docs.values())
-        words = [t for t in self.scope.content_words(q, ctx.r) if t not in GENERIC_WORDS and len(t) >= 2
-                 and t not in {"申请", "申报", "企业", "单位", "认定", "补助", "服务", "平台", "申请人"} and t not in titles]
+        places = {p.text for p in ctx.r.places}
+        words = [t for t in self.scope.jieba.lcut(q) if len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t)
+                 and t not in GENERIC_WORDS and t not in places and t not in titles
+                 and t not in {"申请", "申报", "企业", "单位", "认定", "补助", "服务", "平台", "申请人", "对于", "方面", "这个",
+                               "是否", "请问", "哪些", "什么"}]
         if not words:
             return True
         # Every word the question adds beyond the programme's names must be in the deciding sentence.
@@ -766,6 +769,7 @@ class Engine:
             for u, n in asked:
                 if any(u == u2 and n != n2 for u2, n2 in allowed):
                     return True
+        q = re.sub(r"有没有|是不是|能不能|可不可以|要不要|会不会|行不行", " ", q)  # a question, not a negation
         for neg in self.lex.negations:
             for m in re.finditer(re.escape(neg), q):
                 tail = q[m.end():m.end() + 8]
