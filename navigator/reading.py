@@ -600,16 +600,19 @@ class Reader:
 
     def span_years(self, text: str) -> int | None:
         """How many years the words speak of: 三年, 3年, 两年."""
-        m = re.search(r"(?<![第前])([一二两三四五六七八九十\d]{1,2})\s*年(?![度前])", text)
-        if not m:
-            return None
-        n = m.group(1)
-        if n.isdigit():
-            return int(n)
         from navigator.numbers import parse_numeral
 
-        v = parse_numeral(n, self.lex.money.magnitudes)
-        return int(v) if v is not None and 0 < v < 50 else None
+        spans = []
+        for m in re.finditer(r"(?<![第前])([一二两三四五六七八九十\d]{1,2})\s*年(?![度前以])", text):
+            n = m.group(1)
+            v = int(n) if n.isdigit() else parse_numeral(n, self.lex.money.magnitudes)
+            if v is not None and 0 < v < 50:
+                said = bool(re.search(r"(用|共|连续|使用|为期|分|总共|一共|合计|累计)\s*$", text[max(0, m.start() - 3):m.start()]))
+                spans.append((said, int(v)))
+        if not spans:
+            return None
+        # 用三年 / 共三年 says how long; otherwise the longest period named (一年费用 is a year's fee, not a span).
+        return max(spans)[1]
 
     # the question -------------------------------------------------------------------------------------------
 
