@@ -186,6 +186,8 @@ class Engine:
                 upd["places"] = [p for n in prev["places"] for p in self.reader.places(n)]
             if not own.intents or (own.follow_up and set(own.intents) <= {"amount", "estimate"}):
                 upd["intents"] = list(dict.fromkeys([*prev.get("intents", []), *own.intents]))
+            if prev.get("yes_no") and not own.yes_no and not own.intents and not own.amounts:
+                upd["yes_no"] = True  # 那广州的呢？ after 深圳企业能申请吗
         earlier_facts = {f.field: f for f in conv.facts if not f.field.endswith("_cny") and f.field != "fees"}
         if own.asker_places:  # a new place replaces the earlier one at every level
             for lvl in ("province", "city", "district"):
@@ -263,7 +265,7 @@ class Engine:
         payments = [a for a in r.amounts if a.field in estimating.PAYMENT_FIELDS or a.field is None]
         inputs = [a for a in r.amounts if a.field != "claimed"]
         how_much = any(w in q for w in ("多少", "几成", "几个钱", "能补几", "多少钱"))
-        cap_question = any(w in q for w in self.lex.cap_words) and not payments
+        cap_question = any(w in q for w in (*self.lex.cap_words, "比例", "几成", "百分之", "补贴率")) and not payments
         if r.yes_no and not payments and not how_much:
             return self._yes_no(d, ctx)
         terse_ask = bool(payments) and any(w in q for w in ("补贴", "补助", "奖补", "补多少", "能补", "测算", "合计", "一共",
@@ -940,7 +942,11 @@ class Engine:
         # The data answers when it is asked for as a whole, or when retrieval finds the articles it cites.
         top = [h.chunk.article.label for h in ctx.hits[:3]]
         agrees = any(c.article.startswith(t) or t.startswith(c.article) for _x, c in out for t in top)
-        if focus != "contacts" and not agrees and not self._asks_whole(r, asked):
+        cue_words = {w for k in ATTRIBUTE_INTENTS for w in self.lex.intents[k]} | ATTRIBUTE_WORDS
+        new_topic = r.follow_up and r.previous_question and [
+            t for t in self.scope.content_words(r.question, r) if t not in r.previous_question and t not in GENERIC_WORDS
+            and not any(t in w or w in t for w in cue_words)]
+        if focus != "contacts" and not agrees and (new_topic or not self._asks_whole(r, asked)):
             return False
         d.programmes = [prog.id]
         d.headline = out[0][0]

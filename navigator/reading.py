@@ -185,6 +185,8 @@ class Reading(Model):
             "intents": list(self.intents),
             "facts": {k: v for k, v in self.facts.items()},
             "follow_up": self.follow_up,
+            "yes_no": self.yes_no,
+            "asked_year": self.asked_year,
             "inherited": list(self.inherited),
         }
 
