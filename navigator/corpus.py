@@ -115,6 +115,11 @@ class Document(PolicyMeta):
         return "in_force"
 
     @property
+    def version_key(self) -> str:
+        """The document and version as the index keys its chunks: the id for version 1, ``id@vN`` after."""
+        return self.id if self.version == 1 else f"{self.id}@v{self.version}"
+
+    @property
     def fingerprint(self) -> str:
         """A short hash of the document's id and text: what an index needs to tell a changed document."""
         return hashlib.sha256((self.id + self.body).encode()).hexdigest()[:12]
@@ -365,11 +370,20 @@ class QuoteError(ValueError):
 
 
 class Corpus:
-    """All documents, with the one check every citation goes through."""
+    """All documents, with the one check every citation goes through.
 
-    def __init__(self, docs: list[Document]):
+    Args:
+        docs: the documents, one version of each.
+        history: every version of every document (what the retrieval index holds); default ``docs``.
+    """
+
+    def __init__(self, docs: list[Document], history: list[Document] | None = None):
         self.docs = {d.id: d for d in docs}
-        self.version = hashlib.sha256("".join(d.id + d.body for d in docs).encode()).hexdigest()[:12]
+        self.history: list[Document] = list(history) if history is not None else list(docs)
+        self.version = hashlib.sha256("".join(d.id + d.body + _state_key(d) for d in docs).encode()).hexdigest()[:12]
+        # What the index's vectors depend on: the text of every version (a repeal changes no text).
+        self.index_key = hashlib.sha256("".join(d.version_key + d.body for d in self.history).encode()
+                                        ).hexdigest()[:12]
 
     def articles(self) -> list[Article]:
         """Every article of every document, in reading order."""
@@ -403,6 +417,13 @@ class Corpus:
         return Citation(doc_id=doc.id, title=doc.title, doc_number=doc.doc_number, article=art.label, quote=q)
 
 
+def _state_key(d: Document) -> str:
+    """The store's state of a document (version, replacement, repeal); empty for a shipped text as shipped."""
+    parts = [f"v{d.version}" if d.version != 1 else "", f"s{d.superseded_on}" if d.superseded_on else "",
+             f"r{d.repealed_on}:{d.repealed_by or ''}" if d.repealed_on else ""]
+    return "|".join(parts) if any(parts) else ""
+
+
 @functools.lru_cache(maxsize=4)
 def shipped_documents(folder: Path = POLICIES) -> tuple[Document, ...]:
     """The documents shipped in ``knowledge/policies`` (version 1 of each), in file order."""
@@ -415,7 +436,9 @@ def load_corpus(folder: Path = POLICIES, *, as_of: dt.date | None = None, store_
     Each document is in its latest version, or with ``as_of`` in the version
     in force on that day (the first version when none was yet). A repealed
     document stays, marked with its repeal date: it is answered as history.
-    With nothing added, the corpus (and its ``version``) is the shipped one.
+    ``history`` holds every version of every document. With nothing added,
+    the corpus (and its ``version``) is the shipped one. The corpus is
+    cached until the store changes (one ``stat`` of its log per call).
 
     Args:
         folder: the shipped policy texts.
@@ -438,6 +461,7 @@ def _load_corpus(folder: Path, root: Path, stamp: tuple[int, int], as_of: dt.dat
     shipped = shipped_documents(folder)
     if stamp == (0, 0):
         return Corpus(list(shipped))
-    return Corpus(PolicyStore(root, shipped_folder=folder).documents(as_of=as_of))
+    store = PolicyStore(root, shipped_folder=folder)
+    return Corpus(store.documents(as_of=as_of), history=store.history())
 
 
