@@ -304,11 +304,18 @@ def _policy_file(path: str, what: str = "FILE") -> tuple[bytes, str]:
     return data, Path(path).name
 
 
-def _meta_file(path: str) -> bytes:
-    from navigator.ingest.meta import MAX_META_BYTES
+def _meta_file(path: str):
+    """The metadata in META.yaml, checked; a bad field is one line naming the file and the field."""
+    from navigator.ingest import MetaError
+    from navigator.ingest.meta import MAX_META_BYTES, load_yaml, parse_meta
     from navigator.inputs import read_bytes
 
-    return read_bytes(path, "--meta", limit=MAX_META_BYTES)
+    data = read_bytes(path, "--meta", limit=MAX_META_BYTES)
+    name = Path(path).name
+    try:
+        return parse_meta(load_yaml(data, name), name)
+    except MetaError as e:
+        raise UsageError(_one_line(str(e))) from None
 
 
 def _doc_id(value: str, what: str = "ID") -> str:
