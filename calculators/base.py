@@ -9,6 +9,7 @@ the fen at the end of each step.
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -207,62 +208,93 @@ def wan(x: Decimal) -> str:
     return f"{v:f}万元"
 
 
+def shown(value: Any, limit: int = 40) -> str:
+    """A value as an error message quotes it: the text as given, cut to ``limit`` characters."""
+    text = value if isinstance(value, str) else json_text(value)
+    return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
+
+
+def json_text(value: Any) -> str:
+    """A value as JSON writes it (true, null, 1.5), which is how a request or a profile gave it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(json_text(v) for v in value[:5]) + (", …]" if len(value) > 5 else "]")
+    if isinstance(value, dict):
+        return "{…}"
+    return str(value)
+
+
+def named(label: str | None, key: str) -> str:
+    """An input or profile field as a message names it: its Chinese label, then the key a request uses.
+
+    ``named("云服务合同额（元）", "contract_cny")`` -> ``云服务合同额（contract_cny）``; without a label, the key.
+    """
+    if not label:
+        return key
+    return f"{label.removesuffix('（元）')}（{key}）"
+
+
 def parse_amount(value: Any, *, max_places: int | None = None) -> Decimal:
     """A non-negative, finite, plausible amount in yuan from JSON (number or numeric string).
 
-    Raises ValueError with a short reason (the caller names the field).
+    Raises ValueError with a short reason in Chinese (the caller names the field).
     """
     if isinstance(value, bool) or value is None or not isinstance(value, (int, float, str, Decimal)):
-        raise ValueError(f"must be an amount in yuan, got {value!r}")
+        raise ValueError(f"应为以元计的金额（数字），收到{shown(value)}")
     text = str(value).strip().replace(",", "")
     if len(text) > MAX_NUMBER_CHARS:
-        raise ValueError(f"is too long to be an amount ({len(text)} characters)")
+        raise ValueError(f"数字过长（{len(text)}位），不像金额")
     try:
         d = Decimal(text)
     except InvalidOperation:
-        raise ValueError(f"must be an amount in yuan, got {value!r}") from None
+        raise ValueError(f"应为以元计的金额（数字），收到{shown(value)}") from None
     if not d.is_finite():
-        raise ValueError(f"must be a finite amount, got {value!r}")
+        raise ValueError(f"应为有限的金额，不能是无穷大或非数，收到{shown(value)}")
     if d < 0:
-        raise ValueError(f"must not be negative, got {value!r}")
+        raise ValueError(f"不能为负数，收到{shown(value)}")
     if d > MAX_CNY:
-        raise ValueError(f"is implausibly large: {value!r}")
+        raise ValueError(f"数额过大，超过{(MAX_CNY / Decimal(10**12)).normalize():f}万亿元，收到{shown(value)}")
     if max_places is not None and d.as_tuple().exponent < -max_places:  # type: ignore[operator]
-        raise ValueError(f"has more than {max_places} decimals (amounts are in yuan to the fen), got {value!r}")
+        raise ValueError(f"最多{max_places}位小数（金额以元计，精确到分），收到{shown(value)}")
     return d
 
 
 def money_input(value: Any, name: str) -> Decimal:
-    """A non-negative amount in yuan from an estimate request; InputError names the input."""
+    """A non-negative amount in yuan from an estimate request; InputError names the input (``named``)."""
     try:
         return parse_amount(value)
     except ValueError as e:
-        raise InputError(f"{name} {e}") from None
+        raise InputError(f"{name}：{e}") from None
 
 
 def money_list(value: Any, name: str, max_years: int = 50) -> list[Decimal]:
     """A list of yearly amounts, one per year of use."""
     if not isinstance(value, list) or not value:
-        raise InputError(f"{name} must be a non-empty list of yearly amounts in yuan, got {value!r}"[:300])
+        raise InputError(f"{name}：应为按使用年度填写的金额列表（每年一个，以元计），收到{shown(value)}")
     if len(value) > max_years:
-        raise InputError(f"{name} has {len(value)} years; at most {max_years}")
-    return [money_input(v, f"{name}[{i}]") for i, v in enumerate(value)]
+        raise InputError(f"{name}：填了{len(value)}个年度，最多{max_years}个")
+    return [money_input(v, f"{name}第{i + 1}年") for i, v in enumerate(value)]
 
 
-def flag_input(inputs: dict[str, Any], key: str) -> bool:
+def flag_input(inputs: dict[str, Any], key: str, name: str | None = None) -> bool:
     """A true/false input; absent (or null) means false."""
     v = inputs.get(key)
     if v is None:
         return False
     if not isinstance(v, bool):
-        raise InputError(f"{key} must be true or false, got {v!r}"[:300])
+        raise InputError(f"{name or key}：应填 true（是）或 false（否），收到{shown(v)}")
     return v
 
 
-def require(inputs: dict[str, Any], key: str) -> Any:
-    """The input named ``key``; InputError when it is missing."""
+def require(inputs: dict[str, Any], key: str, name: str | None = None) -> Any:
+    """The input named ``key``; InputError (naming it as ``name``) when it is missing."""
     if key not in inputs or inputs[key] is None:
-        raise InputError(f"missing input {key!r}")
+        raise InputError(f"缺少输入项：{name or key}")
     return inputs[key]
 
 
@@ -298,6 +330,11 @@ class CalculatorKind(Model):
         if text is None:
             raise ValueError(f"labels.{name} is required for a {self.kind} calculator")
         return text
+
+    def named(self, key: str) -> str:
+        """An input as error messages name it: its Chinese label and its key, e.g. 云服务合同额（contract_cny）."""
+        spec = next((s for s in self.input_specs() if s.name == key), None)
+        return named(spec.label if spec else None, key)
 
     def input_specs(self) -> list[InputSpec]:
         """The inputs this kind takes, required ones first."""

@@ -33,6 +33,7 @@ from calculators.base import (
     money_list,
     money_text,
     pct,
+    shown,
     wan,
     yuan,
 )
@@ -133,16 +134,19 @@ def estimate_one(prog: Programme, inputs: dict[str, Any], ctx: KindContext | Non
     ``ctx`` carries the gazetteer's city groups and the request's normalised city.
     """
     if not isinstance(inputs, dict):
-        raise InputError("inputs must be an object")
+        raise InputError(f"《{prog.title}》的输入项（inputs）应为 JSON 对象，收到{shown(inputs)}")
     calc = prog.calculator
     if calc is None:
-        raise InputError(f"{prog.id} is a {prog.side} scheme without a subsidy to calculate")
-    names = [s.name for s in calc.input_specs()]
+        what = "是服务商的认定或备案，" if prog.side == "provider" else ""
+        raise InputError(f"《{prog.title}》{what}文件未规定可测算的补贴金额")
+    specs = calc.input_specs()
+    names = [s.name for s in specs]
     for key in inputs:
         if key not in names:
             close = difflib.get_close_matches(str(key), names, n=1, cutoff=0.6)
-            hint = f"did you mean {close[0]!r}?" if close else f"{prog.id} takes {', '.join(names)}"
-            raise InputError(f"{prog.id}: unknown input {str(key)[:40]!r}; {hint}")
+            hint = (f"是否指 {calc.named(close[0])}？" if close
+                    else f"可填的输入项：{'、'.join(calc.named(n) for n in names)}")
+            raise InputError(f"《{prog.title}》没有输入项{shown(str(key))}；{hint}")
     return calc.compute(prog, inputs, ctx or KindContext())
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from decimal import Decimal
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
-from calculators.base import parse_amount
+from calculators.base import named, parse_amount, shown
 
 OrgType = Literal["enterprise", "public_institution", "social_organization", "private_non_enterprise", "university",
                   "vocational_school", "training_institution", "research_institute"]
@@ -33,7 +34,7 @@ def _ratio(value: Any) -> Any:
         return None
     d = parse_amount(value)
     if d > 1:
-        raise ValueError(f"must be a share between 0 and 1 (0.8 for 80 %), got {value!r}")
+        raise ValueError(f"应为0到1之间的比例（80%填0.8），收到{shown(value)}")
     return d
 
 
@@ -41,10 +42,10 @@ def _count(value: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
-        raise ValueError(f"must be a whole number, got {value!r}")
+        raise ValueError(f"应为整数，收到{shown(value)}")
     d = parse_amount(value)
     if d != d.to_integral_value() or d > MAX_COUNT:
-        raise ValueError(f"must be a whole number up to {MAX_COUNT}, got {value!r}")
+        raise ValueError(f"应为不超过{MAX_COUNT}的非负整数，收到{shown(value)}")
     return int(d)
 
 
@@ -97,28 +98,89 @@ class Profile(BaseModel):
     @classmethod
     def _strict_bool(cls, v: Any) -> Any:
         if v is not None and not isinstance(v, bool):
-            raise ValueError("must be true or false")
+            raise ValueError(f"应填 true（是）或 false（否），收到{shown(v)}")
         return v
 
 
 class ProfileError(ValueError):
-    """A profile that does not validate."""
+    """A profile that does not validate: one line in Chinese naming the field.
+
+    ``str(error)`` names the field by its Chinese label and its key (for a
+    profile written as JSON); ``text`` names it by the label only, for pages
+    where the reader never saw the key; ``field`` is the key (None when the
+    profile as a whole is wrong).
+    """
+
+    def __init__(self, message: str, *, text: str | None = None, field: str | None = None):
+        super().__init__(message)
+        self.text = text or message
+        self.field = field
 
 
-def parse_profile(data: Any) -> Profile:
-    """Validate a profile object; ProfileError names the first bad field (and suggests a misspelt one)."""
+# Pydantic's error types, as a reader is told them; {x} are the error's context values.
+_REASONS: dict[str, str] = {
+    "bool_type": "应填 true（是）或 false（否）",
+    "bool_parsing": "应填 true（是）或 false（否）",
+    "string_type": "应为文字",
+    "string_too_short": "不能为空",
+    "string_too_long": "最多{max_length}个字",
+    "too_long": "最多{max_length}项",
+    "too_short": "至少{min_length}项",
+    "list_type": "应为列表，如 [\"ISO27001\"]",
+    "date_type": "应为日期，格式 YYYY-MM-DD",
+    "date_parsing": "应为日期，格式 YYYY-MM-DD",
+    "date_from_datetime_parsing": "应为日期，格式 YYYY-MM-DD",
+    "date_from_datetime_inexact": "应为日期（不含时刻），格式 YYYY-MM-DD",
+    "literal_error": "应为以下之一：{expected}",
+}
+
+
+def _reason(err: dict[str, Any]) -> str:
+    """One validation error's reason in Chinese (our validators' messages are Chinese already)."""
+    if err["type"] == "value_error":
+        return str(err["ctx"]["error"]) if "error" in err.get("ctx", {}) else err["msg"].removeprefix("Value error, ")
+    ctx = {k: str(v).replace("' or '", "、").replace("', '", "、").strip("'") for k, v in (err.get("ctx") or {}).items()}
+    template = _REASONS.get(err["type"], "取值无效")
+    try:
+        text = template.format(**ctx)
+    except (KeyError, IndexError):
+        text = "取值无效"
+    return f"{text}，收到{shown(err.get('input'))}"
+
+
+def _where(loc: tuple[Any, ...], label: Callable[[str], str] | None) -> tuple[str, str, str | None]:
+    """The field a validation error is about: (with its key, label only, key)."""
+    if not loc:
+        return "企业信息", "企业信息", None
+    key = str(loc[0])
+    text = label(key) if label else None
+    item = "".join(f"第{int(i) + 1}项" if isinstance(i, int) else f"·{i}" for i in loc[1:])
+    return named(text, key) + item, (text or key).removesuffix("（元）") + item, key
+
+
+def parse_profile(data: Any, label: Callable[[str], str] | None = None) -> Profile:
+    """Validate a profile object.
+
+    Args:
+        data: The profile as JSON gives it.
+        label: The Chinese name of a field (``navigator.labels.field_label``); without it, fields are named by key.
+
+    Raises:
+        ProfileError: names the first bad field and, for a misspelt one, the field it was probably meant to be.
+    """
     if not isinstance(data, dict):
-        raise ProfileError("profile must be a JSON object")
+        raise ProfileError(f"企业信息应为 JSON 对象，如 {{\"city\": \"广州市\"}}，收到{shown(data)}")
     fields = list(Profile.model_fields)
     for key in data:
         if key not in Profile.model_fields:
             close = difflib.get_close_matches(str(key), fields, n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; known fields: {', '.join(fields)}"
-            raise ProfileError(f"profile field {str(key)[:40]!r} is not a known field{hint}")
+            hint = (f"是否指 {named(label(close[0]) if label else None, close[0])}？" if close
+                    else f"可填的项：{', '.join(fields)}")
+            raise ProfileError(f"企业信息中没有{shown(str(key))}这一项；{hint}", field=str(key)[:40])
     try:
         return Profile.model_validate(data)
     except ValidationError as e:
         err = e.errors()[0]
-        where = ".".join(str(x) for x in err["loc"]) or "profile"
-        msg = err["msg"].removeprefix("Value error, ")
-        raise ProfileError(f"profile field {where}: {msg}"[:300]) from None
+        where, plain, key = _where(tuple(err["loc"]), label)
+        reason = _reason(err)
+        raise ProfileError(f"{where}：{reason}"[:300], text=f"{plain}：{reason}"[:300], field=key) from None

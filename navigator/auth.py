@@ -34,22 +34,14 @@ from typing import Any, Literal
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from navigator.settings import Settings, read_settings
 
 Method = Literal["oidc", "password", "token"]
 TOKEN_BYTES = 24
 MAX_FAILURES_PER_SESSION = 5
 LOCKOUT_SECONDS = 60
 MAX_FAILURES_PER_MINUTE = 30  # across all sessions: beyond this every attempt waits
-
-
-class StaffSettings(BaseSettings):
-    """Staff login settings from the environment (prefix ``NAVIGATOR_``)."""
-
-    model_config = SettingsConfigDict(env_prefix="NAVIGATOR_", extra="ignore")
-
-    staff_password_hash: SecretStr | None = Field(default=None, description="argon2 hash of the staff password.")
-    staff_emails: str | None = Field(default=None, description="Comma-separated staff e-mails or @domains (OIDC).")
 
 
 class LoginConfig(BaseModel):
@@ -112,9 +104,14 @@ def oidc_providers(secrets_: Mapping[str, Any] | None) -> tuple[str, ...]:
     return named
 
 
-def login_config(secrets_: Mapping[str, Any] | None = None, env: StaffSettings | None = None) -> LoginConfig:
-    """What the staff login offers, from the environment and the Streamlit secrets (environment first)."""
-    env = env or StaffSettings()
+def login_config(secrets_: Mapping[str, Any] | None = None, env: Settings | None = None) -> LoginConfig:
+    """What the staff login offers, from the environment and the Streamlit secrets (environment first).
+
+    Args:
+        secrets_: Streamlit's secrets (``st.secrets``), or None.
+        env: The settings; by default read from the environment now, so a changed variable counts at once.
+    """
+    env = env or read_settings()
     nav = _section(secrets_, "navigator")
     hash_ = env.staff_password_hash.get_secret_value() if env.staff_password_hash else None
     hash_ = hash_ or nav.get("staff_password_hash") or None

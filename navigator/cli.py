@@ -160,14 +160,15 @@ def cmd_ask(a: argparse.Namespace) -> int:
     profile = _profile_file(a.profile)
     as_of = _as_of(a.as_of)
     from navigator.conversation import Conversation, session_file
+    from navigator.versions import answerer_on
 
     try:
         if a.session is None:
-            answer = Conversation().ask(question, profile=profile, as_of=as_of)
+            answer = Conversation().ask(question, profile=profile, as_of=as_of, engine=answerer_on(as_of))
         else:
             check_path(a.session, "--session")
             with session_file(a.session) as conv:
-                answer = conv.ask(question, profile=profile, as_of=as_of)
+                answer = conv.ask(question, profile=profile, as_of=as_of, engine=answerer_on(as_of))
     except _ask_errors() as e:
         raise UsageError(_one_line(str(e))) from None
     _emit(answer.to_contract(), a.json)
@@ -200,6 +201,7 @@ def _batch_line(n: int, item: str | BadInput, sessions: dict[str, Any], profile:
                 as_of: dt.date | dt.datetime) -> dict[str, Any] | None:
     """The output line for input line ``n`` (None for a blank line). Never raises for a bad line."""
     from navigator.conversation import Conversation
+    from navigator.versions import answerer_on
 
     row_id: Any = n
     try:
@@ -223,7 +225,7 @@ def _batch_line(n: int, item: str | BadInput, sessions: dict[str, Any], profile:
         line_as_of = parse_as_of(row["as_of"], f"line {n}: as_of") if row.get("as_of") is not None else as_of
         key = _session_key(row.get("session"))
         conv = Conversation() if key is None else sessions.setdefault(key, Conversation())
-        answer = conv.ask(question, profile=line_profile, as_of=line_as_of)
+        answer = conv.ask(question, profile=line_profile, as_of=line_as_of, engine=answerer_on(line_as_of))
         return {"id": row_id, **answer.to_contract()}
     except _ask_errors() as e:
         message = _one_line(str(e))
@@ -271,6 +273,209 @@ def cmd_index(a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- policy: add, replace, repeal, list, log, draft-programme ---------------------------------------------------
+
+
+def _policy_errors() -> tuple[type[BaseException], ...]:
+    """What the policy commands raise for a file, metadata, id or date that cannot be used: exit 2."""
+    from navigator.corpus import PolicyDataError
+    from navigator.index_store import IndexUnavailable
+    from navigator.ingest import IngestError, MetaError
+    from navigator.policy_store import StoreError
+
+    return IngestError, MetaError, StoreError, PolicyDataError, IndexUnavailable
+
+
+def _actor() -> str:
+    """Who changes the policies from the command line: the operating-system account."""
+    import getpass
+
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (OSError, KeyError):
+        return "cli"
+
+
+def _policy_file(path: str, what: str = "FILE") -> tuple[bytes, str]:
+    from navigator.inputs import read_bytes
+    from navigator.policy_store import PolicyStore
+
+    data = read_bytes(path, what, limit=PolicyStore.default().limits.max_bytes)
+    return data, Path(path).name
+
+
+def _meta_file(path: str):
+    """The metadata in META.yaml, checked; a bad field is one line naming the file and the field."""
+    from navigator.ingest import MetaError
+    from navigator.ingest.meta import MAX_META_BYTES, load_yaml, parse_meta
+    from navigator.inputs import read_bytes
+
+    data = read_bytes(path, "--meta", limit=MAX_META_BYTES)
+    name = Path(path).name
+    try:
+        return parse_meta(load_yaml(data, name), name)
+    except MetaError as e:
+        raise UsageError(_one_line(str(e))) from None
+
+
+def _doc_id(value: str, what: str = "ID") -> str:
+    import re
+
+    from navigator.ingest.meta import DOC_ID
+
+    text = check_text(value, what)
+    if len(text) > 64 or not re.match(DOC_ID, text):
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        raise UsageError(f"{what}: {shown!r} is not a document id (lower-case letters, digits and hyphens, "
+                         "e.g. tianmen-2024-cloud)")
+    return text
+
+
+def _day(value: str, what: str) -> dt.date:
+    got = parse_as_of(value, what)
+    if isinstance(got, dt.datetime):
+        raise UsageError(f"{what} must be a date YYYY-MM-DD, not a time")
+    return got
+
+
+def _policy_call(fn, *args, **kwargs):
+    """Run a store operation; its refusals and unusable files are one line and exit 2."""
+    try:
+        return fn(*args, **kwargs)
+    except _policy_errors() as e:
+        raise UsageError(_one_line(str(e))) from None
+    except OSError as e:
+        raise UsageError(f"the policy store cannot be written: {e.strerror or e}") from None
+
+
+def cmd_policy_add(a: argparse.Namespace) -> int:
+    from navigator import publishing
+
+    data, name = _policy_file(a.file)
+    meta = _meta_file(a.meta)
+    done = _policy_call(publishing.add, data, meta, filename=name, actor=_actor())
+    _emit(done.to_contract(), a.json)
+    return EXIT_OK
+
+
+def cmd_policy_replace(a: argparse.Namespace) -> int:
+    from navigator import publishing
+
+    doc_id = _doc_id(a.id)
+    data, name = _policy_file(a.file)
+    meta = _meta_file(a.meta)
+    done = _policy_call(publishing.replace, doc_id, data, meta, filename=name, actor=_actor())
+    _emit(done.to_contract(), a.json)
+    return EXIT_OK
+
+
+def cmd_policy_repeal(a: argparse.Namespace) -> int:
+    from navigator import publishing
+
+    doc_id = _doc_id(a.id)
+    on = _day(a.on, "--on")
+    by = check_text(a.by, "--by") if a.by is not None else None
+    done = _policy_call(publishing.repeal, doc_id, on, by, actor=_actor())
+    _emit(done.to_contract(), a.json)
+    return EXIT_OK
+
+
+def cmd_policy_list(a: argparse.Namespace) -> int:
+    from navigator.corpus import load_corpus
+    from navigator.policy_store import PolicyStore
+    from navigator.programmes import registry
+
+    day = _day(a.as_of, "--as-of") if a.as_of is not None else today()
+    rows = _policy_call(PolicyStore.default().list, day)
+    reg = _policy_call(registry, _policy_call(load_corpus, as_of=day))
+    out = []
+    for r in rows:
+        row = r.to_contract(programmes=len(reg.of_document(r.doc_id)))
+        row.update({"versions": r.versions, "in_force_from": r.in_force_from.isoformat(),
+                    "expires_on": r.expires_on.isoformat() if r.expires_on else None,
+                    "repealed_on": r.repealed_on.isoformat() if r.repealed_on else None,
+                    "repealed_by": r.repealed_by})
+        out.append(row)
+    _emit({"as_of": day.isoformat(), "policies": out}, a.json)
+    return EXIT_OK
+
+
+def cmd_policy_log(a: argparse.Namespace) -> int:
+    from navigator.policy_store import PolicyStore
+
+    doc_id = _doc_id(a.doc, "--doc") if a.doc is not None else None
+    entries = _policy_call(PolicyStore.default().log)
+    if doc_id is not None:
+        entries = [e for e in entries if e.doc_id == doc_id]
+    _emit({"changes": [e.model_dump(mode="json", exclude_none=True) for e in entries]}, a.json)
+    return EXIT_OK
+
+
+def cmd_policy_draft(a: argparse.Namespace) -> int:
+    from navigator import drafting
+
+    doc_id = _doc_id(a.id)
+    if a.out is not None:
+        check_path(a.out, "--out")
+    draft = _policy_call(drafting.draft, doc_id, version=a.version)
+    if a.out is not None:
+        try:
+            drafting.write(draft, Path(a.out), overwrite=a.force)
+        except drafting.DraftError as e:
+            raise UsageError(_one_line(str(e))) from None
+    if a.json:
+        _emit({**draft.to_json(), "path": a.out}, True)
+    elif a.out is None:
+        sys.stdout.write(draft.yaml)
+        sys.stdout.flush()
+    else:
+        _emit({"programme": draft.programme_id, "path": a.out, "candidates": len(draft.candidates)}, False)
+    return EXIT_OK
+
+
+def _add_policy_commands(sub) -> None:
+    p = sub.add_parser("policy", help="add, replace, repeal and list the policy texts (data dir)")
+    ps = p.add_subparsers(dest="policy_command", required=True, parser_class=_Parser)
+
+    q = ps.add_parser("add", help="read a .docx/.pdf/.html/.txt/.md policy and index it")
+    q.add_argument("file")
+    q.add_argument("--meta", required=True, help="META.yaml: id, title, doc_number, issuer, dates, region, aliases")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_policy_add)
+
+    q = ps.add_parser("replace", help="add a new version of a policy (the old one answers earlier dates)")
+    q.add_argument("id")
+    q.add_argument("file")
+    q.add_argument("--meta", required=True)
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_policy_replace)
+
+    q = ps.add_parser("repeal", help="mark a policy repealed from a date (kept as history)")
+    q.add_argument("id")
+    q.add_argument("--on", required=True, help="YYYY-MM-DD: the first day it is no longer in force")
+    q.add_argument("--by", help="what repealed it (a document number or a note)")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_policy_repeal)
+
+    q = ps.add_parser("list", help="every policy with its version, status and number of programmes")
+    q.add_argument("--as-of", help="YYYY-MM-DD; default: today")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_policy_list)
+
+    q = ps.add_parser("log", help="the change log: what, when, file hash, by whom")
+    q.add_argument("--doc", help="only this document's changes")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_policy_log)
+
+    q = ps.add_parser("draft-programme", help="a programme YAML skeleton with the candidate sentences")
+    q.add_argument("id")
+    q.add_argument("--version", type=int, help="the document's version (default: the latest)")
+    q.add_argument("--out", help="write the YAML to this file (default: stdout)")
+    q.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_policy_draft)
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of ``python -m navigator``."""
     ap = _Parser(prog="python -m navigator", description="政策导航 Policy Navigator (CONTRACT.md)")
@@ -309,6 +514,8 @@ def parser() -> argparse.ArgumentParser:
                    help="report the index state as JSON; exit 0 when it serves as it is, 1 otherwise")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_index)
+
+    _add_policy_commands(sub)
     return ap
 
 

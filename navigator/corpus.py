@@ -43,6 +43,14 @@ _MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("point", 4, re.compile(r"^(\d+)[.．、]\s*(.*)$")),
 ]
 _SENTENCE = re.compile(r"[^。；！？;]*[。；！？;]?")
+# The signature block (落款) that closes a document: the issuer, the date, a contact line, a printing line.
+SIGNATURE_LABEL = "落款"
+_YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})"
+_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_DATE_LINE = re.compile(rf"^{_YEAR}\s*年\s*{_DAY}\s*月\s*{_DAY}\s*日$")
+_PRINTED_LINE = re.compile(rf"^\S.{{0,50}}?{_YEAR}\s*年\s*{_DAY}\s*月\s*{_DAY}\s*日\s*印发$")
+_CONTACT_LINE = re.compile(r"^[（(]?\s*(?:联系人|联系电话|联系方式|咨询电话)\s*[：:]")
+_ORG_LINE = re.compile(r"^[^。；，,：:！？!?]{2,60}(?:局|厅|委|委员会|办公室|政府|部|院|中心|公司|联盟|协会|小组|管委会|办)$")
 
 
 def squash(text: str) -> str:
@@ -107,6 +115,11 @@ class Document(PolicyMeta):
         return "in_force"
 
     @property
+    def version_key(self) -> str:
+        """The document and version as the index keys its chunks: the id for version 1, ``id@vN`` after."""
+        return self.id if self.version == 1 else f"{self.id}@v{self.version}"
+
+    @property
     def fingerprint(self) -> str:
         """A short hash of the document's id and text: what an index needs to tell a changed document."""
         return hashlib.sha256((self.id + self.body).encode()).hexdigest()[:12]
@@ -134,11 +147,39 @@ def _short_heading(rest: str) -> bool:
     return bool(rest) and len(rest) <= 16 and not re.search(r"[。；，,：:]", rest)
 
 
+def _signature_like(para: str) -> bool:
+    return bool(_DATE_LINE.match(para) or _PRINTED_LINE.match(para) or _CONTACT_LINE.match(para)
+                or _ORG_LINE.match(para))
+
+
+def _signature_starts(paras: list[str], annex_heads: dict[str, str]) -> set[int]:
+    """Where a signature block starts: a run of issuer, date, contact and printing lines that closes its part
+    (the body, or the text before a ``# title`` or an annex heading) and holds a date."""
+    starts: set[int] = set()
+    end = len(paras)
+    for i in range(len(paras) - 1, -1, -1):
+        para = paras[i]
+        if para.startswith("# ") or squash(para) in annex_heads or _MARKERS[0][2].match(para):
+            end = i
+            continue
+        if not _signature_like(para):
+            continue
+        if all(_signature_like(p) for p in paras[i:end]) and (i == 0 or not _signature_like(paras[i - 1])):
+            run = paras[i:end]
+            if any(_DATE_LINE.match(p) or _PRINTED_LINE.match(p) for p in run):
+                starts.add(i)
+    return starts
+
+
 def parse_articles(doc_id: str, body: str, annexes: list[dict[str, str]] | None = None) -> dict[str, Article]:
     """Parse a document body into its article tree.
 
     Paragraphs are blank-line separated. A ``# title`` line starts the measure
     itself; paragraphs before it belong to the covering notice (印发通知).
+    The signature block that closes the measure or an annex after its
+    articles (issuer, date, contact line, printing line) is a node of its own,
+    labelled 落款, so it is part of neither the last article nor the list of
+    annexes; the covering notice keeps its own signature.
     Returns articles by id, in reading order.
     """
     annex_heads = {squash(a["heading"]): a["label"] for a in annexes or []}
@@ -156,12 +197,25 @@ def parse_articles(doc_id: str, body: str, annexes: list[dict[str, str]] | None 
         return node
 
     preface = None
-    for para in [p.strip() for p in body.split("\n\n") if p.strip()]:
+    paras = [p.strip() for p in body.split("\n\n") if p.strip()]
+    signatures = _signature_starts(paras, annex_heads)
+    signing = False
+    for n, para in enumerate(paras):
         if para.startswith("# "):
             part = para[2:].strip()
             stack.clear()
             preface = None
+            signing = False
             continue
+        if n in signatures and stack and stack[0]["kind"] != "preface":
+            stack.clear()
+            new("signature", 0, SIGNATURE_LABEL, "", para)
+            signing = True
+            continue
+        if signing and _signature_like(para):
+            stack[-1]["own"].append(para)
+            continue
+        signing = False
         if squash(para) in annex_heads:
             stack.clear()
             new("annex", 0, annex_heads[squash(para)], para, "")
@@ -316,11 +370,20 @@ class QuoteError(ValueError):
 
 
 class Corpus:
-    """All documents, with the one check every citation goes through."""
+    """All documents, with the one check every citation goes through.
 
-    def __init__(self, docs: list[Document]):
+    Args:
+        docs: the documents, one version of each.
+        history: every version of every document (what the retrieval index holds); default ``docs``.
+    """
+
+    def __init__(self, docs: list[Document], history: list[Document] | None = None):
         self.docs = {d.id: d for d in docs}
-        self.version = hashlib.sha256("".join(d.id + d.body for d in docs).encode()).hexdigest()[:12]
+        self.history: list[Document] = list(history) if history is not None else list(docs)
+        self.version = hashlib.sha256("".join(d.id + d.body + _state_key(d) for d in docs).encode()).hexdigest()[:12]
+        # What the index's vectors depend on: the text of every version (a repeal changes no text).
+        self.index_key = hashlib.sha256("".join(d.version_key + d.body for d in self.history).encode()
+                                        ).hexdigest()[:12]
 
     def articles(self) -> list[Article]:
         """Every article of every document, in reading order."""
@@ -354,6 +417,13 @@ class Corpus:
         return Citation(doc_id=doc.id, title=doc.title, doc_number=doc.doc_number, article=art.label, quote=q)
 
 
+def _state_key(d: Document) -> str:
+    """The store's state of a document (version, replacement, repeal); empty for a shipped text as shipped."""
+    parts = [f"v{d.version}" if d.version != 1 else "", f"s{d.superseded_on}" if d.superseded_on else "",
+             f"r{d.repealed_on}:{d.repealed_by or ''}" if d.repealed_on else ""]
+    return "|".join(parts) if any(parts) else ""
+
+
 @functools.lru_cache(maxsize=4)
 def shipped_documents(folder: Path = POLICIES) -> tuple[Document, ...]:
     """The documents shipped in ``knowledge/policies`` (version 1 of each), in file order."""
@@ -366,7 +436,9 @@ def load_corpus(folder: Path = POLICIES, *, as_of: dt.date | None = None, store_
     Each document is in its latest version, or with ``as_of`` in the version
     in force on that day (the first version when none was yet). A repealed
     document stays, marked with its repeal date: it is answered as history.
-    With nothing added, the corpus (and its ``version``) is the shipped one.
+    ``history`` holds every version of every document. With nothing added,
+    the corpus (and its ``version``) is the shipped one. The corpus is
+    cached until the store changes (one ``stat`` of its log per call).
 
     Args:
         folder: the shipped policy texts.
@@ -389,6 +461,7 @@ def _load_corpus(folder: Path, root: Path, stamp: tuple[int, int], as_of: dt.dat
     shipped = shipped_documents(folder)
     if stamp == (0, 0):
         return Corpus(list(shipped))
-    return Corpus(PolicyStore(root, shipped_folder=folder).documents(as_of=as_of))
+    store = PolicyStore(root, shipped_folder=folder)
+    return Corpus(store.documents(as_of=as_of), history=store.history())
 
 

@@ -35,7 +35,7 @@ from typing import Any, Literal
 from langchain_core.embeddings import Embeddings
 from pydantic import BaseModel, ConfigDict, Field
 
-from navigator.corpus import Article, Corpus, load_corpus
+from navigator.corpus import Article, Corpus, Document, load_corpus
 from navigator.embeddings import embedder_name, make_embeddings
 from navigator.settings import Settings, data_dir_problem, settings
 
@@ -55,26 +55,49 @@ class Chunk:
     article: Article
     header: str
     text: str
+    key: str = ""  # the document version's key (``Document.version_key``): what a search filters on
+
+    @property
+    def version_key(self) -> str:
+        return self.key or self.article.doc_id
 
     @property
     def content(self) -> str:
         return f"{self.header}\n{self.text}"
 
 
-def chunks(corpus: Corpus) -> list[Chunk]:
-    """The retrievable articles: every node but containers; oversized nodes contribute their own text."""
+def chunk_id(doc: Document, art: Article) -> str:
+    """The chunk id of an article: the article id for version 1, ``doc@vN/label`` for a later version."""
+    return art.id if doc.version == 1 else f"{doc.version_key}/{art.label}"
+
+
+def doc_chunks(doc: Document) -> list[Chunk]:
+    """One document's retrievable articles: every node but containers; oversized nodes give their own text."""
     out = []
-    for art in corpus.articles():
+    for art in sorted(doc.articles.values(), key=lambda a: a.order):
         if art.kind in ("chapter", "annex") and not art.own_text:
             continue
-        doc = corpus.docs[art.doc_id]
         text = art.text if len(art.text) <= MAX_CHUNK_CHARS else (art.heading + art.own_text)
         if len(text.strip()) < 4:
             continue
         path = " > ".join([*art.path, art.label])
         header = f"《{doc.title}》 {path}"
-        out.append(Chunk(id=art.id, article=art, header=header, text=text))
+        out.append(Chunk(id=chunk_id(doc, art), article=art, header=header, text=text, key=doc.version_key))
     return out
+
+
+def chunks(corpus: Corpus) -> list[Chunk]:
+    """The retrievable articles of the corpus's documents (one version of each), in reading order."""
+    return [c for d in corpus.docs.values() for c in doc_chunks(d)]
+
+
+def index_chunks(corpus: Corpus) -> list[Chunk]:
+    """What the index holds: the chunks of every version of every document (``corpus.history``).
+
+    Replaced versions stay indexed so that a question about an earlier date is answered from the version
+    then in force; a repealed document stays indexed as history.
+    """
+    return [c for d in corpus.history for c in doc_chunks(d)]
 
 
 # --- the store -------------------------------------------------------------------------------------
@@ -209,8 +232,8 @@ def chroma_client(cfg: Settings | None = None, path: Path | None = None):
 
 
 def fingerprint(corpus: Corpus, items: list[Chunk], embedder: str) -> str:
-    """What the stored vectors were made from: corpus, chunk ids and contents, embedder."""
-    h = hashlib.sha256(corpus.version.encode())
+    """What the stored vectors were made from: the texts of every version, chunk ids and contents, embedder."""
+    h = hashlib.sha256(corpus.index_key.encode())
     for c in items:
         h.update(c.id.encode())
         h.update(c.content.encode())
@@ -382,7 +405,7 @@ def check_index(cfg: Settings | None = None, corpus: Corpus | None = None,
 
     cfg = cfg or settings()
     corpus = corpus or load_corpus()
-    items = chunks(corpus)
+    items = index_chunks(corpus)
     want = fingerprint(corpus, items, embedder_name(cfg, embeddings))
     base: dict[str, Any] = {"collection": cfg.collection, "expected_chunks": len(items), "expected_fingerprint": want}
     if cfg.chroma_host:
@@ -430,7 +453,8 @@ def upsert_chunks(collection, items: list[Chunk], embeddings: Embeddings, batch:
         part = items[i:i + batch]
         vecs = embeddings.embed_documents([c.content for c in part])
         collection.upsert(ids=[c.id for c in part], embeddings=vecs, documents=[c.text for c in part],
-                          metadatas=[{"doc_id": c.article.doc_id, "label": c.article.label} for c in part])
+                          metadatas=[{"doc_id": c.version_key, "doc": c.article.doc_id, "label": c.article.label}
+                                     for c in part])
         if on_progress:
             on_progress(min(i + batch, len(items)), len(items))
     return len(items)
@@ -565,7 +589,7 @@ def open_index(cfg: Settings | None = None, corpus: Corpus | None = None, embedd
     cfg = cfg or settings()
     corpus = corpus or load_corpus()
     embeddings = embeddings or make_embeddings(cfg)
-    items = chunks(corpus)
+    items = index_chunks(corpus)
     fp = fingerprint(corpus, items, embedder_name(cfg, embeddings))
     if cfg.chroma_host:
         return _heal_and_build(cfg, items, fp, embeddings, False, progress, on_progress)
@@ -605,7 +629,7 @@ def build_index(force: bool = False, progress: bool = False, cfg: Settings | Non
     cfg = cfg or settings()
     corpus = corpus or load_corpus()
     embeddings = embeddings or make_embeddings(cfg)
-    items = chunks(corpus)
+    items = index_chunks(corpus)
     fp = fingerprint(corpus, items, embedder_name(cfg, embeddings))
     if cfg.chroma_host:
         return _heal_and_build(cfg, items, fp, embeddings, force, progress, on_progress)[1]
@@ -619,3 +643,49 @@ def build_index(force: bool = False, progress: bool = False, cfg: Settings | Non
         raise IndexUnavailable(f"the data dir {cfg.data_dir} is read-only: the index cannot be built there")
     with _locked(cfg):
         return _heal_and_build(cfg, items, fp, embeddings, force, progress, on_progress)[1]
+
+
+def update_index(before: Corpus, after: Corpus, doc_ids: set[str] | list[str], cfg: Settings | None = None,
+                 embeddings: Embeddings | None = None, wait: float = BUILD_WAIT_S) -> dict[str, Any]:
+    """Bring the index from ``before`` to ``after``, where only the documents ``doc_ids`` changed.
+
+    Under the build lock, when the stored collection is exactly ``before``'s (fingerprint and count), only
+    those documents' chunks are touched: chunks ``after`` no longer holds are deleted, new ones (a new
+    document, a new version) are embedded and written, and the fingerprint is set to ``after``'s, so the
+    index is fresh without a rebuild. A repeal changes no text: nothing is embedded. When the collection is
+    already ``after``'s nothing is done; when it is neither (stale, missing, unreadable) it is built whole.
+
+    Returns:
+        {"collection", "chunks", "fingerprint", "rebuilt", "incremental", "embedded", "deleted"}.
+
+    Raises:
+        IndexUnavailable: the data dir is read-only or cannot be used, or another build takes too long.
+    """
+    cfg = cfg or settings()
+    embeddings = embeddings or make_embeddings(cfg)
+    name = embedder_name(cfg, embeddings)
+    old_items, new_items = index_chunks(before), index_chunks(after)
+    fp_old, fp_new = fingerprint(before, old_items, name), fingerprint(after, new_items, name)
+    changed = set(doc_ids)
+    info: dict[str, Any] = {"collection": cfg.collection, "chunks": len(new_items), "fingerprint": fp_new,
+                            "rebuilt": False, "incremental": True, "embedded": 0, "deleted": 0}
+    with locked_collection(cfg, wait) as col:
+        stored, n = (col.metadata or {}).get("fingerprint"), col.count()
+        if stored == fp_new and n == len(new_items):
+            return info
+        if stored == fp_old and n == len(old_items):
+            keys = sorted({c.version_key for c in [*old_items, *new_items] if c.article.doc_id in changed})
+            have = set(col.get(where={"doc_id": {"$in": keys}}, include=[])["ids"]) if keys else set()
+            was = {c.id: c.content for c in old_items if c.article.doc_id in changed}
+            want = [c for c in new_items if c.article.doc_id in changed]
+            keep = {c.id for c in want}
+            drop = sorted(have - keep)
+            fresh = [c for c in want if c.id not in have or was.get(c.id) != c.content]
+            info["deleted"] = delete_chunks(col, drop)
+            info["embedded"] = upsert_chunks(col, fresh, embeddings)
+            set_fingerprint(col, fp_new)
+            log.info("index updated in place for %s: %d chunks embedded, %d deleted", ", ".join(sorted(changed)),
+                     info["embedded"], info["deleted"])
+            return info
+    built = build_index(cfg=cfg, corpus=after, embeddings=embeddings)
+    return {**info, **built, "incremental": False, "embedded": len(new_items) if built.get("rebuilt") else 0}

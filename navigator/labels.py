@@ -1,6 +1,6 @@
 """Chinese words for what the product shows a reader: profile fields and values, verdicts, statuses, money.
 
-The words are data (``labels.yaml``); this module formats values with them, so
+The words are data (``knowledge/labels.yaml``); this module formats values with them, so
 the pages, the exports and the company report print the same thing and never a
 raw ``True``, ``[]`` or a CONTRACT key.
 """
@@ -11,19 +11,20 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Mapping
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-LABELS_FILE = Path(__file__).with_name("labels.yaml")
+from navigator.corpus import KNOWLEDGE
+
+LABELS_FILE = KNOWLEDGE / "labels.yaml"
 FEN = Decimal("0.01")
 
 
 @functools.lru_cache(maxsize=1)
 def labels() -> dict[str, Any]:
-    """The label tables from ``labels.yaml``."""
+    """The label tables from ``knowledge/labels.yaml``."""
     return yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
 
 

@@ -17,6 +17,7 @@ document is repealed. A repealed document stays readable as history.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import shutil
@@ -288,6 +289,25 @@ class PolicyStore:
                 out.append(self._load_version(v, state))
         return out
 
+    def history(self) -> list[Document]:
+        """Every version of every document, parsed, in the order of ``documents`` (what the index holds).
+
+        Raises:
+            PolicyDataError: a stored policy file that no longer validates (one line).
+        """
+        with self._reading():
+            docs = self._history()
+        shipped = self._shipped()
+        out = []
+        for doc_id, doc in docs.items():
+            for v in doc.versions:
+                state = self._state(doc, v)
+                if v.source == "shipped":
+                    out.append(shipped[doc_id].model_copy(update=state) if state else shipped[doc_id])
+                else:
+                    out.append(self._load_version(v, state))
+        return out
+
     def document(self, doc_id: str, version: int | None = None) -> Document:
         """One version of a document (the latest by default), parsed.
 
@@ -320,15 +340,13 @@ class PolicyStore:
         return state
 
     def _load_version(self, v: VersionInfo, state: dict[str, Any]) -> Document:
-        from navigator.corpus import split_front_matter
-
         path = self.root / (v.path or "")
         try:
-            raw = path.read_text(encoding="utf-8")
+            st = path.stat()
         except OSError:
             raise PolicyDataError(f"{v.doc_id} version {v.version}: {path} is missing from the policy store") from None
-        meta, body = split_front_matter(raw, f"{v.doc_id}/v{v.version}/policy.md")
-        return make_document(meta, body, f"{v.doc_id}/v{v.version}/policy.md", **state)
+        doc = _parse_version(str(path), st.st_mtime_ns, st.st_size, f"{v.doc_id}/v{v.version}/policy.md")
+        return doc.model_copy(update=state) if state else doc
 
     @staticmethod
     def _get(docs: dict[str, _Doc], doc_id: str) -> _Doc:
@@ -477,6 +495,19 @@ class PolicyStore:
             f.write(line)
             f.flush()
             os.fsync(f.fileno())
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_version(path: str, _mtime_ns: int, _size: int, name: str) -> Document:
+    """A stored version's policy.md, parsed once for as long as the file is unchanged."""
+    from navigator.corpus import split_front_matter
+
+    try:
+        raw = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise PolicyDataError(f"{name}: cannot be read ({type(e).__name__})") from None
+    meta, body = split_front_matter(raw, name)
+    return make_document(meta, body, name)
 
 
 def _front_matter(meta: PolicyMeta, parsed: ParsedText) -> dict[str, Any]:

@@ -141,6 +141,9 @@ class Retriever:
         self.client, self.info = open_index(cfg=self.cfg, corpus=self.corpus, embeddings=self.embeddings)
         self.items = chunks(self.corpus)
         self.by_id = {c.id: i for i, c in enumerate(self.items)}
+        # The index holds every version of every document; a search is kept to this corpus's versions.
+        self.keys = {d.id: d.version_key for d in self.corpus.docs.values()}
+        self.other_versions = sum(1 for d in self.corpus.history if self.keys.get(d.id) != d.version_key)
         self.lexical = Lexical(self.items)
         self.doc_ids = list(self.corpus.docs)
         self.doc_profiles = Lexical.__new__(Lexical)
@@ -191,7 +194,7 @@ class Retriever:
     def dense(self, query: str, k: int, doc_ids: set[str] | None = None) -> list[tuple[int, float]]:
         """(chunk index, cosine similarity) best first, within ``doc_ids`` when given."""
         vec = self.embeddings.embed_query(query)
-        where = {"doc_id": {"$in": sorted(doc_ids)}} if doc_ids else None
+        where = self._where(doc_ids)
         try:
             docs = self.store.similarity_search_by_vector_with_relevance_scores(vec, k=min(k, len(self.items)),
                                                                                 filter=where)
@@ -209,6 +212,14 @@ class Retriever:
             if idx is not None:
                 out.append((idx, 1.0 - float(dist)))
         return out
+
+    def _where(self, doc_ids: set[str] | None) -> dict | None:
+        """The Chroma filter: the documents asked for, in this corpus's versions; None when nothing to filter."""
+        if doc_ids:
+            return {"doc_id": {"$in": sorted(self.keys.get(d, d) for d in doc_ids)}}
+        if self.other_versions:
+            return {"doc_id": {"$in": sorted(self.keys.values())}}
+        return None
 
     def search(self, query: str, k: int = 5, doc_ids: set[str] | None = None,
                boost_docs: set[str] | None = None) -> list[Hit]:

@@ -6,19 +6,25 @@ and the app all call these.
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
+from calculators.base import shown
 from calculators.eligibility import Eligibility, check
 from calculators.estimate import Estimate, InputError, combine, estimate_one, wan
 from calculators.models import Citation, CitedText, KindContext, Programme
 from calculators.periods import AsOf
-from calculators.profile import Profile, ProfileError, parse_profile
+from calculators.profile import Profile, ProfileError
+from calculators.profile import parse_profile as _parse_profile
 from calculators.status import Status, StatusDetail, status_detail as window_status_detail
 from navigator.gazetteer import gazetteer
+from navigator.labels import field_label
 from navigator.programmes import Registry, registry
 
 __all__ = ["Profile", "ProfileError", "compare", "describe", "eligibility", "estimate", "match", "parse_profile",
-           "status", "status_detail"]
+           "programme", "status", "status_detail"]
+
+MAX_ITEMS = 50  # lines in one estimate request: more than any enterprise applies for in one year
 
 
 def _reg(reg: Registry | None) -> Registry:
@@ -28,40 +34,60 @@ def _reg(reg: Registry | None) -> Registry:
 # --- estimate ----------------------------------------------------------------------------------------
 
 
+def parse_profile(data: Any) -> Profile:
+    """Validate a profile (CONTRACT ``Profile``); ProfileError names a bad field by its Chinese label and its key."""
+    return _parse_profile(data, label=field_label)
+
+
+def programme(pid: Any, reg: Registry | None = None) -> Programme:
+    """The programme with this id; InputError in Chinese, with the id it was probably meant to be."""
+    reg = _reg(reg)
+    if not isinstance(pid, str) or not pid.strip():
+        raise InputError(f"项目编号应为文字，如 yichun-2023-cloud-subsidy，收到{shown(pid)}")
+    if pid in reg.programmes:
+        return reg.programmes[pid]
+    ids = list(reg.programmes)
+    close = difflib.get_close_matches(pid, ids, n=1, cutoff=0.6)
+    hint = (f"是否指 {close[0]}（{reg.programmes[close[0]].title}）？" if close
+            else f"可用的编号：{', '.join(ids)}")
+    raise InputError(f"未知的项目编号{shown(pid)}；{hint}")
+
+
 def estimate(request: Any, reg: Registry | None = None) -> Estimate:
-    """Run an estimate request: ``{"programme", "inputs"}`` or ``{"items": [...]}`` (shared caps apply)."""
+    """Run an estimate request: ``{"programme", "inputs"}`` or ``{"items": [...]}`` (shared caps apply).
+
+    Raises:
+        InputError: a one-line message in Chinese naming the programme by its title and the input by its label.
+    """
     reg = _reg(reg)
     if not isinstance(request, dict):
-        raise InputError("the request must be a JSON object with 'programme' and 'inputs', or 'items'")
+        raise InputError('测算请求应为 JSON 对象：{"programme": 项目编号, "inputs": {…}}，或 {"items": […]}')
     if "items" in request:
         lines = request["items"]
         if not isinstance(lines, list) or not lines:
-            raise InputError("items must be a non-empty list of {programme, inputs}")
-        if len(lines) > 50:
-            raise InputError("at most 50 items in one request")
+            raise InputError('items 应为非空列表，每一项为 {"programme": 项目编号, "inputs": {…}}')
+        if len(lines) > MAX_ITEMS:
+            raise InputError(f"一次最多测算{MAX_ITEMS}个项目，收到{len(lines)}个")
     elif "programme" in request:
         lines = [request]
     else:
-        raise InputError("the request needs 'programme' and 'inputs', or 'items'")
+        raise InputError('测算请求缺少项目：应为 {"programme": 项目编号, "inputs": {…}}，或 {"items": […]}')
     items = []
     seen = set()
     for n, line in enumerate(lines):
-        if not isinstance(line, dict) or not isinstance(line.get("programme"), str):
-            raise InputError(f"item {n}: needs a 'programme' id")
-        try:
-            prog = reg.get(line["programme"])
-        except KeyError as e:
-            raise InputError(str(e.args[0])) from None
+        if not isinstance(line, dict) or "programme" not in line:
+            raise InputError(f"第{n + 1}项缺少项目编号（programme）")
+        prog = programme(line["programme"], reg)
         if prog.id in seen:
-            raise InputError(f"{prog.id} appears twice; give one line per programme")
+            raise InputError(f"《{prog.title}》出现了两次；每个项目只填一项")
         seen.add(prog.id)
         inputs = line.get("inputs")
         if not isinstance(inputs, dict):
-            raise InputError(f"{prog.id}: 'inputs' must be an object")
+            raise InputError(f"《{prog.title}》的输入项（inputs）应为 JSON 对象，收到{shown(inputs)}")
         city = None
         if "city" in inputs:
             if not isinstance(inputs["city"], str) or not inputs["city"].strip() or len(inputs["city"]) > 40:
-                raise InputError(f"{prog.id}: city must be a city name")
+                raise InputError(f"《{prog.title}》：城市（city）应为城市名称，如 清远市、佛山，收到{shown(inputs['city'])}")
             city = gazetteer().city_of(inputs["city"]) or inputs["city"].strip()
         items.append(estimate_one(prog, inputs, KindContext(groups=gazetteer().groups, city=city)))
     cap_ids = sorted({reg.get(i.programme).shared_cap for i in items} - {None})
@@ -207,11 +233,6 @@ def compare(ids: list[str], as_of: AsOf | None = None, reg: Registry | None = No
     """The programmes side by side."""
     reg = _reg(reg)
     if not ids:
-        raise InputError("name at least one programme id")
-    progs = []
-    for pid in ids:
-        try:
-            progs.append(reg.get(pid))
-        except KeyError as e:
-            raise InputError(str(e.args[0])) from None
+        raise InputError("请至少指定一个项目编号")
+    progs = [programme(pid, reg) for pid in ids]
     return {"programmes": [describe(p, as_of, reg) for p in progs]}

@@ -7,7 +7,7 @@ import os
 import stat
 from pathlib import Path
 
-from pydantic import Field, ValidationError
+from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     llm_api_key: str | None = None
     llm_model: str | None = None
     llm_timeout: float = 20.0
+    staff_password_hash: SecretStr | None = Field(default=None, description="argon2 hash of the staff password "
+                                                  "(python -m navigator.auth hash); unset = secrets or a startup token.")
+    staff_emails: str | None = Field(default=None, description="Comma-separated staff e-mails or @domains (OIDC).")
 
     @property
     def chroma_dir(self) -> Path:
@@ -55,9 +58,8 @@ class Settings(BaseSettings):
         return self.database_url or f"sqlite:///{self.data_dir / 'enquiries.sqlite3'}"
 
 
-@functools.lru_cache(maxsize=1)
-def settings() -> Settings:
-    """The process-wide settings.
+def read_settings() -> Settings:
+    """The settings as the environment holds them now (not cached: the staff login reads them on each visit).
 
     Raises:
         SettingsError: a ``NAVIGATOR_`` variable holds a value that cannot be used.
@@ -68,6 +70,16 @@ def settings() -> Settings:
         err = e.errors()[0]
         name = "NAVIGATOR_" + "_".join(str(x) for x in err["loc"]).upper()
         raise SettingsError(f"{name}: {err['msg']}") from None
+
+
+@functools.lru_cache(maxsize=1)
+def settings() -> Settings:
+    """The process-wide settings, read once.
+
+    Raises:
+        SettingsError: a ``NAVIGATOR_`` variable holds a value that cannot be used.
+    """
+    return read_settings()
 
 
 def data_dir_problem(cfg: Settings | None = None) -> str | None:

@@ -37,12 +37,12 @@ def test_estimate_json(tmp_path):
 
 @pytest.mark.parametrize("content, message", [
     ({"programme": "dongguan-2015-cloud-voucher", "inputs": {"annual_fees_cny": "abc"}}, "annual_fees_cny"),
-    ({"programme": "baiyun-2019-diagnosis", "inputs": {"fees_cny": -100}}, "negative"),
-    ({"programme": "no-such-programme", "inputs": {}}, "unknown programme"),
-    ({"programme": "guangdong-2020-cloud-voucher", "inputs": {"contract_cny": 1, "city": "深圳"}}, "深圳市除外"),
+    ({"programme": "baiyun-2019-diagnosis", "inputs": {"fees_cny": -100}}, "不能为负数"),
+    ({"programme": "no-such-programme", "inputs": {}}, "未知的项目编号"),
+    ({"programme": "guangdong-2020-cloud-voucher", "inputs": {"contract_cny": 1, "city": "深圳"}}, "深圳市不在《广东省2020年工业企业“上云上平台”服务券》范围内（二、面向范围：深圳市除外）"),
     ("{not json", "not valid JSON"),
     ("", "not valid JSON"),
-    ([1, 2], "JSON object"),
+    ([1, 2], "测算请求应为 JSON 对象"),
 ])
 def test_bad_estimate_input_exits_2_with_one_line(tmp_path, content, message):
     f = write(tmp_path, "r.json", content)
@@ -84,7 +84,7 @@ def test_compare_json():
     assert rows[0]["cap_cny"] == "100000.00" and rows[1]["cap_cny"] is None
     assert rows[0]["citations"] and all(c["quote"] for c in rows[0]["citations"])
     bad = run("compare", "nope", "--json")
-    assert bad.returncode == 2 and "unknown programme" in bad.stderr
+    assert bad.returncode == 2 and "未知的项目编号“nope”" in bad.stderr
 
 
 def test_unknown_command():

@@ -21,12 +21,12 @@ MONEY = ["annual_tax_cny", "paid_in_capital_cny", "registered_capital_cny", "ser
                                              ("anual_tax_cny", "annual_tax_cny"), ("securty_certifications",
                                                                                    "security_certifications")])
 def test_an_unknown_field_gets_did_you_mean(key, suggestion):
-    with pytest.raises(ProfileError, match=f"did you mean '{suggestion}'"):
+    with pytest.raises(ProfileError, match=f"是否指 .*（{suggestion}）？"):
         parse_profile({key: "x"})
 
 
 def test_an_unknown_field_far_from_any_lists_the_fields():
-    with pytest.raises(ProfileError, match="known fields: side, province"):
+    with pytest.raises(ProfileError, match="可填的项：side, province"):
         parse_profile({"favourite_colour": "blue"})
 
 
@@ -38,9 +38,10 @@ def test_money_is_decimal_exactly_as_given(field):
 
 
 @pytest.mark.parametrize("value, message", [
-    (float("inf"), "finite"), (float("nan"), "finite"), ("Infinity", "finite"), ("-Infinity", "finite"),
-    ("NaN", "finite"), ("1e400", "implausibly large"), ("9" * 40, "too long"), (-1, "negative"),
-    ("12.345", "more than 2 decimals"), (True, "amount"), ([1], "amount"), ("十万", "amount"),
+    (float("inf"), "不能是无穷大"), (float("nan"), "不能是无穷大"), ("Infinity", "不能是无穷大"),
+    ("-Infinity", "不能是无穷大"), ("NaN", "不能是无穷大"), ("1e400", "数额过大"), ("9" * 40, "数字过长"),
+    (-1, "不能为负数"), ("12.345", "最多2位小数"), (True, "应为以元计的金额"), ([1], "应为以元计的金额"),
+    ("十万", "应为以元计的金额"),
 ])
 @pytest.mark.parametrize("field", MONEY)
 def test_bad_money_is_refused_naming_the_field(field, value, message):
@@ -67,7 +68,7 @@ def test_counts_are_whole_numbers(value, ok):
 
 def test_the_staff_ratio_is_a_share():
     assert parse_profile({"qualified_staff_ratio": 0.8}).qualified_staff_ratio == Decimal("0.8")
-    with pytest.raises(ProfileError, match="between 0 and 1"):
+    with pytest.raises(ProfileError, match="应为0到1之间的比例"):
         parse_profile({"qualified_staff_ratio": 80})
 
 
@@ -102,7 +103,7 @@ def test_the_cli_refuses_a_misspelt_field_with_exit_2(tmp_path):
     f.write_text('{"side": "enterprise", "cty": "伊春市"}', encoding="utf-8")
     p = run("match", "--profile", str(f), "--json")
     assert p.returncode == 2 and "Traceback" not in p.stderr
-    assert "did you mean 'city'" in p.stderr and len(p.stderr.strip().splitlines()) == 1
+    assert "是否指 注册所在城市（city）？" in p.stderr and len(p.stderr.strip().splitlines()) == 1
 
 
 def test_the_cli_refuses_infinity_with_exit_2(tmp_path):

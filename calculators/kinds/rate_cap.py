@@ -62,7 +62,8 @@ class RateCap(CalculatorKind):
         return unique_citations([*self.headline().citations, self.base.cite, *(w.cite for w in self.warnings)])
 
     def compute(self, prog: Programme, inputs: dict[str, Any], ctx: KindContext) -> ItemEstimate:
-        base = money_input(require(inputs, self.input), self.input)
+        name = self.named(self.input)
+        base = money_input(require(inputs, self.input, name), name)
         raw = fen(base * self.rate.value)
         steps = [Step(text=f"{self.base.text} {money_text(base)} 元 × {pct(self.rate.value)} = {money_text(raw)} 元",
                       amount_cny=raw, citation=self.rate.cite, programme=prog.id)]

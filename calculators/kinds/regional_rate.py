@@ -86,17 +86,19 @@ class Regional(CalculatorKind):
                                  *(w.cite for w in self.warnings)])
 
     def compute(self, prog: Programme, inputs: dict[str, Any], ctx: KindContext) -> ItemEstimate:
-        contract = money_input(require(inputs, self.input), self.input)
+        name = self.named(self.input)
+        contract = money_input(require(inputs, self.input, name), name)
         city = ctx.city
+        province = prog.region.get("province", "")
         if city is None:
-            raise InputError(f"city must name a city of {prog.region.get('province', 'the region')}, e.g. 清远市 or 佛山")
+            raise InputError(f"缺少输入项：{self.named('city')}；请填写{province}的地级市，如 清远市、佛山")
         for ex in self.excluded:
             if city == ex.city:
-                raise InputError(f"{city} is excluded from {prog.id}: {ex.cite.quote}")
-        pilot = flag_input(inputs, "cluster_pilot")
+                raise InputError(f"{city}不在《{prog.title}》范围内（{ex.cite.article}：{ex.cite.quote}）")
+        pilot = flag_input(inputs, "cluster_pilot", self.named("cluster_pilot"))
         group = next((g for g in self.groups if city in ctx.groups.get(g.gazetteer_group, [])), None)
         if group is None:
-            raise InputError(f"{city} is not a city this programme covers ({prog.region.get('province', '')})")
+            raise InputError(f"{city}不在《{prog.title}》适用的地市内（{province}各地市）")
         rate = group.rate
         reason = f"{city}属{group.name}"
         if pilot and self.cluster_pilot_rate.value > rate.value:

@@ -132,15 +132,15 @@ class TaxTiered(CalculatorKind):
         return [reached, *also]
 
     def compute(self, prog: Programme, inputs: dict[str, Any], ctx: KindContext) -> ItemEstimate:
-        fees = money_input(require(inputs, self.input), self.input)
-        new_key = flag_input(inputs, NEW_KEY)
-        tax = money_input(inputs[TAX], TAX) if inputs.get(TAX) is not None else None
-        capital = money_input(inputs[CAPITAL], CAPITAL) if inputs.get(CAPITAL) is not None else None
+        fees = money_input(require(inputs, self.input, self.named(self.input)), self.named(self.input))
+        new_key = flag_input(inputs, NEW_KEY, self.named(NEW_KEY))
+        tax = money_input(inputs[TAX], self.named(TAX)) if inputs.get(TAX) is not None else None
+        capital = money_input(inputs[CAPITAL], self.named(CAPITAL)) if inputs.get(CAPITAL) is not None else None
         if new_key and capital is None:
-            raise InputError(f"missing input {CAPITAL!r}: a {NEW_KEY} enterprise's cap is set by its paid-in capital "
-                             f"({self.label(CAPITAL)})")
+            raise InputError(f"缺少输入项：{self.named(CAPITAL)}；{self.label(NEW_KEY)}的补贴上限按"
+                             f"{self.label(CAPITAL)}计算")
         if not new_key and tax is None:
-            raise InputError(f"missing input {TAX!r} ({self.label(TAX)})")
+            raise InputError(f"缺少输入项：{self.named(TAX)}；补贴上限按{self.label(TAX)}分档")
         raw = fen(fees * self.rate.value)
         rate_step = Step(text=f"{self.base.text} {money_text(fees)} 元 × {pct(self.rate.value)} = {money_text(raw)} 元",
                          amount_cny=raw, citation=self.rate.cite, programme=prog.id)

@@ -67,7 +67,8 @@ class YearlyRates(CalculatorKind):
         return unique_citations([*self._headline_cites(), self.base.cite, *(w.cite for w in self.warnings)])
 
     def compute(self, prog: Programme, inputs: dict[str, Any], ctx: KindContext) -> ItemEstimate:
-        fees = money_list(require(inputs, self.input), self.input)
+        name = self.named(self.input)
+        fees = money_list(require(inputs, self.input, name), name)
         steps: list[Step] = []
         amounts: list = []
         paid = ZERO
