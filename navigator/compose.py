@@ -281,6 +281,17 @@ class Engine:
         if (not r.documents and not r.places and not r.programmes and "amount" in intents and not r.amounts
                 and self._generic_subsidy(q, r)):
             return self._overview(d, ctx)
+        if cap_question and not r.yes_no and "amount" in intents:
+            lines = self._estimate_lines(ctx)
+            if len(lines) == 1 and lines[0].rate_text:
+                x = lines[0]
+                cite = self._rate_cite(x)
+                d.headline = f"{x.title}：{tidy(x.rate_text)}；{tidy(x.cap_text or '')}（{cite.article}）"
+                d.cites.append(cite)
+                d.programmes = [x.id]
+                self._quotes(d, ctx, limit=2)
+                self._status_lines(d, ctx)
+                return d
         attribute = self._attribute(d, ctx)
         lead = self._quotes(d, ctx, limit=2 if attribute else 3)
         if lead is not None and re.search(self.lex.recipient_question, q):
@@ -920,9 +931,12 @@ class Engine:
             side = "provider" if r.provider or any(w in r.question for w in ("服务商", "供应商", "平台认定", "资源池企业")) \
                 else "enterprise"
             progs = [p for p in progs if self.reg.get(p).side == side] or progs
+        shared_name = None
         if len(progs) > 1:
             data = {tuple(self._attribute_data(self.reg.get(p), focus)) for p in progs}
             if len(data) == 1:
+                titles = [self.reg.get(p).title.split("·")[0] for p in progs]
+                shared_name = titles[0] if len(set(titles)) == 1 else None
                 progs = progs[:1]
         if len(progs) > 1 and focus == "who" and len({self.reg.get(p).doc for p in progs}) == 1:
             d.programmes = progs
@@ -939,6 +953,8 @@ class Engine:
         out = self._attribute_lines(prog, focus)
         if not out:
             return False
+        if shared_name:  # the same data for every line of the document: named after the document's vouchers
+            out = [(t.replace(prog.title, shared_name), c) for t, c in out]
         # The data answers when it is asked for as a whole, or when retrieval finds the articles it cites.
         top = [h.chunk.article.label for h in ctx.hits[:3]]
         agrees = any(c.article.startswith(t) or t.startswith(c.article) for _x, c in out for t in top)
@@ -946,7 +962,10 @@ class Engine:
         new_topic = r.follow_up and r.previous_question and [
             t for t in self.scope.content_words(r.question, r) if t not in r.previous_question and t not in GENERIC_WORDS
             and not any(t in w or w in t for w in cue_words)]
-        if focus != "contacts" and not agrees and (new_topic or not self._asks_whole(r, asked)):
+        specific = self._specific_words(r, asked)
+        data_text = squash("".join(t for t, _c in out))
+        answers = not specific or all(squash(w) in data_text for w in specific)
+        if focus != "contacts" and not (self._asks_whole(r, asked) and not new_topic) and not (agrees and answers):
             return False
         d.programmes = [prog.id]
         d.headline = out[0][0]
@@ -958,6 +977,10 @@ class Engine:
 
     def _asks_whole(self, r: Reading, asked: list[str]) -> bool:
         """The question asks for an attribute as a whole (需要哪些材料), not for one detail of it (材料交给谁后怎么处理)."""
+        return len(self._specific_words(r, asked)) <= 1
+
+    def _specific_words(self, r: Reading, asked: list[str]) -> list[str]:
+        """The question's words beyond the attribute asked for and the programme's names (申请单, 下载, 公示)."""
         q = r.question
         for k in asked:
             for w in sorted(self.lex.intents[k], key=len, reverse=True):
@@ -966,8 +989,7 @@ class Engine:
             for ws in names:
                 for w in ws:
                     q = q.replace(w, " ")
-        left = [t for t in self.scope.content_words(q, r) if t not in GENERIC_WORDS and t not in ATTRIBUTE_WORDS]
-        return len(left) <= 1
+        return [t for t in self.scope.content_words(q, r) if t not in GENERIC_WORDS and t not in ATTRIBUTE_WORDS]
 
     def _attribute_data(self, prog: Programme, focus: str) -> list[str]:
         return [c.model_dump_json() for _t, c in self._attribute_lines(prog, focus)]
@@ -1011,7 +1033,8 @@ class Engine:
         picked, lead = self.quoter.pick(words, arts, self._asked(r), qvec=qvec, limit=max(limit, 4) if listy else limit)
         if lead is None:
             return None
-        if listy and not d.lines and not r.yes_no:
+        whole = self._asks_whole(r, [k for k in ATTRIBUTE_INTENTS if k in r.intents]) if r.intents else True
+        if listy and not d.lines and not r.yes_no and whole:
             parent = self._list_parent(lead.article) or (lead.article if lead.article.kind == "annex" else None)
             block = self._list_block(parent) if parent else None
             if block:

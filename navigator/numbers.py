@@ -21,7 +21,6 @@ CN_UNITS = "十百千万亿"
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．－～＋", "0123456789.-~+")
 FEN = Decimal("0.01")
 PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－]?\d{7,8}|1[3-9]\d{9})(?![\d万亿千元块])")
-BARE_YUAN_FLOOR = Decimal(100000)  # a bare number below this, with no 元 or 万, may be meant in 万元
 MAX_DIGITS = 30  # a run of more digits than this is not an amount anyone writes
 
 
@@ -37,6 +36,7 @@ class MoneyWords(BaseModel):
     qualifiers: dict[Literal["at_least", "below", "approximate"], list[str]]
     range_joiners: list[str]
     absurd_above_cny: Decimal
+    bare_yuan_floor_cny: Decimal = Field(description="A bare number below this, with no 元 or 万, may be meant in 万元.")
 
 
 class RawAmount(BaseModel):
@@ -197,7 +197,7 @@ def scan(text: str, words: MoneyWords, cue_before: list[tuple[int, int]] | None 
             flag = "negative"
         elif value > words.absurd_above_cny:
             flag = "absurd"
-        elif is_arabic and not has_unit and value < BARE_YUAN_FLOOR:
+        elif is_arabic and not has_unit and value < words.bare_yuan_floor_cny:
             flag = "no_unit"  # 纳税800, 纳税15000: yuan or 万元? asked, never guessed
         out.append(RawAmount(value_cny=value, start=start, end=end, text=raw_text, flag=flag, currency=has_unit))
     return _ranges_and_qualifiers(t, out, words)

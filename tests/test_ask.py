@@ -157,7 +157,7 @@ def test_topic_outweighs_place_when_routing(ask):
 
 def test_contacts_and_materials_from_programme_data(ask):
     r = ask("广东省2020年上云服务券联系人是谁？")
-    assert "刘坤东" in r["answer"] and cited(r, "guangdong-2020", "附件")
+    assert "刘坤东" in r["answer"] and cited(r, "guangdong-2020", "落款")
     r = ask("伊春市，需要准备哪些材料？")
     assert "收付款凭证" in r["answer"] and r["citations"][0]["article"].startswith("三、申报审核流程（三）")
     assert r["answer"].startswith("伊春市工业企业首次上云补助需提交的材料")
