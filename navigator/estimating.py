@@ -16,6 +16,7 @@ from typing import Any
 from calculators.estimate import InputError, money_text, wan
 from calculators.models import Programme
 from navigator.reading import AmountRead, Reading
+from navigator.reading import lexicon as reading_lexicon
 
 PAYMENT_FIELDS = ("fees", "fees_cny", "contract_cny", "annual_fees_cny")
 BASE_INPUTS = ("fees_cny", "contract_cny", "annual_fees_cny")
@@ -194,6 +195,11 @@ def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dic
             return p.need(f"{prog.title}提到了多笔金额（{texts}），请说明按哪一笔测算，或是否合并计算。",
                           [a.text for a in mine] + ["合并计算"])
         a = mine[0]
+        c0 = max(reading.question.rfind(x, 0, a.start) for x in "，,。；;") + 1
+        if (reading.span_years or 0) > 1 and reading.summing and any(
+                w in reading.question[c0:a.start] for w in reading_lexicon().years.each):
+            # 公有云这两年每年100万，两年合计: the line pays year by year on one year's fee; not one figure.
+            return p.need(f"{prog.title}按年度分别计算：“{a.text}”是每年的{_label(s)}，请分别询问每一年的补贴。")
         _bound(p, prog, s, a)
         p.understood.append(f"{_title(prog)}·{_label(s)}：{_fmt(a.value_cny)}{_said(a)}")
         return str(a.value_cny)

@@ -9,6 +9,7 @@ from, so a misreading is visible to the asker. All vocabulary is data in ``knowl
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from decimal import Decimal
 from typing import Any, Literal
@@ -29,6 +30,7 @@ GENERIC_TITLE_WORDS = {"企业", "上云", "云上", "平台", "上平", "工业
                        "知", "业上", "台服", "云补", "助实", "施细", "资源", "源池", "培育", "作方"}
 MAX_READ_CHARS = 600  # the reader looks at this much of a question: beyond it, text is kept but not parsed
 MAX_AMOUNTS = 20
+SENTENCE = re.compile(r"[。；;！？!?\n]")
 CLAUSE = re.compile(r"[，。；;！!？?\n、]|(?<!\d),|,(?!\d)")  # a comma inside 15,000,000 ends nothing
 NEAR_CUE_CHARS = 12  # an amount's field word stands at most this far before it
 
@@ -54,6 +56,7 @@ class YearWords(Model):
     ordinal_values: dict[str, int]
     each: list[str]
     respectively: list[str]
+    same: list[str]
 
 
 class CountWords(Model):
@@ -103,6 +106,8 @@ class Lexicon(Model):
     staff_ratio_words: list[str]
     fact_windows_years: dict[str, int]
     received_before: list[str]
+    topic_word_kinds: list[str]
+    voucher_verbs: list[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -489,11 +494,13 @@ class Reader:
         context += [(m.start(), m.end()) for m in re.finditer(r"[、和及]", q)
                     if any(e <= m.start() and m.start() - e <= 8 for _s, e, _w in cues)]
         context += [(m.start(), m.end()) for m in re.finditer(r"(?<=[\d万元亿千])\s*[，、,；]", q)]  # 10万元，一十万
+        context += [(m.start(), m.end()) for rx in self._line_rx.values() for m in rx.finditer(q)]  # 公有云一百万
         raw = scan(q, self.lex.money, [(s, e) for s, e, _ in cues] + context)[:MAX_AMOUNTS]
         out: list[AmountRead] = []
         for a in raw:
             out.append(self._bind(q, a, cues, out))
         out = self._respectively(q, out)
+        out = self._schedule(q, out)
         named = self.lines_named(q)
         if len(named) == 1:  # one line named: its payments, wherever they stand in the question
             out = [a.model_copy(update={"programme": named[0]}) if a.field == "fees" and a.programme is None else a
@@ -519,9 +526,21 @@ class Reader:
         if field is None and any(head.endswith(w) for w in self.lex.claimed_before):
             field = "claimed"  # 最多补贴100万: a figure the asker puts forward, never an input
         line = self._line_in(q[c0:a.start]) or self._line_in(q[a.end:c1], first=True)
+        if line is None and field in (None, "fees"):
+            # 做了智能车间数字化，服务费45万元: the line named earlier in the sentence, with no amount between.
+            s0 = max((m.end() for m in SENTENCE.finditer(q, 0, a.start)), default=0)
+            hits = [(m.end(), pid) for pid, rx in self._line_rx.items() for m in rx.finditer(q, s0, c0)]
+            if hits:
+                end, pid = max(hits)
+                if not any(end <= e.start < a.start for e in earlier):
+                    line = pid
         if field is None and line and self._line_in(q[max(c0, a.start - 8):a.start]):
             field = "fees"  # 智能车间 80万: the amount right after a line is what it costs
         year = self._year_in(q[c0:a.start])
+        if year is not None and earlier:
+            at = max(q.rfind(w, c0, a.start) for w in self._ordinals_in(q[c0:a.start]))
+            if any(at < e.start < a.start for e in earlier) and self._line_in(q[at:a.start]):
+                year = None  # 开发云第一年120万 公有云150万: the year belongs to the amount before
         if field is None and year is not None:
             # 第一年租赁费20万，第二年30万: a later year's amount is the kind of the earlier one.
             prev = next((e for e in reversed(earlier) if e.year is not None and e.field), None)
@@ -586,6 +605,7 @@ class Reader:
                                                for m in rx.finditer(head)), key=lambda x: x[1])]
             lines = list(dict.fromkeys(lines))
             span = self.span_years(head)
+            named_years = [self.lex.years.ordinal_values[w] for w in self._ordinals_in(head)]
             fld = next((a.field for a in after if a.field), None) or next(
                 (self._cue_field[m.group(0)] for m in self._cue_rx.finditer(head)), None) or ("fees" if lines else None)
             fixed = []
@@ -593,12 +613,61 @@ class Reader:
                 upd: dict[str, Any] = {"field": a.field or fld}
                 if len(lines) == len(after):
                     upd["programme"] = lines[n]
+                elif len(named_years) == len(after) and len(set(named_years)) == len(after):
+                    upd["year"] = named_years[n]  # 第二年和第三年分别是30万、40万
                 elif span == len(after) or (span is None and "年" in head):
                     upd["year"] = n + 1
                 fixed.append(a.model_copy(update=upd))
             keep = [a for a in amounts if a.start <= i]
             return keep + fixed
         return amounts
+
+    def _schedule(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
+        """One amount for several years, or a run of amounts for the years in turn.
+
+        前两年各25万 / 前两年每年40万 / 第一年和第二年都是150万: the amount is each of those years' fee.
+        租赁费 12.5万 14万 16.8万 三年: as many amounts in a row as the years named, first year first.
+        """
+        yw = self.lex.years
+        num = "一二两三四五六七八九十12345"
+        ords = "|".join(map(re.escape, sorted(yw.ordinal, key=len, reverse=True)))
+        each = "|".join(map(re.escape, sorted(yw.each + yw.same, key=len, reverse=True)))
+        out: list[AmountRead] = []
+        for a in amounts:
+            c0, _c1 = self._clause(q, a.start)
+            head = q[c0:a.start]
+            years: list[int] = []
+            m = re.search(rf"前([{num}])年(?:的)?[^\d{num}]{{0,8}}?(?:{each})[^\d]{{0,8}}$", head)
+            if m and a.year is None:
+                n = self._small_number(m.group(1))
+                years = list(range(1, n + 1)) if n and 1 < n <= 5 else []
+            m = re.search(rf"((?:{ords})(?:\s*[和、及与跟]\s*(?:{ords}))+)(?:的)?[^\d]{{0,8}}?(?:{each})[^\d]{{0,8}}$",
+                          head)
+            if m and not years:
+                years = [yw.ordinal_values[w] for w in re.findall(ords, m.group(1))]
+                if self._year_in(head[m.end():]) is not None:
+                    years = []
+            if len(years) > 1:
+                out += [a.model_copy(update={"year": y}) for y in years]
+            else:
+                out.append(a)
+        undated = [a for a in out if a.year is None and a.field in (None, "fees")]
+        span = self.span_years(q)
+        if len(undated) == len(out) and span and len(out) == span > 1 and all(
+                re.fullmatch(r"[\s、，,和及]*", q[x.end:y.start]) for x, y in itertools.pairwise(out)):
+            out = [a.model_copy(update={"year": n + 1}) for n, a in enumerate(out)]
+        return out
+
+    def _ordinals_in(self, text: str) -> list[str]:
+        """The year ordinals written in ``text`` (第二年, 第3年, 首年), in order."""
+        ords = "|".join(map(re.escape, sorted(self.lex.years.ordinal, key=len, reverse=True)))
+        return re.findall(ords, text)
+
+    def _small_number(self, word: str) -> int | None:
+        from navigator.numbers import parse_numeral
+
+        v = int(word) if word.isdigit() else parse_numeral(word, self.lex.money.magnitudes)
+        return int(v) if v is not None else None
 
     def span_years(self, text: str) -> int | None:
         """How many years the words speak of: 三年, 3年, 两年."""
@@ -648,7 +717,10 @@ class Reader:
                 programmes.append(pid)
         asked = re.search(r"(第[一二三四五12345]年|首年|头一年)(?:呢|的|补|能|可以|是|比例|多少)", q)
         ordinals = {self.lex.years.ordinal_values[w] for w in self.lex.years.ordinal if w in q}
-        each = any(w in q for w in self.lex.years.each) or bool(re.search(r"[一二两三四五\d]年(?:都|均)", q))
+        if len(ordinals) > 1 and any(w in q for w in self.lex.summing):
+            asked = None  # 第二年和第三年的费用…合计: the years are the amounts', the question asks the sum
+        each = any(w in q for w in self.lex.years.each) or bool(re.search(r"[一二两三四五\d]年(?:都|均)", q)) or bool(
+            re.search(r"(?<![第前])[两二三四五2-5]年[^，。；\d]{0,8}(?:都是|均为|都为|均是)", q))
         span = self.span_years(q) if (each or re.search(r"(共|总共|合计|一共|累计|加起来|三年|两年)", q)) else None
         return Reading(
             question=question, places=places, documents=sorted(docs, key=lambda d: -docs[d]),

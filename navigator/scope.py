@@ -24,7 +24,11 @@ class Scope:
         self.reader = reader
         self.lex = lex
         self.text_all = squash("".join(d.body for d in corpus.docs.values()))
+        self.chars = set(self.text_all)
         self.jieba = jieba_tokenizer()
+        import jieba.posseg
+
+        self._pos = jieba.posseg.dt  # tags words with the same dictionary as self.jieba
 
     def covered(self, place) -> bool:
         """Whether some document's region holds the place (or the place holds it)."""
@@ -37,10 +41,18 @@ class Scope:
         return [t for t in tokens if t not in self.lex.question_words and t not in place_words
                 and not any(t in p or p in t for p in place_words)]
 
+    def kinds(self, q: str) -> dict[str, str]:
+        """The part of speech of each word of ``q`` (jieba's tags: n noun, v verb, p preposition...)."""
+        return {w.word: w.flag for w in self._pos.cut(q)}
+
     def unknown_words(self, q: str, r: Reading) -> list[str]:
-        """Topic words that occur nowhere in the texts (numerals and measure words are not topics)."""
+        """Topic words that occur nowhere in the texts: names of things (房价, 天气) and words with characters the
+        texts never use (下雪, 攻略), not verbs or function words (写明, 之后, 除了), numerals or measure words."""
         out = []
+        kinds = self.kinds(q)
         for t in self.content_words(q, r):
+            if kinds.get(t, "n")[:1] not in self.lex.topic_word_kinds and all(c in self.chars for c in t):
+                continue  # 写明, 之后, 除了: a verb or function word made of the texts' own characters
             if squash(t) in self.text_all or re.fullmatch(r"[\d一二两三四五六七八九十百千万亿几半每各某这那哪此该本][\u4e00-\u9fff]?", t) \
                     or re.fullmatch(r"[\d一二两三四五六七八九十百千万亿零〇点.,]+[元块万亿千]*", t):
                 continue
@@ -65,7 +77,8 @@ class Scope:
         for m in re.finditer(r"([\u4e00-\u9fff]{1,6})[券劵]", q):
             words = self.jieba.lcut(m.group(1))
             term = (words[-1] if words else "") + "券"
-            if len(term) < 3 or words[-1] in self.lex.question_words or re.fullmatch(r"[的个张些这该此种年类]券", term):
+            if len(term) < 3 or words[-1] in self.lex.question_words or re.fullmatch(r"[的个张些这该此种年类]券", term) \
+                    or words[-1] in self.lex.voucher_verbs:  # 领到券, 用券: a verb and the voucher
                 continue  # 的券, 这券: the voucher of the texts, named loosely
             if not any(term.endswith(v) or v.endswith(term) for v in self.lex.voucher_names) \
                     and squash(term) not in self.text_all:
