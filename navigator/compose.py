@@ -25,7 +25,7 @@ from typing import Any
 
 from calculators.estimate import money_text, wan
 from calculators.models import Citation, Programme
-from navigator import estimating
+from navigator import estimating, limits
 from navigator.conversation import Conversation, Fact, Turn
 from navigator.corpus import Article, Corpus, squash
 from navigator.programmes import Registry
@@ -553,7 +553,7 @@ class Engine:
         _r, q = ctx.r, ctx.q
         lead = self._quotes(d, ctx, limit=2)
         sentence = lead.text if lead else ""
-        verdict, reason, cite = self._verdict(ctx, sentence, lead)
+        verdict, reason, cite = self._verdict(ctx, sentence, lead, d.quotes)
         if cite is not None:
             d.cites.insert(0, cite)
         if verdict is None:
@@ -574,7 +574,8 @@ class Engine:
         del q
         return d
 
-    def _verdict(self, ctx: Context, sentence: str, lead: Sentence | None) -> tuple[bool | None, str, Citation | None]:
+    def _verdict(self, ctx: Context, sentence: str, lead: Sentence | None,
+                 quotes: list[Sentence] | None = None) -> tuple[bool | None, str, Citation | None]:
         """The verdict and its reason: from the stated facts and the programmes' rules first, then the text."""
         r, q = ctx.r, ctx.q
         progs = [self.reg.get(p) for p in ctx.programmes]
@@ -589,6 +590,17 @@ class Engine:
         found = self._rule_verdict(ctx, progs)
         if found is not None and found[0] is False:
             return found
+        # 2b. Figures the question states (申请8个, 过5个工作日再交) against the bounds the quoted sentences set.
+        for s in [x for x in [lead, *(quotes or [])] if x is not None]:
+            inside = limits.judge(q, s.text, self.lex.limits)
+            if inside is not None:
+                cite = self.corpus.cite_article(s.article, s.text)
+                return inside, f"（{s.article.label}：“{tidy(s.text)}”）", cite
+        # 2c. The quoted text forbids what is asked (不得转让、买卖), or requires what the question would skip or put
+        #     off (每年需进行资质复核 / 可以不做吗; 签订服务合同前先备案 / 签了合同之后再备案).
+        for s in [x for x in [lead, *(quotes or [])] if x is not None]:
+            if self._forbids(q, s.text):
+                return False, f"（{s.article.label}：“{tidy(s.text)}”）", self.corpus.cite_article(s.article, s.text)
         # 3. The question negates a condition the deciding sentence sets (没有经过认定), or names a place the
         #    sentence treats apart (（东莞市、中山市径向…）).
         special = self._text_says_no(ctx, sentence)
@@ -759,6 +771,29 @@ class Engine:
         # Every word the question adds beyond the programme's names must be in the deciding sentence.
         return all(squash(t) in squash(sentence) for t in words)
 
+    def _forbids(self, q: str, sentence: str) -> bool:
+        """The sentence forbids the act the question asks about, or requires what it would skip or put off."""
+        yn = self.lex.yes_no
+        words = [t for t in self.scope.jieba.lcut(q) if re.search(r"[\u4e00-\u9fff]", t) and t not in GENERIC_WORDS
+                 and t not in self.lex.question_words and len(t) >= 1]
+        kinds = self.scope.kinds(q)
+        for m in re.finditer("|".join(map(re.escape, yn.prohibitions)), sentence):
+            span = re.split(r"[，。；;]", sentence[m.end():])[0]
+            items = [x for x in re.split(r"[、和或及]", span) if x]
+            for t in words:
+                if len(t) >= 2 and any(t in x or (x in t and len(x) >= 2) for x in items):
+                    return True
+                if len(t) <= 2 and kinds.get(t, "")[:1] == "v" and any(
+                        c in x for c in t for x in items if len(x) == 2 and x[0] != x[1] and c not in "是有在用给到能要"):
+                    return True  # 卖 and 买卖
+        obliged = any(w in sentence.replace("需求", "") for w in yn.obligation)
+        q = re.sub("|".join(map(re.escape, sorted(yn.markers, key=len, reverse=True))), " ", q)  # 能不能: asking
+        for m in re.finditer("|".join(map(re.escape, yn.skip)), q):
+            tail = self.scope.jieba.lcut(q[m.end():m.end() + 8])
+            if obliged and any(len(t) >= 2 and t in sentence for t in tail[:3]):
+                return True
+        return any(w in q for w in yn.defer) and any(w in sentence for w in yn.timely) and (obliged or "先" in sentence)
+
     def _text_says_no(self, ctx: Context, sentence: str) -> bool:
         """The deciding sentence sets apart a place the question names, or requires what the question denies."""
         if not sentence:
@@ -773,15 +808,6 @@ class Engine:
                 return True
             if re.search(rf"{re.escape(short)}[^，。；]{{0,4}}除外", sentence):
                 return True
-        # 能连续享受三年吗 / 只能享受一年: the text allows fewer than the question asks for.
-        restrictive = any(w in sentence for w in ("只能", "仅限", "不超过", "不得", "不得重复"))
-        if restrictive:
-            unit_rx = r"([一二两三四五六七八九十\d]+)\s*(年|次|个|家|项|户)"
-            asked = {(u, n) for n, u in re.findall(unit_rx, q)}
-            allowed = {(u, n) for n, u in re.findall(unit_rx, sentence)}
-            for u, n in asked:
-                if any(u == u2 and n != n2 for u2, n2 in allowed):
-                    return True
         q = re.sub(r"有没有|是不是|能不能|可不可以|要不要|会不会|行不行", " ", q)  # a question, not a negation
         for neg in self.lex.negations:
             for m in re.finditer(re.escape(neg), q):

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from navigator.corpus import KNOWLEDGE, Corpus, load_corpus
 from navigator.gazetteer import Gazetteer, gazetteer
+from navigator.limits import LimitWords
 from navigator.numbers import Flag, MoneyWords, RawAmount, scan
 
 DATE = re.compile(r"20\d\d\s*年\s*\d{1,2}\s*月")
@@ -44,6 +45,11 @@ class YesNoWords(Model):
     endings: list[str]
     negative: list[str]
     positive: list[str]
+    prohibitions: list[str]
+    skip: list[str]
+    defer: list[str]
+    obligation: list[str]
+    timely: list[str]
 
 
 class FollowUpWords(Model):
@@ -108,6 +114,7 @@ class Lexicon(Model):
     received_before: list[str]
     topic_word_kinds: list[str]
     voucher_verbs: list[str]
+    limits: LimitWords
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,0 +1,196 @@
+"""Bounds a sentence sets (不超过10个, 3个工作日内, 不少于20项, 100家以上, 前三年内) against the figures a
+yes/no question states (申请8个, 过5个工作日再交, 软件产品25项, 四年前被罚).
+
+``judge`` answers True (the stated figure is inside every bound it meets), False (outside one), or None
+(nothing comparable). Bounds joined by 或 in one clause need only one to hold (年服务100家以上或收入500万元以上).
+The units and bound words are data (``knowledge/lexicon.yaml``, ``limits``); a unit compares only with itself or
+its listed equivalents, so 8个 never meets 20项.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from navigator.numbers import parse_numeral
+
+NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
+CONTEXT_CHARS = 10  # characters either side of a figure that say what it counts
+
+
+class LimitWords(BaseModel):
+    """The ``limits`` part of the lexicon."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    units: dict[str, str]  # a unit as written -> the unit it is compared as (个工作日 -> 工作日, 例 -> 个)
+    upper_before: list[str]  # 不超过 N
+    upper_after: list[str]  # N 以内 / N 内
+    lower_before: list[str]  # 不少于 N
+    lower_after: list[str]  # N 以上
+    more_than: list[str]  # 超过 N (in a question: more than the figure)
+    less_than: list[str]  # 不到 N
+    negated_prefixes: list[str]  # 非四上 / 不是四上: a clause for the others
+
+
+class Bound(BaseModel):
+    """One bound in a sentence."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["upper", "lower", "window"]
+    value: Decimal
+    unit: str
+    clause: int
+    start: int
+    end: int
+
+
+class Figure(BaseModel):
+    """A figure the question states, with its unit and which side of it is meant."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    value: Decimal
+    unit: str
+    start: int
+    end: int
+    lean: Literal["exact", "above", "below", "ago"] = "exact"
+
+
+def _number(text: str) -> Decimal | None:
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return Decimal(text)
+    return parse_numeral(text, {"万": 10000, "亿": 100000000, "千": 1000})
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+def bounds(sentence: str, w: LimitWords) -> list[Bound]:
+    """The bounds a sentence sets, in order."""
+    units = _alternation(list(w.units))
+    clauses = [m.end() for m in re.finditer(r"[，；;。]", sentence)]
+    out: list[Bound] = []
+    for m in re.finditer(rf"前{NUM}年内", sentence):
+        v = _number(m.group(1))
+        if v is not None:
+            out.append(Bound(kind="window", value=v, unit="年", clause=_clause_of(m.start(), clauses),
+                             start=m.start(), end=m.end()))
+    rx = re.compile(rf"(?:(?P<before>{_alternation(w.upper_before + w.lower_before)})[^\d，。；、]{{0,4}}?)?(?P<num>{NUM})\s*"
+                    rf"(?P<unit>{units})(?P<after>{_alternation(w.upper_after + w.lower_after)})?")
+    for m in rx.finditer(sentence):
+        if sentence[max(0, m.start() - 1):m.start()] in ("第", "前") or not (m.group("before") or m.group("after")):
+            continue
+        v = _number(m.group("num"))
+        if v is None:
+            continue
+        before, after = m.group("before") or "", m.group("after") or ""
+        kind = "upper" if before in w.upper_before or after in w.upper_after else "lower"
+        if before and before in w.lower_before:
+            kind = "lower"
+        out.append(Bound(kind=kind, value=v, unit=w.units[m.group("unit")], clause=_clause_of(m.start(), clauses),
+                         start=m.start(), end=m.end()))
+    return out
+
+
+def figures(question: str, w: LimitWords) -> list[Figure]:
+    """The figures a question states with a unit the bounds use (8个, 5个工作日, 600万, 四年前)."""
+    units = _alternation(list(w.units))
+    out: list[Figure] = []
+    for m in re.finditer(rf"{NUM}\s*年前", question):
+        v = _number(m.group(1))
+        if v is not None:
+            out.append(Figure(value=v, unit="年", start=m.start(), end=m.end(), lean="ago"))
+    for m in re.finditer(rf"第{NUM}年", question):  # 第四年还能补吗: the fourth year against 共补三年
+        v = _number(m.group(1))
+        if v is not None:
+            out.append(Figure(value=v, unit="年", start=m.start(), end=m.end()))
+    for m in re.finditer(rf"{NUM}\s*(?P<unit>{units})", question):
+        if question[max(0, m.start() - 1):m.start()] in ("第", "前", "近") or question[m.end():m.end() + 1] == "前":
+            continue
+        v = _number(m.group(1))
+        if v is None:
+            continue
+        head, tail = question[max(0, m.start() - 3):m.start()], question[m.end():m.end() + 3]
+        lean: Literal["exact", "above", "below", "ago"] = "exact"
+        if any(head.endswith(x) or tail.startswith(x) for x in w.more_than):
+            lean = "above"
+        elif any(head.endswith(x) or tail.startswith(x) for x in w.less_than):
+            lean = "below"
+        out.append(Figure(value=v, unit=w.units[m.group("unit")], start=m.start(), end=m.end(), lean=lean))
+    return out
+
+
+def judge(question: str, sentence: str, w: LimitWords) -> bool | None:
+    """Whether the figures the question states lie inside the bounds the sentence sets (None: none compare)."""
+    bs = bounds(sentence, w)
+    fs = figures(question, w)
+    if not bs or not fs:
+        return None
+    clauses = re.split(r"[，；;。]", sentence)
+    results: dict[int, list[bool]] = {}
+    for f in fs:
+        mine = [b for b in bs if b.unit == f.unit and (b.kind == "window") == (f.lean == "ago")]
+        if not mine:
+            continue
+        # Several bounds of the unit: the clause that speaks of the asker (四上 rather than 非四上), then the
+        # clause sharing most words with the question around the figure.
+        if len({b.clause for b in mine}) > 1:
+            fitting = [b for b in mine if not _other_group(clauses[b.clause], question, w, sentence)]
+            mine = fitting or mine
+            near = question[max(0, f.start - CONTEXT_CHARS):f.end + CONTEXT_CHARS]
+            best = max(_shared(clauses[b.clause], near) for b in mine)
+            mine = [b for b in mine if _shared(clauses[b.clause], near) == best]
+            if len({b.clause for b in mine}) > 1:
+                continue  # cannot tell which bound the figure meets
+        for b in mine:
+            results.setdefault(b.clause, []).append(_inside(f, b))
+    if not results:
+        return None
+    # Within a clause, bounds joined by 或 need one to hold; clauses all must hold.
+    verdicts = []
+    for clause, oks in results.items():
+        verdicts.append(any(oks) if "或" in clauses[clause] else all(oks))
+    return all(verdicts)
+
+
+def _inside(f: Figure, b: Bound) -> bool:
+    if b.kind == "window":  # 前三年内没有…: an event four years ago is outside the window
+        return f.value > b.value
+    if b.kind == "upper":
+        return f.value < b.value if f.lean == "above" else f.value <= b.value
+    return f.value > b.value if f.lean == "below" else f.value >= b.value
+
+
+def _clause_of(pos: int, ends: list[int]) -> int:
+    return sum(1 for e in ends if e <= pos)
+
+
+def _other_group(clause: str, question: str, w: LimitWords, sentence: str) -> bool:
+    """The clause is about those who are not what the question says the asker is (非“四上”企业)."""
+    clause, question, whole = _plain(clause), _plain(question), _plain(sentence)
+    negs = "|".join(map(re.escape, w.negated_prefixes))
+    for m in re.finditer(rf"(?:{negs})([\u4e00-\u9fff]{{2}})", whole):
+        word = m.group(1)
+        if word not in question:
+            continue
+        asker_not = bool(re.search(rf"(?:{negs}){word}", question))
+        clause_not = bool(re.search(rf"(?:{negs}){word}", clause))
+        if word in clause and asker_not != clause_not:
+            return True  # 不是四上 and a clause for 四上 企业, or 四上 and a clause for 非四上
+    return False
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[“”\"'‘’「」]", "", text)
+
+
+def _shared(a: str, b: str) -> int:
+    a, b = _plain(a), _plain(b)
+    grams = {a[i:i + 2] for i in range(len(a) - 1)}
+    return sum(1 for i in range(len(b) - 1) if b[i:i + 2] in grams)
