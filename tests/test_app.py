@@ -68,7 +68,12 @@ def all_text(at: AppTest) -> str:
     for df in at.dataframe:
         parts += [str(v) for v in df.value.to_numpy().ravel()]
     parts += [e.label for e in at.expander] + [getattr(t, "label", "") for t in at.tabs]
-    return re.sub(r"\\(.)", r"\1", "\n".join(parts))  # Markdown escapes read as the characters they show
+    return shown("\n".join(parts))
+
+
+def shown(markdown: str) -> str:
+    """Markdown as the reader sees it: escapes read as the characters they show."""
+    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def blocks(block: Block):
@@ -109,19 +114,42 @@ def test_estimate_yichun_shows_amount_with_article(data_dir):
     at.number_input(key="e_yichun-2023-cloud-subsidy_contract_cny").set_value(150000).run()
     assert not at.exception and not at.error
     assert at.metric[0].label == "补贴合计" and at.metric[0].value == "75,000.00 元"
-    table = at.dataframe[0].value
-    row = table.iloc[0]
-    assert row["金额"] == "75,000.00 元" and row["条款"] == "一、补助标准"
+    table = at.table[0].value  # the steps, as a table on a desktop
+    row = table.iloc[0].map(shown)
+    assert row["金额"] == "75,000.00\u00a0元" and row["条款"] == "一、补助标准"  # figure and 元 on one line
     assert "按照云服务合同额的50%给予补助" in row["原文"]
-    assert "150,000.00" in row["计算步骤"]
+    assert row["计算步骤"] == "云服务合同额 150,000.00 元 × 50% = 75,000.00 元"
     card = next(e for e in at.expander if e.label.startswith("第1步"))
     assert "一、补助标准" in card.label
     assert any("按照云服务合同额的50%给予补助" in m for m in markdown_text(card))
+    # The same steps as cards on a phone, each with its article and quote.
+    phone = at.main.get_by_key("pn_narrow_steps")
+    assert any(m.startswith("**第1步**") and "75,000.00 元" in m for m in markdown_text(phone))
+    assert any("一、补助标准" in c.value and "按照云服务合同额的50%给予补助" in c.value for c in phone.caption)
 
     # Above the cap: 300,000 × 50 % = 150,000, capped at 100,000 (一、补助标准 单户企业最高不超过10万元).
     at.number_input(key="e_yichun-2023-cloud-subsidy_contract_cny").set_value(300000).run()
     assert at.metric[0].value == "100,000.00 元"
-    assert "单户企业最高不超过10万元" in " ".join(at.dataframe[0].value["原文"])
+    assert "单户企业最高不超过10万元" in " ".join(at.table[0].value["原文"])
+
+
+def test_estimate_amounts_in_wan_keep_their_value_and_are_written_out(data_dir):
+    at = app("estimate")
+    at.selectbox(key="e_programme").set_value("yichun-2023-cloud-subsidy").run()
+    box = "e_yichun-2023-cloud-subsidy_contract_cny"
+    at.number_input(key=box).set_value(150000).run()
+    assert "15万元（150,000.00 元）" in [c.value for c in at.caption]
+    at.radio(key="e_unit").set_value("wan").run()
+    clean(at)
+    # The box now reads 15 (万元): the amount it stands for, and so the estimate, did not change.
+    assert at.number_input(key=box).value == 15 and at.number_input(key=box).label.endswith("（万元）")
+    assert at.metric[0].value == "75,000.00 元"
+    # 30万元 = 300,000 元 × 50 % = 150,000, capped at 100,000 (一、补助标准).
+    at.number_input(key=box).set_value(30).run()
+    assert "30万元（300,000.00 元）" in [c.value for c in at.caption]
+    assert at.metric[0].value == "100,000.00 元"
+    at.radio(key="e_unit").set_value("yuan").run()
+    assert at.number_input(key=box).value == 300000 and at.metric[0].value == "100,000.00 元"
 
 
 def test_estimate_bad_input_is_an_error_not_a_crash(data_dir):
@@ -142,7 +170,48 @@ def test_estimate_baiyun_lines_share_the_yearly_cap(data_dir):
     assert not at.exception and not at.error
     # 200,000 × 80 % = 160,000 and 300,000 × 80 % = 240,000: under the 2,000,000 shared cap (第十二条).
     assert at.metric[0].value == "400,000.00 元"
-    assert {m.value for m in at.metric[1:]} == {"160,000.00 元", "240,000.00 元"}
+    year = at.table[0].value.loc["第1年"]
+    assert (year["制造企业诊断服务"], year["智能车间数字化服务"], year["实际补贴"]) == (
+        "160,000.00\u00a0元", "240,000.00\u00a0元", "400,000.00\u00a0元")
+    assert not [w for w in at.warning if "合计上限" in w.value]  # nothing was capped, no line is said reduced
+
+
+def test_estimate_baiyun_three_years_capped_per_year_and_split_by_the_enterprise(data_dir):
+    at = app("estimate", as_of=dt.date(2020, 6, 1))
+    at.radio(key="e_mode").set_value("shared").run()
+    at.multiselect(key="e_lines").set_value(
+        ["baiyun-2019-software-dev-cloud", "baiyun-2019-public-cloud", "baiyun-2019-smart-workshop"]).run()
+    for y in range(3):
+        at.number_input(key=f"e_baiyun-2019-software-dev-cloud_annual_fees_cny_{y}").set_value(2000000)
+    at.number_input(key="e_baiyun-2019-public-cloud_fees_cny").set_value(3000000)
+    at.number_input(key="e_baiyun-2019-public-cloud_annual_tax_cny").set_value(5000000)
+    at.number_input(key="e_baiyun-2019-smart-workshop_fees_cny").set_value(600000).run()
+    clean(at)
+    assert not at.error
+    # 第十一条: software development cloud 2,000,000 × 100 % / 80 % / 60 %; public cloud 3,000,000 × 50 % capped at
+    # 300,000 (tax 500万 at the tier boundary); smart workshop 600,000 × 80 % capped at 400,000. Year 1 sums to
+    # 2,700,000 > 2,000,000 (第十二条, per year): paid 2,000,000; years 2 and 3 are under it. All years: 4,800,000.
+    figures = {m.label: m.value for m in at.metric}
+    assert figures == {"第1至3年合计": "4,800,000.00 元", "第1年": "2,000,000.00 元",
+                       "第2年": "1,600,000.00 元", "第3年": "1,200,000.00 元"}
+    years = at.table[0].value
+    assert years.loc["第1年", "各项合计（封顶前）"] == "2,700,000.00\u00a0元"
+    assert years.loc["第1年", "当年合计上限"] == "2,000,000.00\u00a0元"
+    assert years.loc["第1年", "实际补贴"] == "2,000,000.00\u00a0元"
+    assert years.loc["合计", "实际补贴"] == "4,800,000.00\u00a0元"
+    assert years.loc["合计", "当年合计上限"] == "—"  # the cap is yearly: it has no all-years figure
+    text = all_text(at)
+    [reduced] = [w.value for w in at.warning if "超过单个企业当年合计上限" in w.value]
+    reduced = shown(reduced)
+    assert reduced.startswith("第1年：") and "需减少 700,000.00 元" in reduced
+    assert "减哪一项、各项各得多少由企业申请时自行选择" in reduced
+    assert any(label.startswith("分配由企业选择") for label in (e.label for e in at.expander))
+    # The lower tier is the other reading of 第十一条（二）, shown with its sentence.
+    assert "另一读法" in text and "较低一档" in text
+    assert "年度全库纳税500万元以下的企业，单个企业当年最高补贴额度不超过10万元" in text
+    # The phone shows one card per year with the same figures.
+    phone = markdown_text(at.main.get_by_key("pn_narrow_years"))
+    assert any(m.startswith("**第1年**") and "2,000,000.00\u00a0元" in m for m in phone), phone
 
 
 def test_match_shenzhen_industrial_is_excluded_from_guangdong_2020(data_dir):
@@ -182,17 +251,53 @@ def test_compare_shows_rows_and_combining(data_dir):
     at = app("compare", as_of=dt.date(2020, 6, 1))
     at.multiselect(key="c_programmes").set_value(
         ["yichun-2023-cloud-subsidy", "baiyun-2019-public-cloud", "guangdong-2020-cloud-voucher"]).run()
-    assert not at.exception
-    table = at.table[0].value
+    clean(at)
+    desk = at.main.get_by_key("pn_wide_table")
+    table = desk.table[0].value.map(shown)
     assert list(table.columns) == ["伊春市工业企业首次上云补助", "白云区上云上平台服务券·公有云",
                                    "广东省2020年工业企业“上云上平台”服务券"]
     assert table.loc["补贴比例", "伊春市工业企业首次上云补助"] == "云服务合同额的50%"
     assert "伊春市" in table.loc["地区", "伊春市工业企业首次上云补助"]
     assert "服务合同" in table.loc["申报材料", "伊春市工业企业首次上云补助"]
     assert table.loc["状态（2020-06-01）", "广东省2020年工业企业“上云上平台”服务券"] == "开放中"
+    # Restrictions, portals and forms, each as the text prints it; an address only where the text gives one.
+    baiyun_rules = table.loc["限制与责任", "白云区上云上平台服务券·公有云"]
+    assert baiyun_rules.startswith("1. 服务券仅限申领企业使用，不得转让、买卖、质押、赠送") and "\n2. " in baiyun_rules
+    assert "五年内不再给予服务券" in baiyun_rules  # 第二十条
+    assert "广东省工业互联网应用服务平台（<http://syspt.aiigd.cn/>）" in table.loc[
+        "申报系统或平台", "广东省2020年工业企业“上云上平台”服务券"]
+    assert "白云区服务券申报系统（原文未给出网址）" in table.loc["申报系统或平台", "白云区上云上平台服务券·公有云"]
+    assert "兑付申请表（附件2）" in table.loc["附件表格", "伊春市工业企业首次上云补助"]
+    assert table.loc["附件表格", "广东省2020年工业企业“上云上平台”服务券"] == "（原文未列明）"
     labels = [e.label for e in at.expander]
     assert any("就高不重复" in label for label in labels)  # Yichun 四、附则（二）
-    assert any(label.startswith("合计上限") for label in labels)  # Baiyun 第十二条
+    [cap] = [label for label in labels if label.startswith("合计上限")]  # Baiyun 第十二条, once
+    assert "可同时申请多种服务券" in shown(cap) and "200万元" in shown(cap)
+    assert "原文未就与其他政策叠加享受作出规定。" in all_text(at)  # Guangdong 2020 says nothing on combining
+    assert any(shown(label).startswith("限制与责任：服务券仅限申领企业使用") for label in labels)
+    assert any(shown(label).startswith("申报系统或平台：广东省工业互联网应用服务平台") for label in labels)
+    assert any(shown(label).startswith("附件表格：伊春市工业企业上云补助兑付申请表") for label in labels)
+
+
+def test_compare_on_a_phone_is_one_card_per_programme(data_dir):
+    at = app("compare", as_of=dt.date(2022, 8, 15))  # Baiyun ran through 2022-08-14
+    at.multiselect(key="c_programmes").set_value(
+        ["baiyun-2019-public-cloud", "dongguan-2015-cloud-voucher"]).run()
+    clean(at)
+    phone = at.main.get_by_key("pn_narrow_cards")
+    cards = [b for b in blocks(phone) if any(m.startswith("##### ") for m in markdown_text(b))]
+    assert [shown(next(m for m in markdown_text(c) if m.startswith("##### "))) for c in cards] == [
+        "##### 白云区上云上平台服务券·公有云", "##### 东莞市制造业企业使用工业云平台服务券补助"]
+    baiyun, dongguan = (shown("\n".join(markdown_text(c) + [x.value for x in c.caption])) for c in cards)
+    assert "已截止（2022-08-15）" in baiyun and "有效期已于2022年8月14日24:00届满" in baiyun
+    assert "状态（" not in baiyun  # the badge and its note say it once
+    assert "**限制与责任**：" in baiyun and "1. 服务券仅限申领企业使用" in baiyun
+    assert "**申报系统或平台**：" in baiyun and "**附件表格**：" in baiyun and "**补贴比例**：公有云云服务费的50%" in baiyun
+    assert "时间不明（2022-08-15）" in dongguan and "文件未规定有效期" in dongguan
+    assert "**申报材料**：（原文未列明）" in dongguan and "**限制与责任**：（原文未列明）" in dongguan
+    # The same content is the desktop's table; the stylesheet shows one or the other by width.
+    assert at.main.get_by_key("pn_wide_table").table[0].value.shape == (14, 2)
+    assert any("所选日期已截止或已失效，不可再申报" in c.value for c in at.caption)
 
 
 def test_sources_opens_the_cited_article_and_marks_the_quote(data_dir):

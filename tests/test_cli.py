@@ -138,7 +138,7 @@ def test_files_that_cannot_be_read(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_bytes(b'{"programme": "\xff"}')
     one_line_error(run("estimate", "--input", str(bad)), "not valid UTF-8")
-    one_line_error(run("match", "--profile", write(tmp_path, "p.json", "null")), "JSON object")
+    one_line_error(run("match", "--profile", write(tmp_path, "p.json", "null")), "企业信息应为 JSON 对象")
 
 
 def test_unreadable_file(tmp_path):

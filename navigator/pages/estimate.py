@@ -131,6 +131,12 @@ except InputError as e:
 v = ev.view(result, reg)
 money = common.money
 
+
+def cell(value) -> str:
+    """Money in a table cell: the figure and 元 never part."""
+    return money(value).replace(" ", "\u00a0")
+
+
 # --- the figures ------------------------------------------------------------------------------------------
 st.subheader("测算结果")
 with responsive.figures("total"):
@@ -147,16 +153,16 @@ if len(v.lines) > 1 or v.multi_year:
     head = ["年度", *(line.short for line in v.lines)]
     rows = []
     for y in v.years:
-        row = [f"第{y.year}年", *(money(a) for a in y.amounts)]
+        row = [f"第{y.year}年", *(cell(a) for a in y.amounts)]
         if v.capped:
-            row += [money(y.sum_cny), money(y.cap_cny) if y.cap_cny is not None else "—"]
-        rows.append([*row, money(y.paid_cny)])
-    totals = ["合计", *(money(line.total_cny) for line in v.lines)]
+            row += [cell(y.sum_cny), cell(y.cap_cny) if y.cap_cny is not None else "—"]
+        rows.append([*row, cell(y.paid_cny)])
+    totals = ["合计", *(cell(line.total_cny) for line in v.lines)]
     if v.capped:
         head += ["各项合计（封顶前）", "当年合计上限"]
-        totals += [money(sum(y.sum_cny for y in v.years)), "—"]
+        totals += [cell(sum(y.sum_cny for y in v.years)), "—"]
     head.append("实际补贴")
-    rows.append([*totals, money(v.total_cny)])
+    rows.append([*totals, cell(v.total_cny)])
     st.markdown("**逐年金额**" + ("（各项目列为单独计算的金额，实际补贴为封顶后）" if v.capped else ""))
     with responsive.wide("years"):
         st.table(pd.DataFrame(rows, columns=head).set_index("年度"))
@@ -194,7 +200,7 @@ with responsive.wide("steps"):
         "步骤": [s.number for s in v.steps],
         "项目": [s.line for s in v.steps],
         "计算步骤": [common.md(s.text) for s in v.steps],
-        "金额": [money(s.amount_cny) for s in v.steps],
+        "金额": [cell(s.amount_cny) for s in v.steps],
         "条款": [common.md(s.citation.article) for s in v.steps],
         "原文": [common.md(s.citation.quote) for s in v.steps],
     }).set_index("步骤")
@@ -213,21 +219,22 @@ with responsive.narrow("steps"):
 
 # --- the chart --------------------------------------------------------------------------------------------
 if several or v.multi_year:
-    data = pd.DataFrame([{"年度": f"第{y.year}年", "项目": line.short, "补贴": float(a), "金额": money(a)}
-                         for y in v.years for line, a in zip(v.lines, y.amounts, strict=True)])
+    data = pd.DataFrame([{"年度": f"第{y.year}年", "项目": line.short, "补贴": float(a), "金额": money(a), "序": n}
+                         for y in v.years for n, (line, a) in enumerate(zip(v.lines, y.amounts, strict=True))])
     bars = alt.Chart(data).mark_bar().encode(
         x=alt.X("年度:N", title="年度", sort=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("sum(补贴):Q", title="补贴（元）", axis=alt.Axis(format=",.0f")),
+        y=alt.Y("sum(补贴):Q", title=None, axis=alt.Axis(format=",.0f")),
         color=alt.Color("项目:N", title="项目", sort=[line.short for line in v.lines],
                         legend=alt.Legend(orient="bottom", columns=1, labelLimit=0)),
+        order=alt.Order("序:Q", sort="ascending"),  # stacked from the bottom in the legend's order
         tooltip=[alt.Tooltip("年度:N"), alt.Tooltip("项目:N"), alt.Tooltip("金额:N", title="金额")],
     )
     chart = bars
     if v.capped:
         paid = pd.DataFrame([{"年度": f"第{y.year}年", "封顶后": float(y.paid_cny), "实际补贴": money(y.paid_cny)}
                              for y in v.years])
-        chart = bars + alt.Chart(paid).mark_tick(color="black", thickness=3, size=40).encode(
+        chart = bars + alt.Chart(paid).mark_tick(color="black", thickness=3).encode(
             x=alt.X("年度:N", sort=None), y="封顶后:Q",
             tooltip=[alt.Tooltip("年度:N"), alt.Tooltip("实际补贴:N", title="封顶后实际补贴")])
-    st.markdown("**逐年补贴**" + ("（柱为各项单独计算的金额，黑线为封顶后的实际补贴）" if v.capped else ""))
+    st.markdown("**逐年补贴（元）**" + ("：柱为各项单独计算的金额，黑线为封顶后的实际补贴" if v.capped else ""))
     st.altair_chart(chart, width="stretch")
