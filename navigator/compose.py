@@ -633,6 +633,12 @@ class Engine:
                    for p in r.places)}
         if combining and len(docs_named) >= 2 and not any(w in sentence for w in self.lex.other_policy_words):
             return None, "文件未作规定：现有文件没有就同时享受不同文件的补贴作出规定，请向主管部门确认。", None
+        # 6b. What the question asks about (申请费, 有效期, 规上企业) is named nowhere in the document: silent.
+        absent = self._absent_focus(ctx)
+        if absent:
+            art = lead.article.label if lead else ""
+            near = f"，最接近的条文是{art}" if art else ""
+            return None, f"文件未作规定：文件没有提到“{absent}”{near}，请以主管部门解释为准。", None
         if found is not None:
             return found
         # 7. The deciding sentence itself.
@@ -771,6 +777,31 @@ class Engine:
         # Every word the question adds beyond the programme's names must be in the deciding sentence.
         return all(squash(t) in squash(sentence) for t in words)
 
+    def _absent_focus(self, ctx: Context) -> str | None:
+        """A thing a yes/no question asks about (after 要不要 / 有没有 / 是不是) that its document never names."""
+        q = ctx.q
+        marks = [m.end() for w in self.lex.yes_no.focus for m in re.finditer(re.escape(w), q)]
+        if not marks:
+            return None
+        focus = q[max(marks):]
+        docs = {self.reg.get(p).doc for p in ctx.programmes if p in self.reg.programmes} or set(ctx.r.documents[:1])
+        body = squash("".join(self.corpus.docs[d].body for d in docs if d in self.corpus.docs))
+        if not body:
+            return None
+        kinds = self.scope.kinds(focus)
+        names = {w for ws in self.lex.line_words.values() for w in ws} | {
+            a for d in self.corpus.docs.values() for a in d.aliases}
+        fees = re.findall(r"[\u4e00-\u9fff]{2}费", focus)  # 申报费, 评审费: a fee asked about
+        for t in [*self.scope.jieba.lcut(focus), *fees]:
+            if len(t) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", t) or (kinds.get(t, "")[:1] != "n" and t not in fees):
+                continue
+            if t in self.lex.yes_no.not_things or t in GENERIC_WORDS or t in self.lex.question_words or t in names or squash(t) in body:
+                continue
+            if any(t in g and any(squash(x) in body for x in g) for g in self.lex.synonyms):
+                continue
+            return t
+        return None
+
     def _forbids(self, q: str, sentence: str) -> bool:
         """The sentence forbids the act the question asks about, or requires what it would skip or put off."""
         yn = self.lex.yes_no
@@ -817,7 +848,7 @@ class Engine:
                     t = next((k for k in kin if len(k) >= 2 and k not in GENERIC_WORDS and k in sentence), None)
                     if t is not None:
                         i = sentence.find(t)
-                        if not any(sentence[max(0, i - 3):i].endswith(n) for n in ("无", "不", "未", "没有", "非")):
+                        if not any(n in sentence[max(0, i - 4):i] for n in ("无", "不", "未", "没有", "非")):
                             return True
         return False
 

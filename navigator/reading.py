@@ -50,6 +50,8 @@ class YesNoWords(Model):
     defer: list[str]
     obligation: list[str]
     timely: list[str]
+    focus: list[str]
+    not_things: list[str]
 
 
 class FollowUpWords(Model):
@@ -376,6 +378,13 @@ class Reader:
         for fld, by_value in self.lex.profile_facts.items():
             for value in (False, True):  # negations first: 非四上 before 四上
                 hit = next((w for w in by_value.get(value, []) if w in q), None)
+                if hit and value is True:
+                    # 不属于四上，也不是总部企业或新招商重点企业: a negation reaches over a list of such words.
+                    at = q.find(hit)
+                    clause = q[max(clause_start(q, at), 0):at]
+                    m = re.search(r"(不是|不属于|并非|非)[^，。；？]*$", clause)
+                    if m and re.search(r"[或、和及与]", clause[m.end(1):]):
+                        value, hit = False, q[at - len(clause) + m.start():at + len(hit)]
                 if hit:
                     facts[fld], words[fld] = value, hit
                     break
@@ -743,6 +752,12 @@ class Reader:
     def doc_scores(self, q: str) -> dict[str, float]:
         """Documents the question points at, with scores (for routing)."""
         return self.documents(q[:MAX_READ_CHARS], self.places(q[:MAX_READ_CHARS]))
+
+
+def clause_start(q: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts."""
+    starts = [m.end() for m in re.finditer(r"[，。；;！!？?\n]", q[:pos])]
+    return starts[-1] if starts else 0
 
 
 def _pairs(word: str) -> list[str]:

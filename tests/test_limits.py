@@ -76,3 +76,11 @@ def test_ask_says_no_to_what_the_text_forbids_or_requires(ask):
     assert ask("东莞的云平台认定后三年有效期内，可以不做资质复核吗？")["answer"].startswith("不可以")
     assert ask("客户是云服务商，问能不能先跟伊春企业签合同，之后再去市工信局备案")["answer"].startswith("不可以")
     assert ask("白云的服务券除了租云资源，能不能用在应用迁移上？")["answer"].startswith("可以")
+
+
+def test_ask_says_the_text_is_silent_on_what_it_never_names(ask):
+    for q in ["申请东莞工业云公共服务平台认定要交申请费吗？", "省资源池企业的认定结果有没有有效期？",
+              "客户问东莞使用认定云平台的制造企业，是不是要规上企业才能拿租赁费补助"]:
+        assert ask(q)["answer"].startswith("文件未作规定"), q
+    # Dongguan's certification states its validity: the question is answered from the text, not left open.
+    assert not ask("东莞的云平台认定有没有有效期？")["answer"].startswith("文件未作规定")
