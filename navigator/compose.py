@@ -294,7 +294,17 @@ class Engine:
                 return d
         attribute = self._attribute(d, ctx)
         lead = self._quotes(d, ctx, limit=2 if attribute else 3)
-        if lead is not None and re.search(self.lex.recipient_question, q):
+        step = self._step_asked(d, ctx, lead) if lead is not None else None
+        if step is not None:
+            pick, sentence, where = step
+            d.headline = f"{where}：{tidy(sentence)}（{pick.label}）"
+            d.cites.insert(0, self.corpus.cite_article(pick, sentence))
+            line = self._quote_line(pick, sentence)
+            if line in d.lines:
+                d.lines.remove(line)
+            at = d.lines.index("依据：") + 1 if "依据：" in d.lines else 0
+            d.lines.insert(at, line)
+        elif lead is not None and re.search(self.lex.recipient_question, q):
             named = next((x for x in d.quotes if re.search(self.lex.recipient_sentence, x.text)), None)
             if named is None:
                 doc = lead.article.doc_id
@@ -1125,6 +1135,44 @@ class Engine:
                 if any(child.label.endswith(w) for w in wanted):
                     out += self.quoter.of_article(child)[:1]
         return out[:3]
+
+    def _step_asked(self, d: Draft, ctx: Context, lead: Sentence) -> tuple[Article, str, str] | None:
+        """第一步 / 最后一步 / 最后一项: the first or last item of the list or procedure the quotes lead to.
+
+        A quote that refers to an annex for the procedure (流程详见附件1) leads to that annex; otherwise the
+        list the deciding sentence belongs to.
+        """
+        words = self.lex.step_position
+        first = any(w in ctx.q for w in words.first)
+        last = any(w in ctx.q for w in words.last)
+        if first == last:
+            return None
+        doc = self.corpus.docs[lead.article.doc_id]
+        target = None
+        for x in d.quotes:
+            m = re.search(r"详见(附件\s*\d+)", x.text)
+            if m and self._quote_matches_question(ctx, x.text):
+                target = doc.article_by_label(m.group(1).replace(" ", ""))
+                break
+        if target is None:
+            up = self.corpus.article(lead.article.parent) if lead.article.parent else None
+            target = self._list_parent(lead.article) or (lead.article if lead.article.children else None) or (
+                up if up is not None and up.kind not in ("chapter", "preface", "annex") else None)
+        if target is None or len(target.children) < 2:
+            return None
+        kids = [self.corpus.article(c) for c in target.children]
+        pick = kids[0] if first else kids[-1]
+        sentences = self.quoter.quotable(pick) or [pick.own_text.strip()]
+        sentence = next((x for x in sentences if x.strip()), "")
+        if not sentence:
+            return None
+        return pick, sentence, (words.first_label if first else words.last_label)
+
+    def _quote_matches_question(self, ctx: Context, text: str) -> bool:
+        """The sentence speaks of what the question names (认定流程 / 评价流程), not of a neighbouring procedure."""
+        grams = {ctx.q[i:i + 2] for i in range(len(ctx.q) - 1)}
+        m = re.search(r"([\u4e00-\u9fff]{2})(?:基本)?(?:流程|程序)", ctx.q)
+        return m is None or m.group(1) in text or not grams
 
     def _list_parent(self, art: Article) -> Article | None:
         """The list an item belongs to (or the item's own list), when its items are short.

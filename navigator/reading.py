@@ -67,6 +67,13 @@ class YearWords(Model):
     same: list[str]
 
 
+class StepWords(Model):
+    first: list[str]
+    last: list[str]
+    first_label: str
+    last_label: str
+
+
 class CountWords(Model):
     words: list[str]
     units: list[str]
@@ -117,6 +124,7 @@ class Lexicon(Model):
     topic_word_kinds: list[str]
     voucher_verbs: list[str]
     limits: LimitWords
+    step_position: StepWords
 
 
 @functools.lru_cache(maxsize=1)

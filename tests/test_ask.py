@@ -277,3 +277,16 @@ def test_the_reading_is_in_the_answer():
     assert r["reading"]["places"] == ["惠州市"]
     assert r["reading"]["amounts"][0]["field"] == "contract_cny" and r["reading"]["amounts"][0]["value_cny"] == "100000.00"
     assert r["estimate"]["total_cny"] == "70000.00" and r["clarify"] is None
+
+
+@pytest.mark.parametrize(("question", "doc", "article", "words"), [
+    ("省资源池企业认定流程的第一步是什么？", "guangdong-2018", "附件1 一", "发布广东省工业互联网产业生态供给资源池申报通知"),
+    ("省资源池企业认定流程的最后一步是什么？", "guangdong-2018", "附件1 十", "正式公布认定结果"),
+    ("省资源池企业评价流程的最后一步是什么？", "guangdong-2018", "附件2 八", "正式公布评价结果"),
+    ("伊春云服务商备案材料的最后一项是什么？", "yichun-2023", "三、申报审核流程（二）8", "材料真实性承诺"),
+    ("东莞云平台认定申请材料的最后一项是什么？", "dongguan-2015", "第六条（六）", "真实性的声明"),
+])
+def test_first_and_last_step_of_a_procedure_or_list(ask, question, doc, article, words):
+    r = ask(question)
+    assert words in r["answer"].splitlines()[0] and r["citations"][0]["article"] == article
+    assert r["citations"][0]["doc_id"] == doc
