@@ -41,6 +41,7 @@ pages = {
     ],
     "坐席专用": [
         st.Page("navigator/pages/desk.py", title="坐席工作台", icon=":material/support_agent:", url_path="desk"),
+        st.Page("navigator/pages/admin.py", title="政策管理", icon=":material/library_books:", url_path="admin"),
     ],
 }
 

@@ -113,13 +113,14 @@ def answerer_on(as_of: dt.date | dt.datetime | None = None) -> HistoryAnswerer:
     from navigator import answer
     from navigator.programmes import registry
 
+    cfg = settings()
     corpus = load_corpus(as_of=day_of(as_of))
     with _LOCK:
         if registry().corpus.version == corpus.version:
             base = answer.answerer()
             if base.engine.corpus.version == corpus.version:
                 return _wrap(base)
-        return _engine(corpus.version, corpus)
+        return _engine(corpus.version, str(cfg.data_dir), cfg.chroma_host, corpus)
 
 
 @functools.lru_cache(maxsize=4)
@@ -128,7 +129,8 @@ def _wrap(base: Answerer) -> HistoryAnswerer:
 
 
 @functools.lru_cache(maxsize=ENGINES_KEPT)
-def _engine(_version: str, corpus: Corpus) -> HistoryAnswerer:
+def _engine(_version: str, _data_dir: str, _host: str | None, corpus: Corpus) -> HistoryAnswerer:
+    """An engine of its own for a corpus other than the process-wide one, on the index the settings name."""
     return build_for(corpus)
 
 

@@ -117,15 +117,24 @@ def chrome() -> None:
 # --- resources ---------------------------------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner="正在载入政策文本…")
+@st.cache_resource(show_spinner="正在载入政策文本…", max_entries=2)
+def _registry_of(_version: str) -> Registry:
+    return _registry(load_corpus(as_of=_today()))
+
+
 def registry() -> Registry:
-    """The programme registry (validated against the texts), loaded once per server."""
-    return _registry()
+    """The programme registry (validated against the texts in force today), loaded once per corpus version:
+    a policy added, replaced or repealed on 政策管理 or the command line is seen at the next page run."""
+    return _registry_of(corpus().version)
 
 
 def corpus() -> Corpus:
-    """The policy texts."""
-    return load_corpus()
+    """The policy texts in force today, each in its current version (one ``stat`` of the store per call)."""
+    return load_corpus(as_of=_today())
+
+
+def _today() -> dt.date:
+    return dt.datetime.now(BEIJING).date()
 
 
 @st.cache_resource(show_spinner=False)
@@ -138,11 +147,10 @@ def enquiry_log() -> EnquiryLog:
     return _log(settings().log_url)
 
 
-@st.cache_resource(show_spinner=False)
-def _answerer(_version: str):
-    from navigator import answer
+def _answerer(as_of_day: dt.date):
+    from navigator.versions import answerer_on
 
-    return answer.answerer()
+    return answerer_on(as_of_day)
 
 
 class NotReady(RuntimeError):
@@ -169,9 +177,10 @@ def wait_until_ready() -> None:
 
 
 def answerer():
-    """The question answerer, from the models the warm-up loaded (waiting for it on a cold start)."""
+    """The question answerer for the evaluation date: the versions in force that day, following the policy
+    store (a new policy is answered without a restart), from the models the warm-up loaded."""
     wait_until_ready()
-    return _answerer(corpus().version)
+    return _answerer(as_of())
 
 
 def answer_error():
