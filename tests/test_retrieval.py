@@ -6,12 +6,13 @@ the fingerprint tests build one-document indexes beside it so they stay cheap.
 
 from __future__ import annotations
 
-import copy
+import datetime as dt
 
 import pytest
 from built_index import built_data_dir, copy_data_dir
 
-from navigator.corpus import Corpus, load_corpus
+from navigator.corpus import Corpus, load_corpus, make_document
+from navigator.ingest import PolicyMeta
 from navigator.retrieval import (
     E5Embeddings,
     Retriever,
@@ -66,22 +67,35 @@ def test_build_is_idempotent(real_index, e5):
 
 
 def test_changed_corpus_fingerprint_rebuilds(real_index, e5):
-    """A corpus with another version is never served from old vectors (one small document: stays fast)."""
+    """Texts edited are never served from old vectors; a change of state alone (a repeal) keeps the vectors
+    (one small document: stays fast)."""
     cfg, corpus, _ = real_index
     small_cfg = cfg.model_copy(update={"collection": "fingerprint_check"})
-    small = Corpus([corpus.docs["guangdong-2020"]])
+    doc = corpus.docs["guangdong-2020"]
+    small = Corpus([doc])
     first = build_index(cfg=small_cfg, corpus=small, embeddings=e5)
     assert first["rebuilt"] is True and first["chunks"] == len(chunks(small))
     assert build_index(cfg=small_cfg, corpus=small, embeddings=e5)["rebuilt"] is False
 
-    edited = copy.copy(small)
-    edited.version = "0123456789ab"  # what an edit of the texts does to the corpus hash
+    # A repeal changes the corpus (its answers say so) but no text: the stored vectors still serve.
+    repealed = Corpus([doc.model_copy(update={"repealed_on": dt.date(2021, 1, 1), "repealed_by": "测试"})])
+    assert repealed.version != small.version
+    kept = build_index(cfg=small_cfg, corpus=repealed, embeddings=e5)
+    assert kept["rebuilt"] is False and kept["fingerprint"] == first["fingerprint"]
+
+    # An edit of the text (one word of one article) changes the fingerprint: the index is rebuilt.
+    meta = doc.model_dump(include=set(PolicyMeta.model_fields))
+    said = next(s for a in doc.articles.values() for s in a.sentences() if "服务券" in s and s in doc.body)
+    body = doc.body.replace(said, said.replace("服务券", "服务劵"), 1)
+    edited = Corpus([make_document(meta, body, "edited.md")])
+    assert len(chunks(edited)) == len(chunks(small))
     redo = build_index(cfg=small_cfg, corpus=edited, embeddings=e5)
     assert redo["rebuilt"] is True
     assert redo["fingerprint"] != first["fingerprint"]
     col = chroma_client(small_cfg).get_collection("fingerprint_check")
-    assert col.count() == len(chunks(small))
+    assert col.count() == len(chunks(edited))
     assert col.metadata["fingerprint"] == redo["fingerprint"]
+    assert any("服务劵" in d for d in col.get(include=["documents"])["documents"])
     assert build_index(cfg=small_cfg, corpus=edited, embeddings=e5)["rebuilt"] is False
     # force=True rebuilds even when nothing changed.
     assert build_index(force=True, cfg=small_cfg, corpus=edited, embeddings=e5)["rebuilt"] is True
