@@ -294,6 +294,19 @@ class Engine:
                 return d
         attribute = self._attribute(d, ctx)
         lead = self._quotes(d, ctx, limit=2 if attribute else 3)
+        found = self._looked_up(ctx, lead)
+        if found is False:
+            doc = self.corpus.docs[self._lookup_doc(ctx)]
+            what = "、".join(self.lex.lookup_intents[k] for k in r.intents if k in self.lex.lookup_intents)
+            d.headline = f"文件未作规定：《{doc.title}》没有写明{what}，请向发文单位（{doc.issuer}）确认。"
+            found = None
+        if found is not None:
+            lead = found
+            line = self._quote_line(found.article, found.text)
+            if line in d.lines:
+                d.lines.remove(line)
+            d.lines.insert(d.lines.index("依据：") + 1 if "依据：" in d.lines else 0, line)
+            d.quotes.insert(0, found)
         step = self._step_asked(d, ctx, lead) if lead is not None else None
         if step is not None:
             pick, sentence, where = step
@@ -1135,6 +1148,26 @@ class Engine:
                 if any(child.label.endswith(w) for w in wanted):
                     out += self.quoter.of_article(child)[:1]
         return out[:3]
+
+    def _looked_up(self, ctx: Context, lead: Sentence | None) -> Sentence | bool | None:
+        """For a question whose answer a document states once (负责解释), that sentence of the routed document;
+        False when the document has none; None when the question is not of that kind or the lead already is it."""
+        kinds = [k for k in ctx.r.intents if k in self.lex.lookup_intents]
+        doc = self._lookup_doc(ctx)
+        if not kinds or doc is None:
+            return None
+        cues = [w for k in kinds for w in self.lex.sentence_cues.get(k, [])]
+        if lead is not None and lead.article.doc_id == doc and any(w in lead.text for w in cues):
+            return None
+        for w in cues:  # the most specific cue first
+            hit = next((x for x in self.quoter.sentences if x.article.doc_id == doc and w in x.text), None)
+            if hit is not None:
+                return hit
+        return False
+
+    def _lookup_doc(self, ctx: Context) -> str | None:
+        docs = [self.reg.get(p).doc for p in ctx.programmes if p in self.reg.programmes] or ctx.r.documents[:1]
+        return docs[0] if docs and docs[0] in self.corpus.docs else None
 
     def _step_asked(self, d: Draft, ctx: Context, lead: Sentence) -> tuple[Article, str, str] | None:
         """第一步 / 最后一步 / 最后一项: the first or last item of the list or procedure the quotes lead to.

@@ -125,6 +125,7 @@ class Lexicon(Model):
     voucher_verbs: list[str]
     limits: LimitWords
     step_position: StepWords
+    lookup_intents: dict[str, str]
 
 
 @functools.lru_cache(maxsize=1)

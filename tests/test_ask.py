@@ -290,3 +290,12 @@ def test_first_and_last_step_of_a_procedure_or_list(ask, question, doc, article,
     r = ask(question)
     assert words in r["answer"].splitlines()[0] and r["citations"][0]["article"] == article
     assert r["citations"][0]["doc_id"] == doc
+
+
+def test_who_interprets_a_document_or_that_it_does_not_say(ask):
+    r = ask("客户问东莞的云平台认定办法由哪个部门负责解释")
+    assert r["answer"].startswith("本办法由东莞市经济和信息化局具体解释") and cited(r, "dongguan-2015", "第十四条")
+    r = ask("客户问伊春上云补助细则的解释权归哪个部门")
+    assert "市工信局、市财政局负责解释" in r["answer"].splitlines()[0] and cited(r, "yichun-2023", "四、附则（一）")
+    # Baiyun's measures name no interpreting office: said, not guessed.
+    assert ask("白云区服务券办法由谁解释？")["answer"].startswith("文件未作规定")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark ``ask`` against a naive LangChain RAG baseline in one run; print and save a Markdown table.
 
-usage: python tools/benchmark.py [--repeat N] [--out PATH] [--no-quality]
+usage: python tools/benchmark.py [--repeat N] [--out PATH] [--no-quality] [--app]
 
 Measured in one process, on the same embedder (the bundled multilingual-e5-small), each system's index
 built from scratch in a scratch directory:
@@ -14,7 +14,9 @@ built from scratch in a scratch directory:
 * the work cap: a 1,920-character question against a short one;
 * retrieval recall@1 / recall@5 / MRR@10 of the deciding article over the qa cases, and facts in the answer;
 * ``ask`` pass rates on the tune and the holdout cases (tools/evaluate.py's rules);
-* peak RSS.
+* peak RSS;
+* with ``--app``, the app as its users meet it (``tools/bench_app.py``): cold start, restart, the first answer
+  in Chromium after the page loads, page switches.
 
 Targets on 2 cores: ``ask`` p50 ≤ 50 ms and p95 ≤ 150 ms warm. The table goes to benchmarks/latest.md.
 """
@@ -163,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="timed passes over the questions (default: 3)")
     ap.add_argument("--out", default=str(DEFAULT_OUT), help="Markdown output (default: %(default)s)")
     ap.add_argument("--no-quality", action="store_true", help="skip the tune / holdout pass rates")
+    ap.add_argument("--app", action="store_true",
+                    help="also measure the app (tools/bench_app.py: cold start, restart, first answer in Chromium)")
     a = ap.parse_args(argv)
     if a.repeat < 1:
         print("benchmark: --repeat must be at least 1", file=sys.stderr)
@@ -263,6 +267,11 @@ def main(argv: list[str] | None = None) -> int:
         "Peak RSS is cumulative in one process: the baseline column includes our system's peak.",
     ]
     md = "\n".join(lines) + "\n\n" + "\n".join(f"- {x}" for x in notes) + "\n"
+    if a.app:
+        import bench_app  # tools/ is on the path: the app's own benchmark, run as its users meet the app
+
+        md += "\n## The app (first answer ≤ 3 s after the page loads, on a built index)\n\n"
+        md += bench_app.table(bench_app.main([])) + "\n"
     print(md)
     out = Path(a.out)
     out.parent.mkdir(parents=True, exist_ok=True)
