@@ -104,7 +104,7 @@ def test_upload_preview_fix_the_metadata_publish_and_the_chat_answers_at_once(da
     at.button(key="FormSubmitter:adm_meta_form-解析预览").click()
     clean(at.run())
     shown = text(at)
-    assert "解析成功：DOCX 文件" in shown and "13 个条款" in shown
+    assert "解析成功：Word 文件" in shown and "13 个条款" in shown
     outline = table(at, "条款")
     assert {"印发通知", "第三条", "第四条（二）"} <= set(outline["条款"])
     assert "按照云服务合同金额的30%给予补助" in " ".join(outline["内容"])
@@ -116,8 +116,8 @@ def test_upload_preview_fix_the_metadata_publish_and_the_chat_answers_at_once(da
     listed = table(at, "编号")
     row = listed[listed["编号"] == DOC].iloc[0]
     assert (row["版本"], row["状态"], row["来源"], row["测算规则"]) == ("第1版（共1版）", "现行有效", "运行中添加", 0)
-    log = table(at, "SHA-256")
-    assert list(log["操作人"]) == ["测试坐席"] and list(log["SHA-256"]) == [hashlib.sha256(data).hexdigest()]
+    log = table(at, "文件校验值（SHA-256）")
+    assert list(log["操作人"]) == ["测试坐席"] and list(log["文件校验值（SHA-256）"]) == [hashlib.sha256(data).hexdigest()]
     assert list(log["文件"]) == ["天门办法.docx"]
     assert at.get("download_button")  # a programme skeleton for the policy without rules
 
@@ -167,7 +167,7 @@ def test_replace_and_repeal_on_the_page_with_the_change_log(data_dir):
     assert f"已废止：{DOC} 第2版" in text(at)
     row = table(at, "编号").set_index("编号").loc[DOC]
     assert (row["状态"], row["废止日期"]) == ("已废止", "2025-03-01")
-    log = table(at, "SHA-256")
+    log = table(at, "文件校验值（SHA-256）")
     assert list(log["操作"]) == ["废止", "发布新版本", "新增"]
     assert list(log["操作人"]) == ["测试坐席", "测试坐席", "另一位坐席"]
     assert "自 2025-03-01 起废止（天经信〔2025〕3号）" in list(log["说明"])

@@ -25,6 +25,7 @@ TYPES = ["docx", "pdf", "html", "htm", "txt", "md"]
 STATUS = {"in_force": "现行有效", "not_yet_effective": "尚未生效", "expired": "已过有效期", "repealed": "已废止",
           "superseded": "已被新版本替代"}
 SOURCE = {"shipped": "随系统提供", "added": "运行中添加"}
+KIND = {"docx": "Word ", "pdf": "PDF ", "html": "网页", "txt": "文本", "md": "Markdown "}
 ACTION = {"add": "新增", "replace": "发布新版本", "repeal": "废止"}
 PROBLEMS = (IngestError, MetaError, StoreError, PolicyDataError, IndexUnavailable)
 FIELDS = ("id", "title", "doc_number", "issuer", "issued_on", "effective_on", "expires_on", "region", "aliases",
@@ -82,14 +83,14 @@ with listing:
     no_rules = [r.doc_id for r in rows if not reg.of_document(r.doc_id)]
     if no_rules:
         st.markdown("**尚无测算规则的政策**：回答其问题时只引用原文，说明“本政策暂无测算规则”。"
-                    "下载规则草稿，按原文填写后放入 knowledge/programmes/。")
+                    "下载规则草稿，按原文填写每一处引用后，交维护人员放入测算规则目录。")
         chosen = st.selectbox("政策", no_rules, key="adm_draft_doc")
         try:
             draft = drafting.draft(chosen, store=store)
         except PROBLEMS as e:
             st.error(common.md(one_line(e)))
         else:
-            st.download_button("下载测算规则草稿（YAML）", draft.yaml.encode("utf-8"),
+            st.download_button("下载测算规则草稿", draft.yaml.encode("utf-8"),
                                file_name=f"{draft.programme_id}.yaml", mime="text/yaml", key="adm_draft_dl",
                                icon=":material/download:")
             st.caption(f"草稿列出了原文中的 {len(draft.candidates)} 个候选句（比例、金额、日期、期限、条件、联系方式）。")
@@ -152,9 +153,9 @@ with upload:
             st.session_state["adm_loaded"] = stamp
             st.session_state.pop("adm_checked", None)
         with st.form("adm_meta_form"):
-            st.markdown("**元数据**（与政策文本的 front matter 相同；带 * 为必填）")
+            st.markdown("**元数据**（与政策文本开头的元数据字段相同；带 * 为必填）")
             a, b = st.columns(2)
-            a.text_input("编号 *（小写字母、数字、连字符，如 tianmen-2024-cloud）", key="adm_id",
+            a.text_input("编号 *（小写字母、数字、连字符）", key="adm_id", placeholder="如 tianmen-2024-cloud",
                          disabled=replacing is not None)
             b.text_input("文号", key="adm_doc_number")
             st.text_input("标题 *", key="adm_title")
@@ -183,9 +184,9 @@ with upload:
             except PROBLEMS as e:
                 st.error(common.md(one_line(e)), icon=":material/error:")
             else:
-                st.success(common.md(f"解析成功：{parsed.kind.upper()} 文件，{parsed.characters:,} 字，"
+                st.success(common.md(f"解析成功：{KIND[parsed.kind]}文件，{parsed.characters:,} 字，"
                                      f"{len(doc.articles)} 个条款" + (f"，{parsed.pages} 页" if parsed.pages else "")
-                                     + f"；SHA-256 {parsed.sha256[:16]}…"), icon=":material/check_circle:")
+                                     + f"；文件校验值 {parsed.sha256[:16]}…"), icon=":material/check_circle:")
                 if parsed.dropped or parsed.repaired:
                     st.caption(common.md(f"已去除页眉页码等 {len(parsed.dropped)} 处，修复重复粗体 {len(parsed.repaired)} 处。"))
                 region = "".join(doc.region.values())
@@ -255,7 +256,7 @@ with history:
         st.dataframe(pd.DataFrame([{
             "序号": e.seq, "时间": e.at.strftime("%Y-%m-%d %H:%M"), "操作": ACTION[e.action], "政策": e.doc_id,
             "版本": e.version or "", "文件": e.filename or "", "类型": e.kind or "",
-            "SHA-256": e.sha256 or "", "操作人": e.actor or "",
+            "文件校验值（SHA-256）": e.sha256 or "", "操作人": e.actor or "",
             "说明": (f"自 {e.repealed_on.isoformat()} 起废止" + (f"（{e.repealed_by}）" if e.repealed_by else "")
                      if e.action == "repeal" else f"{e.articles or 0} 个条款，{e.in_force_from} 起施行")}
             for e in reversed(entries)]), hide_index=True, width="stretch")
