@@ -156,10 +156,19 @@ def session_file(path: str | Path) -> Iterator[Conversation]:
     p = Path(path)
     if p.is_dir():
         raise SessionError(f"--session: {path} is a folder, not a file")
+    if p.exists() and not p.is_file():
+        raise SessionError(f"--session: {path} is not a regular file")
+    up = next((a for a in p.parents if a.exists()), None)
+    if up is not None and not up.is_dir():
+        raise SessionError(f"--session: {up} is a file, so {path} cannot be made")
+    if up is not None and not os.access(up, os.W_OK):
+        raise SessionError(f"--session: the folder {up} cannot be written")
     try:
         lock = FileLock(str(p) + ".lock", timeout=LOCK_TIMEOUT_S)
         lock.acquire()
     except Timeout:
+        if not Path(str(p) + ".lock").exists():  # the lock could not even be made: the place is not writable
+            raise SessionError(f"--session: no file can be written beside {path}") from None
         raise SessionError(f"--session: {path} is in use by another process") from None
     except OSError as e:
         raise SessionError(f"--session: cannot lock {path}: {e.strerror or e}") from None

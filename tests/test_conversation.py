@@ -105,7 +105,16 @@ def test_a_file_that_is_not_a_session_is_refused(tmp_path, content):
 
 
 def test_a_folder_is_not_a_session_file(tmp_path):
-    with pytest.raises(SessionError), session_file(tmp_path):
+    with pytest.raises(SessionError, match="is a folder"), session_file(tmp_path):
+        pass
+
+
+def test_a_session_under_a_file_or_on_a_device_is_refused_by_name(tmp_path):
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x", encoding="utf-8")
+    with pytest.raises(SessionError, match=r"plain\.txt is a file"), session_file(plain / "s.json"):
+        pass
+    with pytest.raises(SessionError, match="not a regular file"), session_file("/dev/null"):
         pass
 
 
