@@ -27,7 +27,6 @@ import argparse
 import datetime as dt
 import os
 import platform
-import resource
 import statistics
 import sys
 import tempfile
@@ -38,24 +37,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from evaluate import CASES, DEV, ROOT, Scorer, has_facts, load  # tools/ is not a package: imported by path
+from measure import peak_rss_mb, percentile
 
 DEFAULT_OUT = ROOT / "benchmarks" / "latest.md"
 KEY_CHARS = 20
 DEPTH = 10
 DAY = dt.date(2021, 1, 1)
-
-
-def peak_rss_mb() -> float:
-    """Peak resident set size of this process so far, in MB (ru_maxrss is KiB on Linux, bytes on macOS)."""
-    r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return r / (1024 * 1024) if sys.platform == "darwin" else r / 1024
-
-
-def percentile(xs: list[float], p: float) -> float:
-    """Nearest-rank percentile (p in 0..100)."""
-    s = sorted(xs)
-    k = max(0, min(len(s) - 1, round(p / 100 * len(s) + 0.5) - 1))
-    return s[k]
 
 
 def timed_passes(fn: Callable[[str], object], questions: list[str], repeat: int) -> list[float]:
