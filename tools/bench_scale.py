@@ -68,6 +68,10 @@ SHIPPED_PLACES = [("广州市白云区", "city"), ("黑龙江省", "province"), 
 # --- measuring ---------------------------------------------------------------------------------------
 
 
+def say(text: str) -> None:
+    print(f"bench_scale: {text}", file=sys.stderr, flush=True)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -246,6 +250,7 @@ def run_backend(data_dir: Path, backend: str, repeat: int, vectors: Path) -> dic
 
     cfg = settings()
     out: dict[str, Any] = {"backend": backend}
+    lexicon()  # the word lists are read once, before the long build
     started = time.perf_counter()
     corpus = load_corpus(as_of=DAY)
     out["load_corpus_s"] = round(time.perf_counter() - started, 2)
@@ -258,10 +263,12 @@ def run_backend(data_dir: Path, backend: str, repeat: int, vectors: Path) -> dic
     out["build_embed_s"] = round(emb.seconds, 1)
     out["build_embedded"] = emb.embedded
     assert built["rebuilt"] and built["chunks"] == out["chunks"], built
+    say(f"{backend}: full build {out['build_s']} s for {out['chunks']:,} chunks")
     started = time.perf_counter()
     quoter = Quoter(corpus, lexicon(), embeddings=emb, cache_dir=cfg.data_dir / "cache")
     out["sentences"] = len(quoter.sentences)
     out["sentence_vectors_s"] = round(time.perf_counter() - started, 1)
+    say(f"{backend}: sentence vectors {out['sentence_vectors_s']} s for {out['sentences']:,} sentences")
     if backend == "embedded":  # the server run starts from the same vectors, those of the corpus before the add
         save_vectors(vectors, emb.known)
         shutil.copytree(cfg.data_dir / "cache", vectors.parent / "cache-before", dirs_exist_ok=True)
@@ -273,6 +280,7 @@ def run_backend(data_dir: Path, backend: str, repeat: int, vectors: Path) -> dic
 
     shipped = [c["question"] for key in ("qa", "nl_estimates") for c in json.loads(DEV.read_text("utf-8"))[key]]
     own = json.loads((cfg.data_dir / "questions.json").read_text("utf-8"))
+    say(f"{backend}: engine loaded in {out['engine_load_s']} s; asking")
     first, warm, answers = timed_asks(answerer, shipped + own, repeat)
     out["questions"] = len(shipped + own)
     out["ask_new_p50_ms"], out["ask_new_p95_ms"] = (round(percentile(first, p) * 1000) for p in (50, 95))
