@@ -28,6 +28,7 @@ from calculators.base import (
     Model,
     Note,
     Step,
+    YearAmount,
     fen,
     money_input,
     money_list,
@@ -41,7 +42,7 @@ from calculators.models import Programme, SharedCap
 
 __all__ = [
     "Alternative", "Estimate", "InputError", "ItemEstimate", "SharedCapResult", "SharedCapYear", "Step", "combine",
-    "estimate_one", "fen", "money_input", "money_list", "money_text", "pct", "wan", "yuan",
+    "estimate_one", "fen", "in_year", "money_input", "money_list", "money_text", "pct", "wan", "yuan",
 ]
 
 
@@ -153,14 +154,23 @@ def estimate_one(prog: Programme, inputs: dict[str, Any], ctx: KindContext | Non
 # --- shared caps -----------------------------------------------------------------------------------------
 
 
+def in_year(item: ItemEstimate, year: int) -> ItemEstimate:
+    """A line paid on one year's fee, placed in year ``year`` of use (its steps say which year)."""
+    def moved(schedule: list[YearAmount]) -> list[YearAmount]:
+        return [YearAmount(year=year, amount_cny=y.amount_cny) for y in schedule]
+
+    steps = [s.model_copy(update={"text": f"第{year}年：{s.text}"}) for s in item.steps]
+    alternatives = [a.model_copy(update={"schedule": moved(a.schedule)}) for a in item.alternatives]
+    return item.model_copy(update={"schedule": moved(item.schedule), "steps": steps, "alternatives": alternatives})
+
+
 def _capped_years(items: list[ItemEstimate], cap: SharedCap) -> list[SharedCapYear]:
     """Year n of every covered line falls in the same year (the lines start together)."""
     covered = [i for i in items if i.programme in cap.programmes]
-    years = max((len(i.schedule) for i in covered), default=0)
     out = []
-    for y in range(years):
-        total = sum((i.schedule[y].amount_cny for i in covered if y < len(i.schedule)), ZERO)
-        out.append(SharedCapYear(year=y + 1, sum_before_cap_cny=fen(total), cap_cny=fen(cap.cap_cny.value),
+    for y in sorted({ya.year for i in covered for ya in i.schedule}):
+        total = sum((ya.amount_cny for i in covered for ya in i.schedule if ya.year == y), ZERO)
+        out.append(SharedCapYear(year=y, sum_before_cap_cny=fen(total), cap_cny=fen(cap.cap_cny.value),
                                  capped_total_cny=fen(min(total, cap.cap_cny.value))))
     return out
 
@@ -192,7 +202,8 @@ def _shared_cap_steps(result: SharedCapResult, cap: SharedCap) -> list[Step]:
             text = f"第{y.year}年：未超过单个企业当年最高额度 {money_text(y.cap_cny)} 元，合计 {money_text(y.capped_total_cny)} 元"
         steps.append(Step(text=text, amount_cny=y.capped_total_cny, citation=cap.cap_cny.cite))
     if len(result.years) > 1:
-        steps.append(Step(text=f"第1至{len(result.years)}年封顶后合计 {money_text(result.capped_total_cny)} 元"
+        steps.append(Step(text=f"第{result.years[0].year}至{result.years[-1].year}年封顶后合计 "
+                               f"{money_text(result.capped_total_cny)} 元"
                                f"（封顶前 {money_text(result.sum_before_cap_cny)} 元）",
                           amount_cny=result.capped_total_cny, citation=cap.cap_cny.cite))
     return steps

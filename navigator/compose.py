@@ -17,6 +17,7 @@ behind it. Nothing stated comes from anywhere else.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -31,11 +32,16 @@ from navigator.corpus import Article, Corpus, squash
 from navigator.programmes import Registry
 from navigator.quoting import Quoter, Sentence
 from navigator.reading import AmountRead, Reader, Reading
+from navigator.retrieval import RRF_K
 from navigator.scope import Scope
 
 STATUS_TEXT = {"open": "可申请/有效期内", "closed": "已截止或已失效", "not_yet_open": "尚未开始",
                "unknown": "文件未载明期限，无法确定"}
 SEARCH_K = 8
+TITLE_RUN = 3  # a run of this many characters shared with a document's title names the document
+QUESTION_CHARS = set("是什么吗呢哪些多少怎么如何的了有没请问能可以")
+SENTENCE_VOTE = 2.0  # the sentence ranking outvotes the whole-article ranking: the sentence that answers is sharper
+POOL_K = 40  # articles retrieval hands to the sentence ranking, which re-orders them before the first SEARCH_K
 QUOTE_ARTICLES = 7
 QUERY_CHARS = 300  # retrieval sees at most this much of a question
 LIST_BLOCK_CHARS = 600
@@ -244,12 +250,13 @@ class Engine:
         facts = self._facts_of(r, profile, day)
         query = self._query(r, q)
         only, boost = self._route(r, q)
-        hits = self.retriever.search(query[:estimating_query_cap()], k=SEARCH_K, doc_ids=only or None,
+        hits = self.retriever.search(query[:estimating_query_cap()], k=POOL_K, doc_ids=only or None,
                                      boost_docs=boost or None)
         floor = getattr(self.retriever.embeddings, "unrelated_below", None)
         if not hits or (not boost and not only and floor is not None and (hits[0].dense_sim or 0) < floor
                         and not r.follow_up):
             return self._refuse("没有找到与问题对应的政策条文")
+        hits = self._by_sentence(hits, r, query)[:SEARCH_K]
         annex = self._annex_asked(r, q, only)
         if annex is not None:
             hits = self._within(annex, query) or hits
@@ -348,12 +355,47 @@ class Engine:
         self._status_lines(d, ctx)
         return d
 
+    def _by_sentence(self, hits: list, r: Reading, query: str) -> list:
+        """The retrieved articles re-ordered by reciprocal-rank fusion with the ranking of their best sentences."""
+        words = query[:QUERY_CHARS]
+        qvec = self.retriever.embeddings.embed_query(words)
+        ranked = self.quoter.rank_articles(self._topic_words(words, r), [h.chunk.article for h in hits], self._asked(r),
+                                           qvec=qvec, doc_prior=self.retriever.doc_scores(words))
+        fused: dict[str, float] = {}
+        for order, weight in (([h.chunk.article.id for h in hits], 1.0), ([a.id for a in ranked], SENTENCE_VOTE)):
+            for rank, aid in enumerate(order):
+                fused[aid] = fused.get(aid, 0.0) + weight / (RRF_K + rank + 1)
+        by_id = {h.chunk.article.id: h for h in hits}
+        return [by_id[aid] for aid in sorted(fused, key=lambda a: -fused[a]) if aid in by_id]
+
+    def _topic_words(self, words: str, r: Reading) -> str:
+        """The question without the names of places and documents: they route it, but say nothing about which
+        sentence answers it (东莞工业云公共服务平台认定对专家人数有什么要求 → 对专家人数有什么要求)."""
+        for p in sorted({p.text for p in r.places} | {s[2] for s in self.reader.gaz.spans(words)}, key=len,
+                        reverse=True):
+            words = words.replace(p, " ")
+        named = words
+        for doc in self.corpus.docs.values():
+            for name in (doc.title, *doc.aliases):
+                common = _longest_common(words, name)
+                while len(common) >= TITLE_RUN:
+                    words = words.replace(common, " ")
+                    common = _longest_common(words, name)
+        # 白云区服务券是什么: the document is what is asked about, and its name stays.
+        rest = [c for c in re.findall(r"[\u4e00-\u9fff]", words) if c not in QUESTION_CHARS]
+        return words if len(rest) >= TITLE_RUN else named
+
     def _facts_of(self, r: Reading, profile, day: dt.date) -> dict[str, Any]:
         """Profile facts known for this question: the explicit profile, then what the conversation said."""
         base = profile.model_dump(exclude_none=True) if profile is not None else {}
         facts = {**base, **r.facts}
         facts.pop("received_before", None)
         months = facts.pop("established_months", None)
+        founded = facts.pop("established_date", None)
+        if founded and months is None:
+            year = founded.get("year", day.year - founded.get("years_ago", 0))
+            with contextlib.suppress(ValueError):  # 2月30日: no such day, the date is left unknown
+                facts["established_on"] = dt.date(year, founded["month"], founded.get("day", 1))
         if months is not None:
             y, m = divmod(day.year * 12 + day.month - 1 - int(months), 12)
             facts["established_on"] = dt.date(y, m + 1, min(day.day, 28))
@@ -496,7 +538,13 @@ class Engine:
         if len(per_year) > 1 and any(v for y, v in per_year.items() if y > 1):
             head += "（分年度：" + "；".join(f"第{y}年 {money(v)}" for y, v in sorted(per_year.items())) + "）"
         if len(items) > 1:
-            head += "。各项目单独计算：" + "；".join(f"{self._short(i['programme'])} {money(i['total_cny'])}" for i in items)
+            twice = {i["programme"] for i in items if sum(j["programme"] == i["programme"] for j in items) > 1}
+
+            def name(i: dict) -> str:
+                years = "、".join(str(y["year"]) for y in i["schedule"])
+                return self._short(i["programme"]) + (f"（第{years}年）" if i["programme"] in twice else "")
+
+            head += "。各项目单独计算：" + "；".join(f"{name(i)} {money(i['total_cny'])}" for i in items)
             if sum(Decimal(i["total_cny"]) for i in items) > total:
                 head += "；合计超过共同上限，按上限计"
         if r.asked_year and r.asked_year in per_year and len(per_year) > 1 and not p.fills:
@@ -711,7 +759,7 @@ class Engine:
 
         places = {"province", "city", "district"}
         stated = {k for k in ctx.r.facts if k != "side" and (k not in places or ctx.r.asker_cued)}
-        if "established_months" in ctx.r.facts:
+        if {"established_months", "established_date"} & set(ctx.r.facts):
             stated.add("established_on")
         if "received_before" in ctx.r.facts:
             stated.add("received_programmes")
@@ -1187,11 +1235,18 @@ class Engine:
             if m and self._quote_matches_question(ctx, x.text):
                 target = doc.article_by_label(m.group(1).replace(" ", ""))
                 break
-        if target is None:
-            up = self.corpus.article(lead.article.parent) if lead.article.parent else None
-            target = self._list_parent(lead.article) or (lead.article if lead.article.children else None) or (
+        # The list the deciding sentence belongs to; else the first quoted or retrieved article that is a list.
+        for art in [lead.article, *(x.article for x in d.quotes), *(h.chunk.article for h in ctx.hits)]:
+            if target is not None:
+                break
+            if art.doc_id != lead.article.doc_id:
+                continue
+            up = self.corpus.article(art.parent) if art.parent else None
+            target = self._list_parent(art) or (art if art.children else None) or (
                 up if up is not None and up.kind not in ("chapter", "preface", "annex") else None)
-        if target is None or len(target.children) < 2:
+            if target is not None and len(target.children) < 2:
+                target = None
+        if target is None:
             return None
         kids = [self.corpus.article(c) for c in target.children]
         pick = kids[0] if first else kids[-1]

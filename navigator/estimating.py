@@ -21,6 +21,7 @@ from navigator.reading import lexicon as reading_lexicon
 PAYMENT_FIELDS = ("fees", "fees_cny", "contract_cny", "annual_fees_cny")
 BASE_INPUTS = ("fees_cny", "contract_cny", "annual_fees_cny")
 ABOVE_FACTOR = Decimal(1000)
+MAX_SPAN = 10  # years a one-year line is repeated over (每年…共三年)
 FILL_PROBE_CNY = Decimal(10_000_000)  # a large earlier-year fee, to see whether a cap carries over  # "X以上" is checked at X and at a thousand times X
 FLAG_WORDS = {
     "negative": "金额不能为负数",
@@ -67,6 +68,8 @@ class Plan:
     fills: list[tuple[str, str, list[int]]] = field(default_factory=list)  # (line, input, years not given)
     cities: dict[str, list[str]] = field(default_factory=dict)  # line -> the cities it may cover
     any_city: list[tuple[str, str]] = field(default_factory=list)  # (line, input) computed for every city
+    years_of: dict[str, int] = field(default_factory=dict)  # one-year line -> the years it is paid, one item each
+    aligned: bool = False  # the one-year lines were put in the year of the one several-year line given
 
     def ask(self, question: str, options: list[str] | None = None) -> Plan:
         """Give up the request: this must be asked back first."""
@@ -163,6 +166,9 @@ def plan(reading: Reading, lines: list[Programme], facts: dict[str, Any],
         items.append({"programme": prog.id, "inputs": inputs})
     if not items:
         return p.ask("请说明每一项服务的费用。", [x.title for x in lines])
+    items = [dict(it, year=n) for it in items
+             for n in (range(1, p.years_of[it["programme"]] + 1) if it["programme"] in p.years_of else [None])]
+    items = [{k: v for k, v in it.items() if v is not None} for it in items]
     p.request = {"items": items}
     p.amounts = [a for ams in by_line.values() for a in ams] + list(shared.values())
     return p
@@ -198,8 +204,10 @@ def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dic
         c0 = max(reading.question.rfind(x, 0, a.start) for x in "，,。；;") + 1
         if (reading.span_years or 0) > 1 and reading.summing and any(
                 w in reading.question[c0:a.start] for w in reading_lexicon().years.each):
-            # 公有云这两年每年100万，两年合计: the line pays year by year on one year's fee; not one figure.
-            return p.need(f"{prog.title}按年度分别计算：“{a.text}”是每年的{_label(s)}，请分别询问每一年的补贴。")
+            # 公有云这两年每年100万，两年合计: the line pays year by year on one year's fee, once per year.
+            n = min(reading.span_years or 1, MAX_SPAN)
+            p.years_of[prog.id] = n
+            p.assumptions.append(f"{_title(prog)}每年{_fmt(a.value_cny)}，共{n}年，逐年计算；各年的其他条件（如纳税额）按所给的同一数值")
         _bound(p, prog, s, a)
         p.understood.append(f"{_title(prog)}·{_label(s)}：{_fmt(a.value_cny)}{_said(a)}")
         return str(a.value_cny)
@@ -323,9 +331,31 @@ def _per_year(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], reading
                   f"如果每年相同，请说“每年都是这个数”。", ["第1年的费用", "每年都是这个数", f"共{years}年，每年相同"])
 
 
+def _align(p: Plan) -> None:
+    """今年是软件开发云的第二年…公有云服务费180万: one-year lines fall in the year the several-year line is in.
+
+    Only when exactly one line is paid by year of use, only one of its years is given, and every other line
+    is a one-year line with no year of its own.
+    """
+    if len(p.fills) != 1 or len(p.request["items"]) < 2:
+        return
+    line, name, missing = p.fills[0]
+    mine = [it for it in p.request["items"] if it["programme"] == line]
+    others = [it for it in p.request["items"] if it["programme"] != line]
+    given = [n for n in range(1, len(mine[0]["inputs"][name]) + 1) if n not in missing]
+    if len(mine) != 1 or len(given) != 1 or any(
+            "year" in it or any(isinstance(v, list) for v in it["inputs"].values()) for it in others):
+        return
+    for it in others:
+        it["year"] = given[0]
+    p.aligned = True
+    p.assumptions.append(f"其他各项服务的费用与第{given[0]}年同在一年，合计按该年计算")
+
+
 def run(p: Plan, estimate) -> tuple[Any | None, str | None]:
     """Run the planned request; when an input was only a bound, run both ends and keep the figure only if
     they agree. Returns (estimate, question to ask back) — one of the two is None."""
+    _align(p)
     try:
         est = estimate(p.request)
     except InputError as e:
@@ -356,7 +386,7 @@ def run(p: Plan, estimate) -> tuple[Any | None, str | None]:
         note = "所在地市不影响结果" + (f"（{'、'.join(excluded)}除外，不在范围内）" if excluded else "")
         p.assumptions.append(note)
     for line, name, years in p.fills:
-        if len(p.request["items"]) > 1:
+        if len(p.request["items"]) > 1 and not p.aligned:
             # Years of several lines fall in the same calendar year only when each line starts the same year.
             return None, (f"测算“今年”的合计需要知道各项服务分别是第几年使用；请提供{'、'.join(f'第{y}年' for y in years)}"
                           f"的费用，或分别询问各项服务。")

@@ -35,7 +35,7 @@ ADDS_RATIO = 0.3  # ...or add question words the picked quotes lack, worth this 
 KEY_CLAUSE_CHARS = 60
 RARE_IN = 4  # a question word in at most this many sentences is rare: it names what the question is about
 RARE_BONUS = 1.25
-RARE_IN = 4  # a word in at most this many sentences is rare enough to decide which one leads  # a sentence longer than this opens the answer with its key clauses only
+DOC_PRIOR = 0.3  # how much the document a question names lifts its sentences when articles are ranked by sentence
 
 
 @dataclass(frozen=True)
@@ -145,6 +145,46 @@ class Quoter:
                 stack.extend(self.corpus.article(c) for c in node.children)
         return list(out.items())
 
+    def _scores(self, question: str, idxs: list[int], asked: list[str], qvec=None) -> list[float]:
+        """How well each sentence answers ``question``: IDF-weighted overlap, e5 similarity, cue words, length."""
+        q_tokens = self.expand(set(lexical_tokens(question)))
+        total = sum(self.idf.get(t, 1.0) for t in q_tokens) or 1.0
+        sims = None
+        if qvec is not None and self.vectors is not None and idxs:
+            v = np.asarray(qvec, dtype=np.float32)
+            v /= np.linalg.norm(v) + 1e-9
+            sims = self.vectors[idxs] @ v
+        rare = {t for t in q_tokens if len(t) >= 2 and self.idf.get(t, 0) >= self.rare_idf}
+        out = []
+        for k, i in enumerate(idxs):
+            s = self.sentences[i]
+            lexical = sum(self.idf.get(t, 1.0) for t in self.tokens[i] & q_tokens) / total
+            dense = 0.0 if sims is None else min(1.0, max(0.0, (float(sims[k]) - DENSE_FLOOR) / DENSE_SPAN))
+            score = (LEXICAL_SHARE * lexical + (1 - LEXICAL_SHARE) * dense) * self._cue(s.text, asked)
+            if rare and rare & self.tokens[i]:
+                score *= RARE_BONUS  # the question's rarest words (结算, 变更, 印发) name what it is about
+            out.append(score / (1 + LENGTH_PENALTY * len(s.text)))
+        return out
+
+    def rank_articles(self, question: str, articles: list[Article], asked: list[str], qvec=None,
+                      doc_prior: dict[str, float] | None = None) -> list[Article]:
+        """``articles`` (and their sub-articles) ordered by their best sentence for ``question``.
+
+        Articles are long and list items short, so a whole-article match misjudges both; the sentence that
+        answers is a sharper witness. ``doc_prior`` (0..1 per document) lifts the documents a question names.
+        """
+        idxs = []
+        for art in articles:
+            idxs.extend(self.by_article.get(art.id, []))
+        idxs = list(dict.fromkeys(idxs))
+        best: dict[str, tuple[float, Article]] = {}
+        for i, sc in zip(idxs, self._scores(question, idxs, asked, qvec), strict=True):
+            art = self.sentences[i].article
+            sc *= 1 + DOC_PRIOR * (doc_prior or {}).get(art.doc_id, 0.0) ** 2
+            if sc > best.get(art.id, (-1.0, art))[0]:
+                best[art.id] = (sc, art)
+        return [a for _, a in sorted(best.values(), key=lambda x: -x[0])]
+
     def pick(self, question: str, articles: list[Article], asked: list[str], qvec=None, limit: int = 3,
              within: Article | None = None) -> tuple[list[Sentence], Sentence | None]:
         """The best sentences for ``question`` among ``articles`` (best-ranked first), at most ``limit``.
@@ -158,22 +198,8 @@ class Quoter:
             return [], None
         q_tokens = self.expand(set(lexical_tokens(question)))
         total = sum(self.idf.get(t, 1.0) for t in q_tokens) or 1.0
-        sims = None
-        if qvec is not None and self.vectors is not None:
-            v = np.asarray(qvec, dtype=np.float32)
-            v /= np.linalg.norm(v) + 1e-9
-            sims = self.vectors[[i for i, _ in cands]] @ v
-        rare = {t for t in q_tokens if len(t) >= 2 and self.idf.get(t, 0) >= self.rare_idf}
-        scored: list[tuple[float, int]] = []
-        for k, (i, weight) in enumerate(cands):
-            s = self.sentences[i]
-            lexical = sum(self.idf.get(t, 1.0) for t in self.tokens[i] & q_tokens) / total
-            dense = 0.0 if sims is None else min(1.0, max(0.0, (float(sims[k]) - DENSE_FLOOR) / DENSE_SPAN))
-            score = (LEXICAL_SHARE * lexical + (1 - LEXICAL_SHARE) * dense) * self._cue(s.text, asked)
-            if rare and rare & self.tokens[i]:
-                score *= RARE_BONUS  # the question's rarest words (结算, 变更, 印发) name what it is about
-            score *= weight / (1 + LENGTH_PENALTY * len(s.text))
-            scored.append((score, i))
+        scored = [(sc * weight, i) for (i, weight), sc in
+                  zip(cands, self._scores(question, [i for i, _ in cands], asked, qvec), strict=True)]
         scored.sort(key=lambda x: -x[0])
         lead = scored[0][1]
         if within is not None:

@@ -436,6 +436,9 @@ class Reader:
             months = self._months(m)
             if months is not None:
                 facts["established_months"], words["established_months"] = months, m.group(0)
+        d = re.search(self.lex.established["date"], q)
+        if d and "established_months" not in facts:
+            facts["established_date"], words["established_date"] = _founding(d), d.group(0)
         return facts, words
 
     def _staff_ratio(self, q: str) -> tuple[Decimal, str] | None:
@@ -761,6 +764,22 @@ class Reader:
     def doc_scores(self, q: str) -> dict[str, float]:
         """Documents the question points at, with scores (for routing)."""
         return self.documents(q[:MAX_READ_CHARS], self.places(q[:MAX_READ_CHARS]))
+
+
+def _founding(m: re.Match) -> dict[str, int]:
+    """A founding date as written: an absolute year, or years before the day asked about (去年 = 1)."""
+    from navigator.numbers import parse_numeral
+
+    def num(text: str) -> int:
+        return int(text) if text.isdigit() else int(parse_numeral(text, {}))
+
+    year = m.group("year")
+    ago = {"今年": 0, "去年": 1, "前年": 2}.get(year)
+    out = {"years_ago": ago} if ago is not None else {"year": int(year.rstrip("年 "))}
+    out["month"] = num(m.group("month"))
+    if m.group("day"):
+        out["day"] = num(m.group("day"))
+    return out
 
 
 def clause_start(q: str, pos: int) -> int:

@@ -11,7 +11,7 @@ from typing import Any
 
 from calculators.base import shown
 from calculators.eligibility import Eligibility, check
-from calculators.estimate import Estimate, InputError, combine, estimate_one, wan
+from calculators.estimate import Estimate, InputError, combine, estimate_one, in_year, wan
 from calculators.models import Citation, CitedText, KindContext, Programme
 from calculators.periods import AsOf
 from calculators.profile import Profile, ProfileError
@@ -25,6 +25,7 @@ __all__ = ["Profile", "ProfileError", "compare", "describe", "eligibility", "est
            "programme", "status", "status_detail"]
 
 MAX_ITEMS = 50  # lines in one estimate request: more than any enterprise applies for in one year
+MAX_YEAR_OF_USE = 10  # a line's optional year of use: the texts' subsidy periods run three years
 
 
 def _reg(reg: Registry | None) -> Registry:
@@ -53,6 +54,18 @@ def programme(pid: Any, reg: Registry | None = None) -> Programme:
     raise InputError(f"未知的项目编号{shown(pid)}；{hint}")
 
 
+def _year_of_use(prog: Programme, line: dict[str, Any]) -> int | None:
+    """The optional ``year`` of a line paid year by year on one year's fee: which year of use it falls in."""
+    if "year" not in line:
+        return None
+    year = line["year"]
+    if prog.calculator is not None and any(s.unit == "yuan_per_year" for s in prog.calculator.input_specs()):
+        raise InputError(f"《{prog.title}》按使用年度逐年填写费用列表，不需要 year")
+    if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= MAX_YEAR_OF_USE:
+        raise InputError(f"《{prog.title}》的使用年度（year）应为 1 至 {MAX_YEAR_OF_USE} 的整数，收到{shown(year)}")
+    return year
+
+
 def estimate(request: Any, reg: Registry | None = None) -> Estimate:
     """Run an estimate request: ``{"programme", "inputs"}`` or ``{"items": [...]}`` (shared caps apply).
 
@@ -78,9 +91,11 @@ def estimate(request: Any, reg: Registry | None = None) -> Estimate:
         if not isinstance(line, dict) or "programme" not in line:
             raise InputError(f"第{n + 1}项缺少项目编号（programme）")
         prog = programme(line["programme"], reg)
-        if prog.id in seen:
-            raise InputError(f"《{prog.title}》出现了两次；每个项目只填一项")
-        seen.add(prog.id)
+        year = _year_of_use(prog, line)
+        if (prog.id, year) in seen:
+            raise InputError(f"《{prog.title}》出现了两次；每个项目只填一项" + (
+                "" if year is None else f"（同一项目填写多年时，各项的 year 应不同，第{year}年重复）"))
+        seen.add((prog.id, year))
         inputs = line.get("inputs")
         if not isinstance(inputs, dict):
             raise InputError(f"《{prog.title}》的输入项（inputs）应为 JSON 对象，收到{shown(inputs)}")
@@ -89,7 +104,8 @@ def estimate(request: Any, reg: Registry | None = None) -> Estimate:
             if not isinstance(inputs["city"], str) or not inputs["city"].strip() or len(inputs["city"]) > 40:
                 raise InputError(f"《{prog.title}》：城市（city）应为城市名称，如 清远市、佛山，收到{shown(inputs['city'])}")
             city = gazetteer().city_of(inputs["city"]) or inputs["city"].strip()
-        items.append(estimate_one(prog, inputs, KindContext(groups=gazetteer().groups, city=city)))
+        item = estimate_one(prog, inputs, KindContext(groups=gazetteer().groups, city=city))
+        items.append(in_year(item, year) if year is not None else item)
     cap_ids = sorted({reg.get(i.programme).shared_cap for i in items} - {None})
     return combine(items, [reg.shared_caps[c] for c in cap_ids])
 

@@ -72,6 +72,37 @@ def test_multi_year_fees(ask):
     assert r["estimate"]["total_cny"] == "200000.00"
 
 
+def test_lines_in_different_years_of_use_are_totalled_in_their_common_year(ask):
+    r = ask("白云区四上软件企业，去年全库纳税3000万元。今年是用软件开发云的第二年，云服务费100万元；公有云服务费180万元；"
+            "智能车间数字化服务费40万元。三项合计当年能补多少？")
+    # 80万 + 90万 + 32万 = 202万 in the same year, capped at 200万 (第十二条)
+    assert r["estimate"]["total_cny"] == "2000000.00" and r["clarify"] is None
+    assert cited(r, "baiyun-2019", "第十二条") and "同在一年" in r["answer"]
+
+
+def test_a_one_year_line_paid_every_year_is_counted_each_year(ask):
+    r = ask("白云区四上企业纳税3000万，软件开发云第一年和第二年的服务费都是150万，公有云这两年每年服务费100万，两年合计能补多少？")
+    # year 1: 150万 + 50万 = 200万; year 2: 120万 + 50万 = 170万
+    assert r["estimate"]["total_cny"] == "3700000.00"
+    assert "公有云（第1年）" in r["answer"] and "公有云（第2年）" in r["answer"]
+
+
+@pytest.mark.parametrize("question, as_of, verdict", [
+    ("伊春这边厂子去年11月20号才注册 今年第一次上云 能申请补助不", "2024-03-01", "不可以"),
+    ("我们是伊春的工业企业，2022年5月成立，今年首次上云，能申请补助吗", "2024-03-01", "可以"),
+])
+def test_a_founding_date_is_read_against_the_day_asked(ask, question, as_of, verdict):
+    import datetime as dt
+
+    r = ask(question, as_of=dt.date.fromisoformat(as_of))
+    head = r["answer"].splitlines()[0]
+    assert head.startswith(verdict) and not head.startswith("不" if verdict == "可以" else "文件")
+    if verdict == "不可以":
+        assert "企业成立时间不低于1年" in head and cited(r, "yichun-2023", "二、申报条件（二）")
+    else:  # the founding condition is met, so it is not among what must still be shown
+        assert "企业成立时间不低于1年" not in head
+
+
 @pytest.mark.parametrize("question", [
     "广州市天河区的科技创新券怎么申请？", "个人所得税起征点是多少？", "苏州工业园区上云补贴标准？",
     "你好", "北京市企业上云补贴有哪些？", "增值税税率是多少？",

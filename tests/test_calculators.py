@@ -195,6 +195,53 @@ def test_shared_cap_report_keeps_years_and_all_years_apart():
     assert sum(Decimal(i["total_cny"]) for i in doc["items"]) == Decimal("7000000.00")
 
 
+def test_a_one_year_line_is_placed_in_its_year_of_use_under_the_shared_cap():
+    # Software development cloud in its second year and public cloud + smart workshop paid the same year:
+    # 800,000 + min(900,000, 1,000,000) + 320,000 = 2,020,000, capped at 2,000,000 in year 2 (第十二条).
+    doc = estimate({"items": [
+        {"programme": "baiyun-2019-software-dev-cloud", "inputs": {"annual_fees_cny": ["0", "1000000"]}},
+        {"programme": "baiyun-2019-public-cloud", "year": 2,
+         "inputs": {"fees_cny": "1800000", "annual_tax_cny": "30000000"}},
+        {"programme": "baiyun-2019-smart-workshop", "year": 2, "inputs": {"fees_cny": "400000"}},
+    ]}).to_contract()
+    [cap] = doc["shared_caps"]
+    assert [(y["year"], y["sum_before_cap_cny"], y["capped_total_cny"]) for y in cap["years"]] == [
+        (1, "0.00", "0.00"), (2, "2020000.00", "2000000.00")]
+    assert doc["total_cny"] == "2000000.00"
+    assert {i["programme"]: [y["year"] for y in i["schedule"]] for i in doc["items"]}["baiyun-2019-public-cloud"] == [2]
+    # Without a year the one-year lines fall in year 1, beside the zero fee: nothing is capped.
+    doc = estimate({"items": [
+        {"programme": "baiyun-2019-software-dev-cloud", "inputs": {"annual_fees_cny": ["0", "1000000"]}},
+        {"programme": "baiyun-2019-public-cloud", "inputs": {"fees_cny": "1800000", "annual_tax_cny": "30000000"}},
+        {"programme": "baiyun-2019-smart-workshop", "inputs": {"fees_cny": "400000"}},
+    ]}).to_contract()
+    assert doc["total_cny"] == "2020000.00"
+
+
+def test_a_one_year_line_paid_in_several_years_is_one_item_a_year():
+    doc = estimate({"items": [
+        {"programme": "baiyun-2019-public-cloud", "year": n, "inputs": {"fees_cny": "800000", "annual_tax_cny": "8000000"}}
+        for n in (1, 2, 3)]}).to_contract()
+    assert doc["total_cny"] == "900000.00"  # 40万 a year, capped at 30万 for tax of 500万 or more, three years
+    assert sorted(y["year"] for i in doc["items"] for y in i["schedule"]) == [1, 2, 3]
+    assert all(s["text"].startswith(f"第{n}年") for n, i in zip((1, 2, 3), doc["items"], strict=True)
+               for s in [x for x in doc["steps"] if x["text"].startswith(f"第{n}年：公有云")])
+
+
+@pytest.mark.parametrize("items, message", [
+    ([{"programme": "baiyun-2019-public-cloud", "year": 1, "inputs": {"fees_cny": "1", "annual_tax_cny": "1"}}] * 2,
+     "出现了两次"),
+    ([{"programme": "baiyun-2019-public-cloud", "inputs": {"fees_cny": "1", "annual_tax_cny": "1"}}] * 2, "出现了两次"),
+    ([{"programme": "baiyun-2019-software-dev-cloud", "year": 2, "inputs": {"annual_fees_cny": ["1"]}}], "不需要 year"),
+    ([{"programme": "baiyun-2019-diagnosis", "year": 0, "inputs": {"fees_cny": "1"}}], "使用年度（year）"),
+    ([{"programme": "baiyun-2019-diagnosis", "year": "2", "inputs": {"fees_cny": "1"}}], "使用年度（year）"),
+    ([{"programme": "baiyun-2019-diagnosis", "year": True, "inputs": {"fees_cny": "1"}}], "使用年度（year）"),
+])
+def test_a_bad_year_of_use_is_refused_with_its_reason(items, message):
+    with pytest.raises(InputError, match=re.escape(message)):
+        estimate({"items": items})
+
+
 def test_money_text_in_steps_has_thousands_separators():
     doc = estimate({"programme": "yichun-2023-cloud-subsidy", "inputs": {"contract_cny": 150000}}).to_contract()
     assert money_text(Decimal(150000)) in doc["steps"][0]["text"]
