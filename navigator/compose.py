@@ -39,6 +39,7 @@ STATUS_TEXT = {"open": "可申请/有效期内", "closed": "已截止或已失�
                "unknown": "文件未载明期限，无法确定"}
 SEARCH_K = 8
 TITLE_RUN = 3  # a run of this many characters shared with a document's title names the document
+ACT_AFTER = r"(?:能不能|可不可以|可以|能否|可否|是否|能)(?!.*(?:能不能|可不可以|可以|能否|可否|是否|能))"
 QUESTION_CHARS = set("是什么吗呢哪些多少怎么如何的了有没请问能可以")
 SENTENCE_VOTE = 2.0  # the sentence ranking outvotes the whole-article ranking: the sentence that answers is sharper
 POOL_K = 40  # articles retrieval hands to the sentence ranking, which re-orders them before the first SEARCH_K
@@ -824,6 +825,15 @@ class Engine:
             return None
         if len(head_overlap) > len(overlap) + 1:
             return not any(w in heading for w in self.lex.yes_no.negative)
+        # The clauses that speak of what is asked decide (原则上不再审核，直接…予以上架 → 直接上架: yes).
+        clauses = [c for c in re.split(r"[，,；;：:]", sentence) if c.strip()]
+        share = [sum(squash(t) in squash(c) for t in content) for c in clauses]
+        best = max(share, default=0)
+        if best and len(clauses) > 1:
+            # 不得设定相关条款，对…采取歧视性措施: a prohibition governs the clauses after it.
+            governed = [any(w in c for c in clauses[:i] for w in self.lex.yes_no.governing) for i in range(len(clauses))]
+            return not any(g or any(w in c for w in self.lex.yes_no.negative)
+                           for c, n, g in zip(clauses, share, governed, strict=True) if n == best)
         return not any(w in sentence for w in self.lex.yes_no.negative)
 
     def _sentences_of(self, c: Citation) -> list[str]:
@@ -876,8 +886,14 @@ class Engine:
     def _forbids(self, q: str, sentence: str) -> bool:
         """The sentence forbids the act the question asks about, or requires what it would skip or put off."""
         yn = self.lex.yes_no
-        words = [t for t in self.scope.jieba.lcut(q) if re.search(r"[\u4e00-\u9fff]", t) and t not in GENERIC_WORDS
-                 and t not in self.lex.question_words and len(t) >= 1]
+
+        def content(text: str) -> list[str]:
+            return [t for t in self.scope.jieba.lcut(text) if re.search(r"[\u4e00-\u9fff]", t)
+                    and t not in GENERIC_WORDS and t not in self.lex.question_words]
+
+        # The act asked about follows the asking words (已经通过审核的产品，可以直接上架吗 → 直接上架).
+        asked = re.search(ACT_AFTER, q)
+        words = (asked and [t for t in content(q[asked.end():]) if len(t) >= 2 or t not in "吗么呢吧"]) or content(q)
         kinds = self.scope.kinds(q)
         for m in re.finditer("|".join(map(re.escape, yn.prohibitions)), sentence):
             span = re.split(r"[，。；;]", sentence[m.end():])[0]

@@ -44,6 +44,7 @@ class YesNoWords(Model):
     markers: list[str]
     endings: list[str]
     negative: list[str]
+    governing: list[str] = []  # prohibitions that govern the clauses after them
     positive: list[str]
     prohibitions: list[str]
     skip: list[str]

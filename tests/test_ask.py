@@ -87,6 +87,18 @@ def test_a_one_year_line_paid_every_year_is_counted_each_year(ask):
     assert "公有云（第1年）" in r["answer"] and "公有云（第2年）" in r["answer"]
 
 
+@pytest.mark.parametrize("question, verdict, doc_id, article", [
+    # 原则上不再审核 is not what is asked; 直接…予以上架 is.
+    ("2019年已经通过审核的供应商产品，2020年可以直接上架吗？", "可以", "guangdong-2020", "五、产品目录（一）"),
+    # 不得设定相关条款 governs the clauses after it: 对非本地注册的资源池企业，采取歧视性或差异化措施.
+    ("地市出台工业互联网扶持政策时，能不能对外地注册的省资源池企业区别对待？", "不可以", "guangdong-2018", "二、重点工作（四）"),
+])
+def test_the_clause_that_speaks_of_the_act_asked_decides(ask, question, verdict, doc_id, article):
+    r = ask(question)
+    assert r["answer"].startswith(verdict) and not r["answer"].startswith("不" if verdict == "可以" else "可以")
+    assert cited(r, doc_id, article)
+
+
 @pytest.mark.parametrize("question, as_of, verdict", [
     ("伊春这边厂子去年11月20号才注册 今年第一次上云 能申请补助不", "2024-03-01", "不可以"),
     ("我们是伊春的工业企业，2022年5月成立，今年首次上云，能申请补助吗", "2024-03-01", "可以"),
