@@ -1171,9 +1171,7 @@ class Engine:
         listy = bool(set(r.intents) & {"materials", "process", "conditions"}) or bool(LISTY.search(r.question))
         qvec = self.retriever.embeddings.embed_query(ctx.query[:QUERY_CHARS])
         # Place names route the question; they say nothing about which sentence answers it.
-        words = ctx.query[:QUERY_CHARS]
-        for p in sorted({p.text for p in r.places} | {s[2] for s in self.reader.gaz.spans(words)}, key=len, reverse=True):
-            words = words.replace(p, " ")
+        words = self._topic_words(ctx.query[:QUERY_CHARS], r)
         picked, lead = self.quoter.pick(words, arts, self._asked(r), qvec=qvec, limit=max(limit, 4) if listy else limit)
         if lead is None:
             return None
