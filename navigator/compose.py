@@ -329,8 +329,8 @@ class Engine:
             named = next((x for x in d.quotes if re.search(self.lex.recipient_sentence, x.text)), None)
             if named is None:
                 doc = lead.article.doc_id
-                near = next((x for x in self.quoter.sentences if x.article.doc_id == doc
-                             and re.search(r"拨付|划拨|结算|兑现|兑付", x.text)), lead)
+                near = next((x for w in ("拨付", "划拨", "结算", "兑现", "兑付") for x in self.quoter.sentences
+                             if x.article.doc_id == doc and w in x.text), lead)
                 if near is not lead:
                     d.quotes.append(near)
                     d.lines.append(self._quote_line(near.article, near.text))
@@ -626,7 +626,9 @@ class Engine:
         lead = self._quotes(d, ctx, limit=2)
         sentence = lead.text if lead else ""
         verdict, reason, cite = self._verdict(ctx, sentence, lead, d.quotes)
-        if cite is not None:
+        if isinstance(cite, list):
+            d.cites[:0] = cite
+        elif cite is not None:
             d.cites.insert(0, cite)
         if verdict is None:
             art = lead.article.label if lead else ""
@@ -704,7 +706,10 @@ class Engine:
             if any(p.name == next((d.region[lvl] for lvl in ("district", "city") if d.region.get(lvl)), None)
                    for p in r.places)}
         if combining and len(docs_named) >= 2 and not any(w in sentence for w in self.lex.other_policy_words):
-            return None, "文件未作规定：现有文件没有就同时享受不同文件的补贴作出规定，请向主管部门确认。", None
+            own = self._own_terms(sorted(docs_named), lines)
+            where = "；".join(f"《{self.corpus.docs[c.doc_id].title}》{c.article}" for c in own)
+            return None, ("文件未作规定：现有文件没有就同时享受不同文件的补贴作出规定，请向主管部门确认。"
+                          + (f"各自的补贴标准见{where}。" if where else "")), own or None
         # 6b. What the question asks about (申请费, 有效期, 规上企业) is named nowhere in the document: silent.
         absent = self._absent_focus(ctx)
         if absent:
@@ -715,6 +720,20 @@ class Engine:
             return found
         # 7. The deciding sentence itself.
         return self._polarity(ctx, sentence, lead), "", None
+
+    def _own_terms(self, docs: list[str], named: list[str]) -> list[Citation]:
+        """Each document's own terms for what one enterprise receives: the cap its lines share (第十二条), else the
+        rate of the line named or of its first enterprise line."""
+        out = []
+        for doc in docs:
+            progs = [self.reg.get(p) for p in named if self.reg.get(p).doc == doc] or [
+                p for p in self.reg.programmes.values() if p.doc == doc and p.side == "enterprise" and p.calculator]
+            cap = next((c for c in (self.reg.shared_cap_for(p) for p in progs) if c is not None), None)
+            cite = cap.cap_cny.cite if cap is not None else next(
+                (c for c in (self._rate_cite(p) for p in progs) if c is not None), None)
+            if cite is not None:
+                out.append(self.corpus.citation(cite.doc_id, cite.article, cite.quote))
+        return out
 
     def _redemption(self, prog: Programme):
         """The redemption period (兑现时间) as a window of its own, when the text gives its dates."""

@@ -152,7 +152,8 @@ def scan(text: str, words: MoneyWords, cue_before: list[tuple[int, int]] | None 
         phones = [m for m in PHONE.finditer(t[lo:end + 12]) if m.start() + lo <= start and end <= m.end() + lo]
         if re.fullmatch(r"[\d,]+", num) and phones and not (cur or mag):
             continue  # phone numbers such as 0458-3878126, 020-83133375, 13265372518
-        cued = any(e <= start and start - e <= 6 for _, e in cues)
+        # A cue announces the number right after it, not one past another number (合同50万 2020: 2020 is a year).
+        cued = any(e <= start and start - e <= 6 and not re.search(r"\d", t[e:start]) for _, e in cues)
         joined = _range_partner(t, start, end, words)
         cued = cued or joined
         if not is_arabic:

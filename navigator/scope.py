@@ -59,8 +59,27 @@ class Scope:
             rest = next((t[len(w):] for w in self.lex.question_words if t.startswith(w)), None)
             if rest is not None and len(rest) <= 1:
                 continue  # 最多补, 怎么补: a question word with a character stuck to it
+            if self._straddles(q, t):
+                continue
             out.append(t)
         return out
+
+    def _straddles(self, q: str, word: str) -> bool:
+        """A two-character piece the segmenter cut across a phrase of the texts (找|市工信局, 多少天|未使用): one of
+        its characters belongs to a run of the question the texts contain, the other stands alone."""
+        if len(word) != 2:
+            return False
+        at = q.find(word)
+        if at < 0:
+            return False
+        for p, other in ((at, at + 1), (at + 1, at)):
+            for a in range(max(0, p - 5), p + 1):
+                for b in range(p + 2, min(len(q), p + 7) + 1):
+                    if a <= other < b:
+                        continue  # the run must leave the other character out
+                    if re.fullmatch(r"[\u4e00-\u9fff]+", q[a:b]) and squash(q[a:b]) in self.text_all:
+                        return True
+        return False
 
     def anchored(self, q: str) -> tuple[list[str], list[str]]:
         """The domain words of the question (上云, 服务券...), strong and weak; place names do not count (白云)."""

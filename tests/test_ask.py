@@ -99,6 +99,26 @@ def test_the_clause_that_speaks_of_the_act_asked_decides(ask, question, verdict,
     assert cited(r, doc_id, article)
 
 
+@pytest.mark.parametrize("question", [
+    "白云 服务开通后 多少天未使用 视为放弃",  # 多少天|未使用: the segmenter's 天未 is no topic
+    "伊春上云补助找市工信局哪个部门咨询",  # 找|市工信局
+])
+def test_a_word_cut_across_a_phrase_of_the_texts_does_not_put_a_question_out_of_scope(ask, question):
+    assert ask(question)["refused"] is False
+
+
+def test_combining_two_documents_is_silent_and_cites_each_documents_own_terms(ask):
+    r = ask("东莞的服务券补助能和白云区的服务券叠加享受吗？")
+    assert r["answer"].startswith("文件未作规定")
+    assert cited(r, "baiyun-2019", "第十二条") and cited(r, "dongguan-2015", "第十二条")
+
+
+def test_who_receives_the_money_points_to_the_payment_sentence(ask):
+    r = ask("伊春上云补助的钱是直接拨给企业还是拨给云服务商？")
+    assert r["answer"].startswith("文件未作规定") and "市财政局拨付资金" in r["answer"].splitlines()[0]
+    assert cited(r, "yichun-2023", "三、申报审核流程（五）")
+
+
 @pytest.mark.parametrize("question, as_of, verdict", [
     ("伊春这边厂子去年11月20号才注册 今年第一次上云 能申请补助不", "2024-03-01", "不可以"),
     ("我们是伊春的工业企业，2022年5月成立，今年首次上云，能申请补助吗", "2024-03-01", "可以"),
