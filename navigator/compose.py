@@ -280,6 +280,9 @@ class Engine:
                                                              "总共", "共计", "能拿", "能领"))
         wants_figure = (bool(intents & {"estimate"}) and not cap_question) or bool(inputs and intents & {"amount"}) or (
             r.follow_up and bool([a for a in inputs if a.turn is None])) or terse_ask
+        if wants_figure and "deadline" in intents and not [a for a in inputs if a.turn is None] \
+                and not re.search(self.lex.money_question, q):
+            wants_figure = False  # 公示几天 after an amount question: a time, not the earlier figure again
         if wants_figure:
             lines = self._estimate_lines(ctx)
             if lines and (inputs or "estimate" in intents):

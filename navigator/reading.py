@@ -103,6 +103,7 @@ class Lexicon(Model):
     sentence_cues: dict[str, list[str]]
     count_facts: dict[str, CountWords]
     established: dict[str, str]
+    money_question: str = "补|钱|元|金额|额度"
     asker_place_before: list[str]
     asker_place_after: list[str]
     programme_place_before: list[str]

@@ -32,6 +32,12 @@ def test_an_amount_after_a_rate_question():
     assert b.estimate["total_cny"] == "100000.00" and b.programmes == ["yichun-2023-cloud-subsidy"]
 
 
+def test_a_time_question_after_an_amount_question_gets_the_time_not_the_figure_again():
+    _, (a, b) = chat("白云区四上企业纳税800万，公有云服务费50万，补多少？", "审核通过后名单公示几天？")
+    assert a.estimate["total_cny"] == "250000.00"
+    assert b.estimate is None and "5个工作日" in b.answer and any(c.article.startswith("第十五条") for c in b.citations)
+
+
 def test_another_year_of_a_multi_year_estimate():
     _, (a, b) = chat("白云区软件开发云套餐第一年20万，第二年20万，第三年20万，能补多少？", "第三年呢？")
     assert a.estimate["total_cny"] == "480000.00"  # 20万 + 16万 + 12万
