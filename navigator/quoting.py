@@ -30,8 +30,10 @@ LEXICAL_SHARE = 0.55  # the rest of a sentence's score is e5 similarity
 DENSE_FLOOR, DENSE_SPAN = 0.8, 0.12  # e5 cosine similarities live in a narrow band: rescale it to 0..1
 CUE_BONUS = 0.35
 LENGTH_PENALTY = 0.0015  # per character: of two equal sentences, the shorter answers more directly
-KEEP_RATIO = 0.62  # a further quote must score this share of the best one...
+KEEP_RATIO = 0.5  # a further quote must score this share of the best one...
 ADDS_RATIO = 0.3  # ...or add question words the picked quotes lack, worth this share
+EACH_TOP = 3  # each of the best-ranked articles is quoted by its best sentence...
+EACH_FLOOR = 0.3  # ...when that sentence scores at least this share of the lead
 KEY_CLAUSE_CHARS = 60
 RARE_IN = 4  # a question word in at most this many sentences is rare: it names what the question is about
 RARE_BONUS = 1.25
@@ -217,6 +219,15 @@ class Quoter:
             if sc >= KEEP_RATIO * best or adds >= ADDS_RATIO:
                 picked.append(i)
                 covered |= self.tokens[i] & q_tokens
+        # The best-ranked articles each speak through their best sentence, when it answers well enough.
+        for art in articles[:EACH_TOP]:
+            mine = {art.id} | set(_descendants(self.corpus, art))
+            if any(self.sentences[j].article.id in mine for j in picked):
+                continue
+            own = next(((sc, i) for sc, i in scored if self.sentences[i].article.id in mine), None)
+            if own is not None and own[0] >= EACH_FLOOR * best and \
+                    self.sentences[own[1]].text not in {self.sentences[j].text for j in picked}:
+                picked.append(own[1])
         return self.in_order([self.sentences[i] for i in picked]), self.sentences[lead]
 
     def key_clause(self, sentence: str, question: str, asked: list[str]) -> str:
