@@ -39,6 +39,8 @@ STATUS_TEXT = {"open": "可申请/有效期内", "closed": "已截止或已失�
                "unknown": "文件未载明期限，无法确定"}
 SEARCH_K = 8
 TITLE_RUN = 3  # a run of this many characters shared with a document's title names the document
+DATED_LIMIT = re.compile(r"(?:(?P<y>20\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:[（(]星期.[)）])?"
+                         r"(?:(?P<pm>下午|晚上)|上午)?(?:(?P<h>\d{1,2})(?:[:：](?P<mi>\d\d)|时|点))?(?:之?前|截止)")
 ACT_AFTER = r"(?:能不能|可不可以|可以|能否|可否|是否|能)(?!.*(?:能不能|可不可以|可以|能否|可否|是否|能))"
 QUESTION_CHARS = set("是什么吗呢哪些多少怎么如何的了有没请问能可以")
 SENTENCE_VOTE = 2.0  # the sentence ranking outvotes the whole-article ranking: the sentence that answers is sharper
@@ -700,7 +702,12 @@ class Engine:
                 full = next((x for x in self._sentences_of(c) if "同时" in x), c.quote)
                 cite = self.corpus.citation(c.doc_id, c.article, full)
                 return True, f"（{c.article}：“{tidy(full)}”）", cite
-        # 5. Still open? The programme's window on the date asked (or the evaluation date).
+        # 5. Still open? A dated time limit of the act asked about (变更申请…于5月20日下午5:00前提交), else the
+        #    programme's window, on the date asked (or the evaluation date).
+        if r.still_open:
+            dated = self._dated_limit(ctx, [x for x in [lead, *(quotes or [])] if x is not None])
+            if dated is not None:
+                return dated
         if r.still_open and progs and self._one_window(ctx.programmes):
             return self._open_verdict(ctx, progs[0])
         # 6. Combining programmes of different documents: the texts are silent unless a sentence speaks of it.
@@ -754,6 +761,35 @@ class Engine:
                           closes=dt.datetime(int(y2), int(m2), int(d2), int(h2), int(n2)), text=red.text, cite=red.cite)
         except (ValueError, TypeError):
             return None
+
+    def _dated_limit(self, ctx: Context, quotes: list[Sentence]) -> tuple[bool, str, Citation] | None:
+        """A quoted sentence that sets a dated time limit (于5月20日（星期三）下午5:00前提交) for what the question
+        names: still in time on the date asked, or not."""
+        content = [t for t in self.scope.content_words(ctx.q, ctx.r) if t not in GENERIC_WORDS and len(t) >= 2]
+        for x in quotes:
+            m = DATED_LIMIT.search(x.text)
+            if m is None or not any(t in x.text for t in content):
+                continue
+            doc = self.corpus.docs[x.article.doc_id]
+            year = int(m.group("y") or doc.issued_on.year)
+            hour = int(m.group("h") or 24) + (12 if m.group("pm") and int(m.group("h") or 0) < 12 else 0)
+            try:
+                day = dt.date(year, int(m.group("m")), int(m.group("d")))
+            except ValueError:
+                continue
+            limit = dt.datetime.combine(day, dt.time()) + dt.timedelta(hours=hour, minutes=int(m.group("mi") or 0))
+            dates = [dt.date.fromisoformat(d) for d in ctx.r.asked_dates] or [ctx.when]
+            # A date alone is that whole day: in time if the day starts before the limit.
+            starts = [d if isinstance(d, dt.datetime) else dt.datetime.combine(d, dt.time()) for d in dates]
+            on_time = {s < limit for s in starts}
+            if len(on_time) != 1:
+                continue
+            ok = on_time.pop()
+            when = "、".join(d.isoformat() for d in dict.fromkeys(dates))
+            state = "尚在期限内" if ok else "已过期限"
+            cite = self.corpus.cite_article(x.article, x.text)
+            return ok, f"期限：{m.group(0)}（{x.article.label}：“{tidy(x.text)}”）；按{when}评估：{state}。", cite
+        return None
 
     def _open_verdict(self, ctx: Context, prog: Programme) -> tuple[bool | None, str, Citation | None]:
         from calculators.status import status_on

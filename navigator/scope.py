@@ -59,8 +59,9 @@ class Scope:
             rest = next((t[len(w):] for w in self.lex.question_words if t.startswith(w)), None)
             if rest is not None and len(rest) <= 1:
                 continue  # 最多补, 怎么补: a question word with a character stuck to it
-            if self._straddles(q, t):
-                continue
+            if self._straddles(q, t) or any(squash(t[:k]) in self.text_all and squash(t[k:]) in self.text_all
+                                            for k in range(2, len(t) - 1)):
+                continue  # 公司财务: two words of the texts the segmenter joined
             out.append(t)
         return out
 

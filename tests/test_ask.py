@@ -107,6 +107,22 @@ def test_a_word_cut_across_a_phrase_of_the_texts_does_not_put_a_question_out_of_
     assert ask(question)["refused"] is False
 
 
+@pytest.mark.parametrize("as_of, verdict", [("2020-05-19", "可以"), ("2020-05-20", "可以"), ("2020-05-21", "不可以")])
+def test_a_dated_time_limit_of_the_act_asked_decides_whether_it_is_still_in_time(ask, as_of, verdict):
+    import datetime as dt
+
+    r = ask("我们是2019年的上云上平台供应商，要申请代理商调整，现在提交变更申请还来得及吗？",
+            as_of=dt.date.fromisoformat(as_of))
+    head = r["answer"].splitlines()[0]
+    assert head.startswith(verdict) and not head.startswith("不" if verdict == "可以" else "可以")
+    assert "5月20日" in head and cited(r, "guangdong-2020", "五、产品目录（二）")
+
+
+def test_two_words_of_the_texts_joined_by_the_segmenter_are_not_an_unknown_topic(ask):
+    r = ask("东莞认定 对公司财务有啥要求")
+    assert r["refused"] is False and cited(r, "dongguan-2015", "第四条")
+
+
 def test_combining_two_documents_is_silent_and_cites_each_documents_own_terms(ask):
     r = ask("东莞的服务券补助能和白云区的服务券叠加享受吗？")
     assert r["answer"].startswith("文件未作规定")
