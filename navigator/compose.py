@@ -278,7 +278,8 @@ class Engine:
         cap_question = any(w in q for w in (*self.lex.cap_words, "比例", "几成", "百分之", "补贴率")) and not payments
         if r.yes_no and not payments and not how_much:
             return self._yes_no(d, ctx)
-        terse_ask = bool(payments) and any(w in q for w in ("补贴", "补助", "奖补", "补多少", "能补", "测算", "合计", "一共",
+        own_payments = [a for a in payments if a.turn is None]  # an earlier turn's fee asks nothing now
+        terse_ask = bool(own_payments) and any(w in q for w in ("补贴", "补助", "奖补", "补多少", "能补", "测算", "合计", "一共",
                                                              "总共", "共计", "能拿", "能领"))
         wants_figure = (bool(intents & {"estimate"}) and not cap_question) or bool(inputs and intents & {"amount"}) or (
             r.follow_up and bool([a for a in inputs if a.turn is None])) or terse_ask

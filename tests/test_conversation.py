@@ -38,6 +38,12 @@ def test_a_time_question_after_an_amount_question_gets_the_time_not_the_figure_a
     assert b.estimate is None and "5个工作日" in b.answer and any(c.article.startswith("第十五条") for c in b.citations)
 
 
+def test_who_to_ask_after_an_amount_question_gets_the_contact_not_the_figure_again():
+    _, (a, b) = chat("伊春工业企业首次上云合同12万，能补多少？", "这个补助找市工信局哪个科室咨询？", as_of=dt.date(2024, 6, 1))
+    assert a.estimate["total_cny"] == "60000.00"
+    assert not b.refused and b.estimate is None and "信息化推进科" in b.answer
+
+
 def test_another_year_of_a_multi_year_estimate():
     _, (a, b) = chat("白云区软件开发云套餐第一年20万，第二年20万，第三年20万，能补多少？", "第三年呢？")
     assert a.estimate["total_cny"] == "480000.00"  # 20万 + 16万 + 12万
