@@ -532,7 +532,9 @@ class Engine:
         per_year = estimating.year_totals(est)
         one_year = all(len(i["schedule"]) <= 1 for i in items)
         head = f"测算结果：{'当年' if one_year else ''}可获补贴合计 {money(total)}"
-        if p.fills and r.asked_year in per_year:
+        # One year asked about (第二年呢 / 这一年补多少): the estimate is that year's, as its headline says; a
+        # question that sums the years (两年一共) keeps them all.
+        if r.asked_year in per_year and (p.fills or (len(per_year) > 1 and not (r.summing or r.span_years))):
             year = r.asked_year
             items_year = [{**i, "schedule": [y for y in i["schedule"] if y["year"] == year],
                            "total_cny": next((y["amount_cny"] for y in i["schedule"] if y["year"] == year), "0.00")}
@@ -554,7 +556,7 @@ class Engine:
             head += "。各项目单独计算：" + "；".join(f"{name(i)} {money(i['total_cny'])}" for i in items)
             if sum(Decimal(i["total_cny"]) for i in items) > total:
                 head += "；合计超过共同上限，按上限计"
-        if r.asked_year and r.asked_year in per_year and len(per_year) > 1 and not p.fills:
+        if r.asked_year and r.asked_year in per_year and len(per_year) > 1:
             head = f"第{r.asked_year}年可获补贴 {money(per_year[r.asked_year])}；" + head
         d.headline = head + "。"
         d.lines.append("我的理解：" + "；".join(p.understood) + "。")
