@@ -24,6 +24,7 @@ from navigator.reading import Lexicon
 from navigator.retrieval import lexical_tokens
 
 log = logging.getLogger(__name__)
+NUMBERING = re.compile(r"第[一二三四五六七八九十百零〇\d]+[条章节款项]|[（(][一二三四五六七八九十\d]+[)）]|附件\s*\d*")
 
 HIT_WEIGHTS = (1.0, 0.85, 0.75, 0.65, 0.6, 0.55)  # the best-ranked article counts most
 LEXICAL_SHARE = 0.55  # the rest of a sentence's score is e5 similarity
@@ -86,7 +87,7 @@ class Quoter:
         text = art.heading
         if art.kind in ("point", "item") and art.parent:
             text += " " + self.corpus.article(art.parent).heading
-        return text
+        return NUMBERING.sub(" ", text)  # 第六条, （二）: numbering, not words (条 is no part of 条件)
 
     def quotable(self, node: Article) -> list[str]:
         """Sentences that may be quoted, verbatim in the published text as well.
