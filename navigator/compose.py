@@ -672,17 +672,17 @@ class Engine:
         found = self._rule_verdict(ctx, progs)
         if found is not None and found[0] is False:
             return found
-        # 2b. Figures the question states (申请8个, 过5个工作日再交) against the bounds the quoted sentences set.
+        # 2b. The quoted text forbids what is asked (不得转让、买卖), or requires what the question would skip or put
+        #     off (每年需进行资质复核 / 可以不做吗; 签订服务合同前先备案 / 签了合同之后再备案).
+        for s in [x for x in [lead, *(quotes or [])] if x is not None]:
+            if self._forbids(q, s.text):
+                return False, f"（{s.article.label}：“{tidy(s.text)}”）", self.corpus.cite_article(s.article, s.text)
+        # 2c. Figures the question states (申请8个, 过5个工作日再交) against the bounds the quoted sentences set.
         for s in [x for x in [lead, *(quotes or [])] if x is not None]:
             inside = limits.judge(q, s.text, self.lex.limits)
             if inside is not None:
                 cite = self.corpus.cite_article(s.article, s.text)
                 return inside, f"（{s.article.label}：“{tidy(s.text)}”）", cite
-        # 2c. The quoted text forbids what is asked (不得转让、买卖), or requires what the question would skip or put
-        #     off (每年需进行资质复核 / 可以不做吗; 签订服务合同前先备案 / 签了合同之后再备案).
-        for s in [x for x in [lead, *(quotes or [])] if x is not None]:
-            if self._forbids(q, s.text):
-                return False, f"（{s.article.label}：“{tidy(s.text)}”）", self.corpus.cite_article(s.article, s.text)
         # 3. The question negates a condition the deciding sentence sets (没有经过认定), or names a place the
         #    sentence treats apart (（东莞市、中山市径向…）).
         special = self._text_says_no(ctx, sentence)
