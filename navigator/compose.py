@@ -41,8 +41,6 @@ SEARCH_K = 8
 TITLE_RUN = 3  # a run of this many characters shared with a document's title names the document
 DATED_LIMIT = re.compile(r"(?:(?P<y>20\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:[（(]星期.[)）])?"
                          r"(?:(?P<pm>下午|晚上)|上午)?(?:(?P<h>\d{1,2})(?:[:：](?P<mi>\d\d)|时|点))?(?:之?前|截止)")
-ACT_AFTER = r"(?:能不能|可不可以|可以|能否|可否|是否|能)(?!.*(?:能不能|可不可以|可以|能否|可否|是否|能))"
-QUESTION_CHARS = set("是什么吗呢哪些多少怎么如何的了有没请问能可以")
 SENTENCE_VOTE = 2.0  # the sentence ranking outvotes the whole-article ranking: the sentence that answers is sharper
 POOL_K = 40  # articles retrieval hands to the sentence ranking, which re-orders them before the first SEARCH_K
 QUOTE_ARTICLES = 7
@@ -101,6 +99,7 @@ class Context:
     day: dt.date
     hits: list
     programmes: list[str]
+    topic: str = ""  # the question without place and document names (what says which sentence answers)
 
 
 class Engine:
@@ -259,11 +258,12 @@ class Engine:
         if not hits or (not boost and not only and floor is not None and (hits[0].dense_sim or 0) < floor
                         and not r.follow_up):
             return self._refuse("没有找到与问题对应的政策条文")
-        hits = self._by_sentence(hits, r, query)[:SEARCH_K]
+        topic = self._topic_words(query[:QUERY_CHARS], r, {h.chunk.article.doc_id for h in hits})
+        hits = self._by_sentence(hits, r, query, topic)[:SEARCH_K]
         annex = self._annex_asked(r, q, only)
         if annex is not None:
             hits = self._within(annex, query) or hits
-        ctx = Context(r, q, query, facts, when, day, hits, self._programmes(r, hits))
+        ctx = Context(r, q, query, facts, when, day, hits, self._programmes(r, hits), topic)
         if r.facts.get("received_before"):
             facts["received_programmes"] = list(ctx.programmes)
         d = Draft(facts=self._remembered(r), programmes=list(ctx.programmes))
@@ -335,7 +335,7 @@ class Engine:
             named = next((x for x in d.quotes if re.search(self.lex.recipient_sentence, x.text)), None)
             if named is None:
                 doc = lead.article.doc_id
-                near = next((x for w in ("拨付", "划拨", "结算", "兑现", "兑付") for x in self.quoter.sentences
+                near = next((x for w in self.lex.payment_words for x in self.quoter.sentences
                              if x.article.doc_id == doc and w in x.text), lead)
                 if near is not lead:
                     d.quotes.append(near)
@@ -362,11 +362,11 @@ class Engine:
         self._status_lines(d, ctx)
         return d
 
-    def _by_sentence(self, hits: list, r: Reading, query: str) -> list:
+    def _by_sentence(self, hits: list, r: Reading, query: str, topic: str) -> list:
         """The retrieved articles re-ordered by reciprocal-rank fusion with the ranking of their best sentences."""
         words = query[:QUERY_CHARS]
         qvec = self.retriever.embeddings.embed_query(words)
-        ranked = self.quoter.rank_articles(self._topic_words(words, r), [h.chunk.article for h in hits], self._asked(r),
+        ranked = self.quoter.rank_articles(topic, [h.chunk.article for h in hits], self._asked(r),
                                            qvec=qvec, doc_prior=self.retriever.doc_scores(words))
         fused: dict[str, float] = {}
         for order, weight in (([h.chunk.article.id for h in hits], 1.0), ([a.id for a in ranked], SENTENCE_VOTE)):
@@ -375,21 +375,21 @@ class Engine:
         by_id = {h.chunk.article.id: h for h in hits}
         return [by_id[aid] for aid in sorted(fused, key=lambda a: -fused[a]) if aid in by_id]
 
-    def _topic_words(self, words: str, r: Reading) -> str:
+    def _topic_words(self, words: str, r: Reading, docs: set[str]) -> str:
         """The question without the names of places and documents: they route it, but say nothing about which
         sentence answers it (东莞工业云公共服务平台认定对专家人数有什么要求 → 对专家人数有什么要求)."""
         for p in sorted({p.text for p in r.places} | {s[2] for s in self.reader.gaz.spans(words)}, key=len,
                         reverse=True):
             words = words.replace(p, " ")
         named = words
-        for doc in self.corpus.docs.values():
+        for doc in (self.corpus.docs[d] for d in sorted(docs) if d in self.corpus.docs):  # the documents retrieved
             for name in (doc.title, *doc.aliases):
                 common = _longest_common(words, name)
                 while len(common) >= TITLE_RUN:
                     words = words.replace(common, " ")
                     common = _longest_common(words, name)
         # 白云区服务券是什么: the document is what is asked about, and its name stays.
-        rest = [c for c in re.findall(r"[\u4e00-\u9fff]", words) if c not in QUESTION_CHARS]
+        rest = [c for c in re.findall(r"[\u4e00-\u9fff]", words) if c not in self.lex.question_chars]
         return words if len(rest) >= TITLE_RUN else named
 
     def _facts_of(self, r: Reading, profile, day: dt.date) -> dict[str, Any]:
@@ -953,7 +953,8 @@ class Engine:
                     and t not in GENERIC_WORDS and t not in self.lex.question_words]
 
         # The act asked about follows the asking words (已经通过审核的产品，可以直接上架吗 → 直接上架).
-        asked = re.search(ACT_AFTER, q)
+        asking = "|".join(map(re.escape, self.lex.yes_no.asking))
+        asked = re.search(f"(?:{asking})(?!.*(?:{asking}))", q)
         words = (asked and [t for t in content(q[asked.end():]) if len(t) >= 2 or t not in "吗么呢吧"]) or content(q)
         kinds = self.scope.kinds(q)
         for m in re.finditer("|".join(map(re.escape, yn.prohibitions)), sentence):
@@ -1232,7 +1233,7 @@ class Engine:
         listy = bool(set(r.intents) & {"materials", "process", "conditions"}) or bool(LISTY.search(r.question))
         qvec = self.retriever.embeddings.embed_query(ctx.query[:QUERY_CHARS])
         # Place names route the question; they say nothing about which sentence answers it.
-        words = self._topic_words(ctx.query[:QUERY_CHARS], r)
+        words = ctx.topic or self._topic_words(ctx.query[:QUERY_CHARS], r, {h.chunk.article.doc_id for h in ctx.hits})
         picked, lead = self.quoter.pick(words, arts, self._asked(r), qvec=qvec, limit=max(limit, 4) if listy else limit)
         if lead is None:
             return None

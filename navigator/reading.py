@@ -44,7 +44,8 @@ class YesNoWords(Model):
     markers: list[str]
     endings: list[str]
     negative: list[str]
-    governing: list[str] = []  # prohibitions that govern the clauses after them
+    governing: list[str]  # prohibitions that govern the clauses after them
+    asking: list[str]  # words after which a yes/no question names the act it asks about
     positive: list[str]
     prohibitions: list[str]
     skip: list[str]
@@ -103,7 +104,9 @@ class Lexicon(Model):
     sentence_cues: dict[str, list[str]]
     count_facts: dict[str, CountWords]
     established: dict[str, str]
-    money_question: str = "补|钱|元|金额|额度"
+    money_question: str
+    question_chars: str
+    payment_words: list[str]
     asker_place_before: list[str]
     asker_place_after: list[str]
     programme_place_before: list[str]
