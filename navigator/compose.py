@@ -35,6 +35,8 @@ from navigator.reading import AmountRead, Reader, Reading
 from navigator.retrieval import RRF_K
 from navigator.scope import Scope
 
+DOC_STATUS_TEXT = {"in_force": "现行有效", "not_yet_effective": "尚未施行", "expired": "有效期已届满，已失效",
+                   "repealed": "已废止", "superseded": "已被新版本取代"}
 STATUS_TEXT = {"open": "可申请/有效期内", "closed": "已截止或已失效", "not_yet_open": "尚未开始",
                "unknown": "文件未载明期限，无法确定"}
 SEARCH_K = 8
@@ -661,6 +663,9 @@ class Engine:
         """The verdict and its reason: from the stated facts and the programmes' rules first, then the text."""
         r, q = ctx.r, ctx.q
         progs = [self.reg.get(p) for p in ctx.programmes]
+        # 0. Is the document itself in force (现在还有效吗), or has it started (已经开始施行了吗), on the day asked?
+        if r.validity:
+            return self._validity_verdict(ctx)
         # 1. A place the programme excludes.
         for prog in progs:
             ex = self.scope.excluded_city(r, prog)
@@ -733,6 +738,50 @@ class Engine:
             return found
         # 7. The deciding sentence itself.
         return self._polarity(ctx, sentence, lead), "", None
+
+    def _validity_verdict(self, ctx: Context) -> tuple[bool | None, str, Citation | None]:
+        """Whether the document asked about is in force, or has started, on the day asked: its own clause
+        (本办法自发布之日起施行，有效期三年) and dates; with no end set, closed only when every date it sets has passed."""
+        r = ctx.r
+        doc_id = next(iter([*r.documents, *(h.chunk.article.doc_id for h in ctx.hits)]), None)
+        if doc_id is None or doc_id not in self.corpus.docs:
+            return None, "", None
+        doc = self.corpus.docs[doc_id]
+        own = next(((a, x) for a in doc.articles.values() for x in a.sentences()
+                    if re.search(self.lex.validity.self_clause, x)), None)
+        notice = [(a, x) for a in doc.articles.values() if a.label == "印发通知" for x in a.sentences()]
+        clause = own or next((y for w in ("执行", "印发") for y in notice if w in y[1]), None)
+        cite = self.corpus.cite_article(clause[0], clause[1]) if clause else None
+        quote = f"（{clause[0].label}：“{tidy(clause[1])}”）" if clause else ""
+        dates = [dt.date.fromisoformat(x) for x in r.asked_dates] or [ctx.day]
+        when = "、".join(x.isoformat() for x in dict.fromkeys(dates))
+        states = {doc.status_on(x) for x in dates}
+        title, note = f"《{doc.title}》", tidy(doc.validity_note or "").rstrip("。")
+        start = doc.in_force_from
+        issued = {"year": f"{start.year}年", "month": f"{start.year}年{start.month}月"}.get(
+            doc.issued_on_precision if doc.effective_on is None else "day", f"{start.year}年{start.month}月{start.day}日")
+        if len(states) != 1:
+            return None, f"文件未作规定：{title}{note}；所问期间内效力有变化，请以文件所列时间为准。{quote}", cite
+        st = states.pop()
+        if st == "not_yet_effective":
+            return False, f"{title}自{issued}起施行；按{when}评估：尚未施行。{quote}", cite
+        if st != "in_force":
+            return r.validity == "started", f"{title}{note}；按{when}评估：{DOC_STATUS_TEXT[st]}。{quote}", cite
+        if doc.expires_on or own is not None:
+            return True, f"{title}{note}；按{when}评估：现行有效。{quote}", cite
+        if r.validity == "started":
+            return True, f"{title}于{issued}印发施行；按{when}评估：已施行。{quote}", cite
+        # No end set: the dates the document sets (申领、兑现时间) tell whether anything is left to do under it.
+        progs = [p for p in self.reg.programmes.values() if p.doc == doc.id]
+        windows = [w for p in progs for w in (p.window, self._redemption(p)) if w is not None]
+        from calculators.status import status_on
+
+        seen = {status_on(w, x) for w in windows for x in dates}
+        if seen == {"closed"}:
+            last = max(windows, key=lambda w: w.closes or dt.datetime.min)
+            return False, (f"{title}没有规定有效期，所定时间均已结束（{tidy(last.text)}，{last.cite.article}）；"
+                           f"按{when}评估：已截止。"), last.cite
+        return None, f"文件未作规定：{title}没有规定有效期（{note}），请向发文单位确认。{quote}", cite
 
     def _own_terms(self, docs: list[str], named: list[str]) -> list[Citation]:
         """Each document's own terms for what one enterprise receives: the cap its lines share (第十二条), else the

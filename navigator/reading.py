@@ -56,6 +56,14 @@ class YesNoWords(Model):
     not_things: list[str]
 
 
+class ValidityWords(Model):
+    question: str  # asks whether something is (still, already) in force
+    document_words: list[str]  # the thing asked about is the document itself
+    other_subjects: list[str]  # a certificate, voucher or filing has a validity of its own
+    start_words: list[str]  # asks whether it has started (开始施行了吗), not whether it still holds
+    self_clause: str  # the document's own clause on when it takes effect and for how long (本办法自发布之日起施行)
+
+
 class FollowUpWords(Model):
     openers: list[str]
     closers: list[str]
@@ -111,6 +119,7 @@ class Lexicon(Model):
     asker_place_after: list[str]
     programme_place_before: list[str]
     still_open: str
+    validity: ValidityWords
     partial_payment: list[str]
     summing: list[str]
     negations: list[str]
@@ -197,6 +206,8 @@ class Reading(Model):
     asked_dates: list[str] = Field(default=[], description="Dates the question names (YYYY-MM-DD, first and last "
                                                           "day of a month), for status questions.")
     still_open: bool = Field(default=False, description="The question asks whether one can still apply.")
+    validity: Literal["in_force", "started"] | None = Field(
+        default=None, description="The question asks whether the document is (still) in force, or has started.")
     summing: bool = Field(default=False, description="The asker adds several amounts up (一并, 合计).")
     asker_places: list[PlaceRead] = Field(default=[], description="Places the asker is registered in.")
     asker_cued: bool = Field(default=False, description="Words say the places are the asker's (注册在, 我们厂在).")
@@ -730,6 +741,18 @@ class Reader:
             return True
         return bool(body) and body[-1] in "".join(self.lex.yes_no.endings) and not re.search(r"(什么|多少|哪|几|怎么|如何)", q)
 
+    def status_asked(self, q: str) -> tuple[bool, Literal["in_force", "started"] | None]:
+        """Whether the question asks if one can still apply (还能申领吗), and whether it asks if the document itself is
+        in force (这个办法现在还有效吗) or has started (已经开始施行了吗). A voucher's validity (服务券还有效吗) is
+        whether it can still be used: the programme's window."""
+        v = self.lex.validity
+        still = bool(re.search(self.lex.still_open, q))
+        if still or not re.search(v.question, q):
+            return still, None
+        if not any(w in q for w in v.document_words) and any(w in q for w in v.other_subjects):
+            return "券" in q, None
+        return False, "started" if any(w in q for w in v.start_words) else "in_force"
+
     def is_follow_up(self, q: str) -> bool:
         body = q.strip().rstrip("？?。.！! ")
         return any(body.startswith(w) for w in self.lex.follow_up.openers) or any(
@@ -754,6 +777,7 @@ class Reader:
             asked = None  # 第二年和第三年的费用…合计: the years are the amounts', the question asks the sum
         each = any(w in q for w in self.lex.years.each) or bool(re.search(r"[一二两三四五\d]年(?:都|均)", q)) or bool(
             re.search(r"(?<![第前])[两二三四五2-5]年[^，。；\d]{0,8}(?:都是|均为|都为|均是)", q))
+        still_open, validity = self.status_asked(q)
         span = self.span_years(q) if (each or re.search(r"(共|总共|合计|一共|累计|加起来|三年|两年)", q)) else None
         return Reading(
             question=question, places=places, documents=sorted(docs, key=lambda d: -docs[d]),
@@ -762,7 +786,7 @@ class Reader:
             asked_year=self.lex.years.ordinal_values.get(asked.group(1)) if asked else (
                 next(iter(ordinals)) if len(ordinals) == 1 else None),
             follow_up=self.is_follow_up(q), yes_no=self.is_yes_no(q), provider=facts.get("side") == "provider",
-            asked_dates=self.asked_dates(q), still_open=bool(re.search(self.lex.still_open, q)),
+            asked_dates=self.asked_dates(q), still_open=still_open, validity=validity,
             summing=any(w in q for w in self.lex.summing), asker_places=asker, asker_cued=cued,
         )
 
