@@ -860,9 +860,9 @@ class Engine:
             return True, text + "可申请/有效期内。", w.cite
         if states <= {"closed", "not_yet_open"}:
             return False, text + "、".join(STATUS_TEXT[s] for s in sorted(states)) + "。", w.cite
-        if states == {"unknown"}:
+        if "unknown" in states:
             return None, f"文件未作规定：{text}{STATUS_TEXT['unknown']}，请向主管部门核实。", w.cite
-        return None, f"文件未作规定：{text}所问期间内部分时间可申请，请以文件所列时间为准。", w.cite
+        return True, f"{text}所问期间内部分时间可申请，请在文件所列时间内办理。", w.cite
 
     def _rule_verdict(self, ctx: Context, progs: list[Programme]):
         """When the question states facts a programme's rules test: 不可以 if one fails; 可以 if those hold."""

@@ -136,6 +136,7 @@ class Lexicon(Model):
     fact_windows_years: dict[str, int]
     received_before: list[str]
     topic_word_kinds: list[str]
+    result_complements: list[str]
     voucher_verbs: list[str]
     limits: LimitWords
     step_position: StepWords
