@@ -1311,16 +1311,25 @@ class Engine:
         """Items a quote refers to by number (还需提交第五、六项材料 → （五）and（六）of the same list)."""
         out: list[Sentence] = []
         for s in picked:
-            m = re.search(r"第([一二三四五六七八九十、]+)项", s.text)
-            if not m or not s.article.parent:
-                continue
-            parent = self.corpus.article(s.article.parent)
-            wanted = [f"（{n}）" for n in m.group(1).split("、") if n]
-            for cid in parent.children:
-                child = self.corpus.article(cid)
-                if any(child.label.endswith(w) for w in wanted):
-                    out += self.quoter.of_article(child)[:1]
-        return out[:3]
+            out += [x for a in self._items_of(s) for x in self.quoter.of_article(a)[:1]]
+        return out[:4]
+
+    def _items_of(self, s: Sentence) -> list[Article]:
+        """The items of a list a sentence names by number: 第五、六项 → （五）（六）; 前四项 → （一）…（四）. The list is
+        the nearest enclosing article with numbered items."""
+        m = re.search(r"前([二三四五六七八九十])项|第([一二三四五六七八九十、]+)项", s.text)
+        if not m:
+            return []
+        digits = "一二三四五六七八九十"
+        wanted = [f"（{n}）" for n in (digits[:digits.index(m.group(1)) + 1] if m.group(1) else m.group(2).split("、")) if n]
+        art = s.article
+        while art.parent:
+            art = self.corpus.article(art.parent)
+            items = [self.corpus.article(c) for c in art.children]
+            found = [a for w in wanted for a in items if a.label.endswith(w)]
+            if found:
+                return found
+        return []
 
     def _looked_up(self, ctx: Context, lead: Sentence | None) -> Sentence | bool | None:
         """For a question whose answer a document states once (负责解释), that sentence of the routed document;
@@ -1428,6 +1437,10 @@ class Engine:
             if len(spans) == 1:
                 return f"时限：{spans[0]}（{lead.article.label}：“{text}”）"
         clause = self.quoter.key_clause(text, r.question, self._asked(r))
+        items = self._items_of(lead)
+        if items:  # 还需再提交第八项材料: say what the eighth item is
+            named = "；".join(f"{a.label}“{tidy(a.own_text)}”" for a in items)
+            return f"{text}（{lead.article.label}）：{named}"
         return f"{clause}（{lead.article.label}）" if clause else f"{text}（{lead.article.label}）"
 
     def _refuse(self, why: str) -> Draft:
