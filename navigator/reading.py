@@ -75,6 +75,7 @@ class YearWords(Model):
     each: list[str]
     respectively: list[str]
     same: list[str]
+    leading: list[str]  # the first n years: 前两年, 头两年
 
 
 class StepWords(Model):
@@ -670,7 +671,7 @@ class Reader:
     def _schedule(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
         """One amount for several years, or a run of amounts for the years in turn.
 
-        前两年各25万 / 前两年每年40万 / 第一年和第二年都是150万: the amount is each of those years' fee.
+        前两年各25万 / 头两年每年40万 / 第一年和第二年都是150万: the amount is each of those years' fee.
         租赁费 12.5万 14万 16.8万 三年: as many amounts in a row as the years named, first year first.
         """
         yw = self.lex.years
@@ -682,7 +683,8 @@ class Reader:
             c0, _c1 = self._clause(q, a.start)
             head = q[c0:a.start]
             years: list[int] = []
-            m = re.search(rf"前([{num}])年(?:的)?[^\d{num}]{{0,8}}?(?:{each})[^\d]{{0,8}}$", head)
+            lead = "|".join(map(re.escape, yw.leading))
+            m = re.search(rf"(?:{lead})([{num}])年(?:的)?[^\d{num}]{{0,8}}?(?:{each})[^\d]{{0,8}}$", head)
             if m and a.year is None:
                 n = self._small_number(m.group(1))
                 years = list(range(1, n + 1)) if n and 1 < n <= 5 else []
@@ -779,10 +781,14 @@ class Reader:
         each = any(w in q for w in self.lex.years.each) or bool(re.search(r"[一二两三四五\d]年(?:都|均)", q)) or bool(
             re.search(r"(?<![第前])[两二三四五2-5]年[^，。；\d]{0,8}(?:都是|均为|都为|均是)", q))
         still_open, validity = self.status_asked(q)
+        amounts = self.amounts(q)
+        years_given = {a.year for a in amounts if a.year}
+        if not asked and ordinals and ordinals <= years_given and len(years_given) > 1:
+            ordinals = set()  # 第三年40万: the year of a fee given, not a year asked about
         span = self.span_years(q) if (each or re.search(r"(共|总共|合计|一共|累计|加起来|三年|两年)", q)) else None
         return Reading(
             question=question, places=places, documents=sorted(docs, key=lambda d: -docs[d]),
-            programmes=programmes, intents=self.intents(q), amounts=self.amounts(q), facts=facts, fact_words=words,
+            programmes=programmes, intents=self.intents(q), amounts=amounts, facts=facts, fact_words=words,
             each_year=each, span_years=span,
             asked_year=self.lex.years.ordinal_values.get(asked.group(1)) if asked else (
                 next(iter(ordinals)) if len(ordinals) == 1 else None),
