@@ -665,7 +665,10 @@ class Engine:
         progs = [self.reg.get(p) for p in ctx.programmes]
         # 0. Is the document itself in force (现在还有效吗), or has it started (已经开始施行了吗), on the day asked?
         if r.validity:
-            return self._validity_verdict(ctx)
+            verdict, reason, cite = self._validity_verdict(ctx)
+            if verdict is not None and any(w in q for w in self.lex.validity.lapse_words):
+                verdict = not verdict  # 过期了没有: yes is lapsed
+            return verdict, reason, cite
         # 1. A place the programme excludes.
         for prog in progs:
             ex = self.scope.excluded_city(r, prog)

@@ -61,6 +61,7 @@ class ValidityWords(Model):
     document_words: list[str]  # the thing asked about is the document itself
     other_subjects: list[str]  # a certificate, voucher or filing has a validity of its own
     start_words: list[str]  # asks whether it has started (开始施行了吗), not whether it still holds
+    lapse_words: list[str]  # asks whether it has lapsed (过期了没有): yes is no longer in force
     self_clause: str  # the document's own clause on when it takes effect and for how long (本办法自发布之日起施行)
 
 

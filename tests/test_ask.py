@@ -378,3 +378,31 @@ def test_who_interprets_a_document_or_that_it_does_not_say(ask):
     assert "市工信局、市财政局负责解释" in r["answer"].splitlines()[0] and cited(r, "yichun-2023", "四、附则（一）")
     # Baiyun's measures name no interpreting office: said, not guessed.
     assert ask("白云区服务券办法由谁解释？")["answer"].startswith("文件未作规定")
+
+
+@pytest.mark.parametrize(("question", "day", "verdict", "words"), [
+    ("白云区服务券实施办法现在还有效吗？", dt.date(2021, 6, 1), "可以", "现行有效"),
+    ("白云区服务券实施办法现在还有效吗？", dt.date(2022, 8, 15), "不可以", "已失效"),
+    ("白云服务券办法过期了没有", dt.date(2022, 8, 14), "不可以", "现行有效"),  # the last day is still in force
+    ("白云服务券办法过期了没有", dt.date(2023, 1, 5), "可以", "已失效"),
+    ("伊春上云补助细则现在还管用吗", dt.date(2024, 3, 1), "可以", "本细则自发布之日起施行"),
+    ("东莞认定办法已经开始施行了吗？", dt.date(2016, 1, 1), "可以", "请认真贯彻执行"),
+    ("广东2020年服务券通知现在还有效吗", dt.date(2021, 6, 1), "不可以", "2021年2月8日"),
+    ("省资源池培育方案还在执行吗", dt.date(2021, 6, 1), "文件未作规定", "没有规定有效期"),
+])
+def test_whether_a_document_is_in_force_on_the_day_asked(ask, question, day, verdict, words):
+    r = ask(question, as_of=day)
+    assert r["answer"].startswith(verdict + "。") or (verdict == "文件未作规定" and r["answer"].startswith(verdict))
+    if verdict == "可以":
+        assert not r["answer"].startswith("不可以")
+    assert words in r["answer"]
+    assert r["citations"]
+
+
+def test_items_a_sentence_names_by_number_are_spelled_out(ask):
+    r = ask("申请白云区智能制造服务，比别的服务券要多交什么材料？")
+    head = r["answer"].split("\n")[0]
+    assert "第八项" in head and "申报单位情况表" in head
+    r = ask("白云 服务券 必交材料 前四项")
+    head = r["answer"].split("\n")[0]
+    assert all(w in head for w in ("营业执照", "服务券申请单", "申报单位简介", "承诺函"))
