@@ -333,6 +333,9 @@ class Engine:
                 d.lines.remove(line)
             at = d.lines.index("依据：") + 1 if "依据：" in d.lines else 0
             d.lines.insert(at, line)
+        elif lead is not None and re.search(self.lex.enumeration_question, q) and (
+                points := self.quoter.enumerated(lead.article)):
+            d.headline = f"共{len(points)}个方面：{'；'.join(h for h, _ in points)}（{lead.article.label}）"
         elif lead is not None and re.search(self.lex.recipient_question, q):
             named = next((x for x in d.quotes if re.search(self.lex.recipient_sentence, x.text)), None)
             if named is None:
@@ -739,8 +742,27 @@ class Engine:
             return None, f"文件未作规定：文件没有提到“{absent}”{near}，请以主管部门解释为准。", None
         if found is not None:
             return found
-        # 7. The deciding sentence itself.
-        return self._polarity(ctx, sentence, lead), "", None
+        # 7. The deciding sentence itself, or the bold title of its article when that is what answers
+        #    (实行省资源池企业资质全省互认).
+        verdict = self._polarity(ctx, sentence, lead)
+        title = self._answering_title(ctx, sentence, lead)
+        if verdict is not None and title:
+            return verdict, f"（{lead.article.label}，标题：{title}；“{tidy(sentence)}”）", None
+        return verdict, "", None
+
+    def _answering_title(self, ctx: Context, sentence: str, lead: Sentence | None) -> str | None:
+        """The bold title the extraction repaired (not quotable verbatim), when it names what is asked better than
+        the deciding sentence does."""
+        if lead is None:
+            return None
+        doc = self.corpus.docs[lead.article.doc_id]
+        titles = [x.rstrip("。；;：: ") for x in lead.article.sentences() if x.rstrip("。；;：: ") in doc.repaired]
+        content = [t for t in self.scope.content_words(ctx.q, ctx.r) if t not in GENERIC_WORDS]
+        if not titles or not content:
+            return None
+        title = titles[0]
+        return title if sum(squash(t) in squash(title) for t in content) > sum(
+            squash(t) in squash(sentence) for t in content) else None
 
     def _validity_verdict(self, ctx: Context) -> tuple[bool | None, str, Citation | None]:
         """Whether the document asked about is in force, or has started, on the day asked: its own clause

@@ -59,11 +59,16 @@ class Quoter:
         self.embeddings = embeddings
         self.sentences: list[Sentence] = []
         self.by_article: dict[str, list[int]] = {}
+        under: list[str] = []
         for art in corpus.articles():
+            heads = dict((x, h) for h, xs in self.enumerated(art) for x in xs)
             for n, s in enumerate(self.quotable(art)):
                 self.by_article.setdefault(art.id, []).append(len(self.sentences))
                 self.sentences.append(Sentence(art, s, n))
-        self.tokens = [set(lexical_tokens(s.text)) | set(lexical_tokens(self._context(s.article))) for s in self.sentences]
+                under.append(heads.get(s, ""))
+        # A sentence is read under its article's heading and the point it falls under (四是支持宣传推广).
+        self.tokens = [set(lexical_tokens(s.text)) | set(lexical_tokens(self._context(s.article) + " " + u))
+                       for s, u in zip(self.sentences, under, strict=True)]
         df: dict[str, int] = {}
         for toks in self.tokens:
             for t in toks:
@@ -88,6 +93,17 @@ class Quoter:
         if art.kind in ("point", "item") and art.parent:
             text += " " + self.corpus.article(art.parent).heading
         return NUMBERING.sub(" ", text)  # 第六条, （二）: numbering, not words (条 is no part of 条件)
+
+    def enumerated(self, art: Article) -> list[tuple[str, list[str]]]:
+        """The points an article counts off in its own sentences (一是支持供需精准对接。… 二是…), each with the
+        sentences that follow it."""
+        out: list[tuple[str, list[str]]] = []
+        for x in art.sentences():
+            if re.match(self.lex.enumeration_point, x):
+                out.append((x.rstrip("。；;"), []))
+            elif out:
+                out[-1][1].append(x)
+        return out if len(out) >= 2 else []
 
     def quotable(self, node: Article) -> list[str]:
         """Sentences that may be quoted, verbatim in the published text as well.

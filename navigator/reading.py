@@ -139,6 +139,8 @@ class Lexicon(Model):
     received_before: list[str]
     topic_word_kinds: list[str]
     result_complements: list[str]
+    enumeration_point: str
+    enumeration_question: str
     voucher_verbs: list[str]
     limits: LimitWords
     step_position: StepWords
