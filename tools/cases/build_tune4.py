@@ -86,7 +86,33 @@ def sp(*alts: str) -> list[str]:
 # Plain Decimal arithmetic of the texts (README "Reading choices")
 # ---------------------------------------------------------------------------------------------------------------
 
-def dongguan(fees: list[Decimal]) -> tuple[Decimal, list[Decimal], str]:
+def fmt(x: Decimal) -> str:
+    return f"{r2(x):.2f}"
+
+
+Calc = tuple[Decimal, list[Decimal], str, list[str]]  # total, per year, arithmetic, the sentences it rests on
+
+DG_RATE = "前三年分别按实际发生额的 40%、30%、20%的比例以发放服务券的形式逐年给予补助"
+DG_CAP = "每家企业三年累计补助最高不超过 20 万元"
+BY_TOTAL = "单个企业可同时申请多种服务券，当年最高补贴额度不超过 200 万元"
+BY_KEYS = {
+    "sdc": ["给予云服务费第一年100%、第二年80%、第三年60%的补贴"],
+    "pub": ["给予云服务费50%的补贴"],
+    "park": ["给予云上软件园服务费 80% 的补贴，单个企业当年最高补贴额度不超过 20 万元"],
+    "diag": ["给予诊断服务费 80% 的补贴，单个企业当年最高补贴额度不超过 20 万元"],
+    "shop": ["给予服务费 80% 的补贴，单个企业当年最高补贴额度不超过 40 万元"],
+}
+PUB_CAPS = {
+    "top": "原则上年度全库纳税2000万元以上的，单个企业当年最高补贴额度不超过100万元",
+    "mid": "年度全库纳税500万元以上，单个企业当年最高补贴额度不超过30万元",
+    "low": "年度全库纳税500万元以下的企业，单个企业当年最高补贴额度不超过10万元",
+    "new": "新招商重点企业补贴实缴注册资本的 10%，单个企业当年最高补贴额度不超过 100 万元",
+}
+GD20_KEYS = {"0.70": "珠三角地区（含A、B类）奖补比例为70%", "0.80": "粤东西北地区和产业集群试点（含A、B类）奖补比例为80%"}
+YC_KEY = "按照云服务合同额的50%给予补助，单户企业最高不超过10万元"
+
+
+def dongguan(fees: list[Decimal]) -> Calc:
     """第十二条: 40 % / 30 % / 20 % of each year's fee, 20万 over the three years together."""
     rates = [D("0.40"), D("0.30"), D("0.20")]
     assert 1 <= len(fees) <= 3
@@ -96,82 +122,89 @@ def dongguan(fees: list[Decimal]) -> tuple[Decimal, list[Decimal], str]:
         amt = min(raw, D(200000) - paid)
         paid += amt
         years.append(amt)
-        steps.append(f"第{i + 1}年 {fee}×{rates[i]}={raw}" + (f"，累计上限20万只余{amt}" if amt != raw else ""))
-    return paid, years, "；".join(steps) + f"；合计 {paid}"
+        steps.append(f"第{i + 1}年 {fmt(fee)}×{rates[i]}={fmt(raw)}" + (f"，三年累计上限200000.00只余{fmt(amt)}"
+                                                                       if amt != raw else ""))
+    return paid, years, "；".join(steps) + f"；合计 {fmt(paid)}", [DG_RATE, DG_CAP]
 
 
 SDC_RATES = [D("1.00"), D("0.80"), D("0.60")]
 
 
-def public_cloud_cap(tax: Decimal | None, capital: Decimal | None = None) -> Decimal:
+def public_cloud_cap(tax: Decimal | None, capital: Decimal | None = None) -> tuple[Decimal, str]:
     """第十一条（二）: 2000万以上 → 100万; 500万以上 (500万 itself, higher tier by default) → 30万; below → 10万;
     新招商重点企业: 10 % of paid-in capital, at most 100万 (reading (a): a cap on 50 % of fees)."""
     if capital is not None:
-        return min(r2(capital * D("0.10")), D(1000000))
+        return min(r2(capital * D("0.10")), D(1000000)), "new"
     if tax >= wan("2000"):
-        return D(1000000)
+        return D(1000000), "top"
     if tax >= wan("500"):
-        return D(300000)
-    return D(100000)
+        return D(300000), "mid"
+    return D(100000), "low"
 
 
 def baiyun_line(line: str, fee: Decimal, year: int = 1, tax: Decimal | None = None,
-                capital: Decimal | None = None) -> tuple[Decimal, str]:
+                capital: Decimal | None = None) -> tuple[Decimal, str, list[str]]:
+    keys = list(BY_KEYS[line])
     if line == "sdc":
         rate = SDC_RATES[year - 1]
         amt = r2(fee * rate)
-        return amt, f"软件开发云第{year}年 {fee}×{rate}={amt}"
+        return amt, f"软件开发云第{year}年 {fmt(fee)}×{rate}={fmt(amt)}", keys
     if line == "pub":
         raw = r2(fee * D("0.50"))
-        cap = public_cloud_cap(tax, capital)
+        cap, tier = public_cloud_cap(tax, capital)
         amt = min(raw, cap)
-        return amt, f"公有云 {fee}×0.5={raw}，上限{cap}→{amt}"
+        edge = "（纳税恰为500万元：“500万元以上”含本数，按较高一档；另一读法为10万元上限）" if tax == wan("500") else ""
+        return amt, f"公有云 {fmt(fee)}×0.50={fmt(raw)}，当年上限{fmt(cap)}{edge}→{fmt(amt)}", [*keys, PUB_CAPS[tier]]
     cap = {"park": D(200000), "diag": D(200000), "shop": D(400000)}[line]
     name = {"park": "云上软件园", "diag": "诊断", "shop": "智能车间"}[line]
     raw = r2(fee * D("0.80"))
     amt = min(raw, cap)
-    return amt, f"{name} {fee}×0.8={raw}，上限{cap}→{amt}"
+    return amt, f"{name} {fmt(fee)}×0.80={fmt(raw)}，当年上限{fmt(cap)}→{fmt(amt)}", keys
 
 
-def baiyun(years: list[list[tuple]], tax: Decimal | None = None,
-           capital: Decimal | None = None) -> tuple[Decimal, list[Decimal], str]:
-    """Several lines, year by year; 第十二条: at most 200万 a year across the lines."""
-    total, per_year, steps = D(0), [], []
-    for n, lines in enumerate(years, start=1):
-        s, parts = D(0), []
-        for line, fee in lines:
-            amt, step = baiyun_line(line, fee, n, tax, capital)
-            s += amt
-            parts.append(step)
-        capped = min(s, D(2000000))
-        per_year.append(capped)
-        total += capped
-        steps.append(f"第{n}年：" + "；".join(parts) + f"；合计{s}" + (f"，第十二条200万→{capped}" if capped != s else ""))
-    return total, per_year, " | ".join(steps) + f" | 总计 {total}"
-
-
-def baiyun_year(n: int, lines: list[tuple], tax: Decimal | None = None) -> tuple[Decimal, list[Decimal], str]:
-    """Lines used in year n only (a later year of a line without a cumulative cap)."""
+def _baiyun_year(n: int, lines: list[tuple], tax, capital, keys: list[str]) -> tuple[Decimal, str]:
     s, parts = D(0), []
     for line, fee in lines:
-        amt, step = baiyun_line(line, fee, n, tax)
+        amt, step, k = baiyun_line(line, fee, n, tax, capital)
         s += amt
         parts.append(step)
+        keys += [x for x in k if x not in keys]
     capped = min(s, D(2000000))
-    return capped, [capped], f"第{n}年：" + "；".join(parts) + (f"；第十二条200万→{capped}" if capped != s else "")
+    if (capped != s or len(lines) > 1) and BY_TOTAL not in keys:
+        keys.append(BY_TOTAL)
+    return capped, f"第{n}年：" + "；".join(parts) + f"；当年合计{fmt(s)}" + (
+        f"，第十二条当年200万→{fmt(capped)}" if capped != s else "")
 
 
-def gd20(contract: Decimal, rate: str) -> tuple[Decimal, list[Decimal], str]:
+def baiyun(years: list[list[tuple]], tax: Decimal | None = None, capital: Decimal | None = None) -> Calc:
+    """Several lines, year by year from the first; 第十二条: at most 200万 a year across the lines."""
+    total, per_year, steps, keys = D(0), [], [], []
+    for n, lines in enumerate(years, start=1):
+        capped, step = _baiyun_year(n, lines, tax, capital, keys)
+        per_year.append(capped)
+        total += capped
+        steps.append(step)
+    return total, per_year, " | ".join(steps) + f" | 总计 {fmt(total)}", keys
+
+
+def baiyun_year(n: int, lines: list[tuple], tax: Decimal | None = None) -> Calc:
+    """Lines used in year n only (a later year of a line without a cumulative cap)."""
+    keys: list[str] = []
+    capped, step = _baiyun_year(n, lines, tax, None, keys)
+    return capped, [capped], step, keys
+
+
+def gd20(contract: Decimal, rate: str) -> Calc:
     """四、奖补标准: 70 % (珠三角) or 80 % (粤东西北, 集群试点) of the contract, no cap stated."""
     amt = r2(contract * D(rate))
-    return amt, [amt], f"{contract}×{rate}={amt}（文件未规定单个企业上限）"
+    return amt, [amt], f"{fmt(contract)}×{rate}={fmt(amt)}（文件未规定单个企业上限）", [GD20_KEYS[rate]]
 
 
-def yichun(contract: Decimal) -> tuple[Decimal, list[Decimal], str]:
+def yichun(contract: Decimal) -> Calc:
     """一、补助标准: 50 % of the contract, at most 10万 per enterprise."""
     raw = r2(contract * D("0.50"))
     amt = min(raw, D(100000))
-    return amt, [amt], f"{contract}×0.5={raw}，单户上限100000→{amt}"
+    return amt, [amt], f"{fmt(contract)}×0.50={fmt(raw)}，单户上限100000.00→{fmt(amt)}", [YC_KEY]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -205,14 +238,14 @@ def q(part: str, doc: str, voice: str, kind: str, question: str, articles: list[
 def a(part: str, doc: str, voice: str, kind: str, question: str, articles: list[str], calc: tuple,
       numerals: dict[str, int] | None = None, as_of: str | None = None, extra_facts: list[list[str]] | None = None):
     """An amount question: the figure is recomputed here; the fact is the total in 万 and yuan forms."""
-    total, _years, arithmetic = calc
+    total, _years, arithmetic, keys = calc
     cid = _id(doc)
     case = {"id": cid, "question": question, "doc": doc, "articles": articles,
             "facts": [money_forms(total)] + (extra_facts or [])}
     if as_of:
         case["as_of"] = as_of
     case.update({"kind": kind, "group": cid, "total_cny": f"{r2(total):.2f}", "note": "计算：" + arithmetic,
-                 "voice": voice, "part": part})
+                 "basis": keys, "voice": voice, "part": part})
     if numerals:
         case["numerals"] = numerals
     NL.append(case)
@@ -689,11 +722,11 @@ def conv(doc: str, voice: str, t1: str, f1: list[list[str]], t2: str, f2: list[l
     first = {"question": t1, "facts": ([money_forms(calc1[0])] if calc1 else []) + f1}
     if calc1:
         first["total_cny"] = f"{r2(calc1[0]):.2f}"
-        first["note"] = "计算：" + calc1[2]
+        first["note"] = "计算：" + calc1[2] + "；依据：" + "".join(f"「{k}」" for k in calc1[3])
     second = {"question": t2, "facts": ([money_forms(calc2[0])] if calc2 else []) + (f2 or [])}
     if calc2:
         second["total_cny"] = f"{r2(calc2[0]):.2f}"
-        second["note"] = "计算：" + calc2[2]
+        second["note"] = "计算：" + calc2[2] + "；依据：" + "".join(f"「{k}」" for k in calc2[3])
     case = {"id": cid, "group": cid}
     if as_of:
         case["as_of"] = as_of
@@ -843,9 +876,10 @@ def build() -> tuple[dict, list[str]]:
         if "total_cny" in c:
             if D(c["total_cny"]) != r2(D(c["total_cny"])):
                 errors.append(f"{cid}: total not in fen")
-            basis = next((s.strip() for s in re.split(r"[。；\n]", text)
-                          if re.search(r"%|％|最高|不超过", s)), "")
-            c["note"] += f"；依据（{'、'.join(c['articles'])}）：「{basis}」"
+            for k in c["basis"]:
+                if squash(k) not in whole[doc]:
+                    errors.append(f"{cid}: basis {k!r} not in the text")
+            c["note"] += "；依据：" + "".join(f"「{k}」" for k in c.pop("basis"))
         elif quotes:
             c["note"] = f"依据（{'、'.join(c['articles'])}）：" + " / ".join(f"「{q_}」" for q_ in dict.fromkeys(quotes))
         for written, value in (c.get("numerals") or {}).items():
@@ -858,6 +892,9 @@ def build() -> tuple[dict, list[str]]:
 
     for cv in CONV:
         for t in cv["turns"]:
+            for k in re.findall(r"「([^」]+)」", t.get("note", "")):
+                if squash(k) not in whole[cv["doc"]]:
+                    errors.append(f"{cv['id']}: basis {k!r} not in the text")
             computed = [money_forms(D(t["total_cny"]))] if "total_cny" in t else []
             for fact in t["facts"]:
                 if fact not in computed and not any(squash(alt) in whole[cv["doc"]] for alt in fact):
