@@ -845,8 +845,9 @@ class Engine:
         content = [t for t in self.scope.content_words(ctx.q, ctx.r) if t not in GENERIC_WORDS and len(t) >= 2]
         for x in quotes:
             m = DATED_LIMIT.search(x.text)
-            if m is None or not any(t in x.text for t in content):
-                continue
+            title = self.corpus.docs[x.article.doc_id].title
+            if m is None or not any(t in x.text and t not in title for t in content):
+                continue  # the act asked about (变更申请), not the document's name, must be in the sentence
             doc = self.corpus.docs[x.article.doc_id]
             year = int(m.group("y") or doc.issued_on.year)
             hour = int(m.group("h") or 24) + (12 if m.group("pm") and int(m.group("h") or 0) < 12 else 0)

@@ -742,10 +742,13 @@ class Reader:
         return [k for k, words in self.lex.intents.items() if any(w in q for w in words)]
 
     def is_yes_no(self, q: str) -> bool:
-        body = q.rstrip("？?。.！! ")
         if any(m in q for m in self.lex.yes_no.markers):
             return True
-        return bool(body) and body[-1] in "".join(self.lex.yes_no.endings) and not re.search(r"(什么|多少|哪|几|怎么|如何)", q)
+        if re.search(r"(什么|多少|哪|几|怎么|如何)", q):
+            return False
+        # Any clause may ask (今年还能领吗 我们老板催着问; 12月份还能申请吗，还是只在年初受理？).
+        ends = "".join(self.lex.yes_no.endings)
+        return any(c[-1] in ends for c in re.split(r"[，,。？?！!；;\s]+", q) if c)
 
     def status_asked(self, q: str) -> tuple[bool, Literal["in_force", "started"] | None]:
         """Whether the question asks if one can still apply (还能申领吗), and whether it asks if the document itself is

@@ -53,8 +53,9 @@ class Scope:
         for t in self.content_words(q, r):
             if kinds.get(t, "n")[:1] not in self.lex.topic_word_kinds and all(c in self.chars for c in t):
                 continue  # 写明, 之后, 除了: a verb or function word made of the texts' own characters
-            if len(t) >= 2 and t[-1] in self.lex.result_complements and all(c in self.chars for c in t[:-1]):
-                continue  # 审完, 交齐, 用掉: an act of the texts and how it ended
+            end = next((c for c in self.lex.result_complements if t.endswith(c) and len(t) > len(c)), None)
+            if end and all(c in self.chars for c in t[:-len(end)]):
+                continue  # 审完, 交齐, 补上去, 用起来: an act of the texts and how it ended
             if squash(t) in self.text_all or re.fullmatch(r"[\d一二两三四五六七八九十百千万亿几半每各某这那哪此该本][\u4e00-\u9fff]?", t) \
                     or re.fullmatch(r"[\d一二两三四五六七八九十百千万亿零〇点.,]+[元块万亿千]*", t):
                 continue
