@@ -672,6 +672,11 @@ class Engine:
             if verdict is not None and any(w in q for w in self.lex.validity.lapse_words):
                 verdict = not verdict  # 过期了没有: yes is lapsed
             return verdict, reason, cite
+        # 0b. A dated event (2018年5月20日通过认定, 2018年3月被罚) against the period a quoted sentence sets from it
+        #     (认定有效期三年) or back from the day asked (前三年内, 近5年内).
+        event = self._event_verdict(ctx, [x for x in [lead, *(quotes or [])] if x is not None])
+        if event is not None:
+            return event
         # 1. A place the programme excludes.
         for prog in progs:
             ex = self.scope.excluded_city(r, prog)
@@ -763,6 +768,40 @@ class Engine:
         title = titles[0]
         return title if sum(squash(t) in squash(title) for t in content) > sum(
             squash(t) in squash(sentence) for t in content) else None
+
+    def _event_verdict(self, ctx: Context, quotes: list[Sentence]) -> tuple[bool, str, Citation] | None:
+        """Whether a dated event is still inside the period a sentence sets: a certificate within its validity
+        counted from the day obtained (可以 while valid); a penalty outside a look-back window (可以: no longer
+        counts). None when the question gives no such date, no quote sets such a period, or the date is too coarse
+        to tell."""
+        from navigator.numbers import parse_numeral
+
+        days = [dt.date.fromisoformat(x) for x in ctx.r.asked_dates] or [ctx.day]
+        for e in ctx.r.event_dates:
+            rx = {"validity": r"有效期([一二两三四五六七八九十\d]+)年", "lookback": r"(?:近|前)([一二两三四五六七八九十\d]+)年内"}.get(e.kind)
+            for x in quotes if rx else []:
+                m = re.search(rx, x.text)
+                n = parse_numeral(m.group(1), {}) if m else None
+                if not n:
+                    continue
+                n = int(n)
+                if e.kind == "validity":
+                    seen = {True if d <= _add_years(e.first(), n) else False if d > _add_years(e.last(), n) else None
+                            for d in days}
+                else:
+                    seen = {True if e.last() < _add_years(d, -n) else False if e.first() >= _add_years(d, -n) else None
+                            for d in days}
+                if len(seen) != 1 or None in seen:
+                    continue
+                ok = seen.pop()
+                when = "、".join(d.isoformat() for d in dict.fromkeys(days))
+                cite = self.corpus.cite_article(x.article, x.text)
+                quote = f"（{x.article.label}：“{tidy(x.text)}”）"
+                if e.kind == "validity":
+                    return ok, f"{e.text}起算{m.group(0)}；按{when}评估：{'尚在有效期内' if ok else '已过有效期'}{quote}。", cite
+                return ok, (f"{e.text}距{when}{'已超过' if ok else '不足'}{n}年，{'不再' if ok else '仍'}受“{m.group(0)}”"
+                            f"的限制{quote}。"), cite
+        return None
 
     def _validity_verdict(self, ctx: Context) -> tuple[bool | None, str, Citation | None]:
         """Whether the document asked about is in force, or has started, on the day asked: its own clause
@@ -1483,6 +1522,14 @@ class Engine:
                 seen.add(key)
                 out.append(c.model_copy(update={"quote": tidy(c.quote)}))
         return out
+
+
+def _add_years(day: dt.date, n: int) -> dt.date:
+    """The same day ``n`` years later (or earlier); 29 February becomes the 28th in other years."""
+    try:
+        return day.replace(year=day.year + n)
+    except ValueError:
+        return day.replace(year=day.year + n, day=28)
 
 
 def _longest_common(a: str, b: str) -> str:

@@ -8,6 +8,7 @@ from, so a misreading is visible to the asker. All vocabulary is data in ``knowl
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import itertools
 import re
@@ -54,6 +55,12 @@ class YesNoWords(Model):
     timely: list[str]
     focus: list[str]
     not_things: list[str]
+
+
+class EventDateWords(Model):
+    validity: list[str]  # a certificate obtained on that day (通过认定)
+    lookback: list[str]  # a penalty on that day (被罚)
+    founding: list[str]  # founded on that day (成立)
 
 
 class ValidityWords(Model):
@@ -122,6 +129,7 @@ class Lexicon(Model):
     programme_place_before: list[str]
     still_open: str
     validity: ValidityWords
+    event_dates: EventDateWords
     partial_payment: list[str]
     summing: list[str]
     negations: list[str]
@@ -189,6 +197,26 @@ class AmountRead(Model):
         return self.value_cny is not None and self.flag in (None, "approximate")
 
 
+class EventDate(Model):
+    """A date the question gives for something that happened: a certificate obtained, a penalty, a founding."""
+
+    kind: Literal["validity", "lookback", "founding"]
+    year: int
+    month: int
+    day: int | None = None
+    text: str
+
+    def first(self) -> dt.date:
+        """The first day the date can mean."""
+        return dt.date(self.year, self.month, self.day or 1)
+
+    def last(self) -> dt.date:
+        """The last day the date can mean."""
+        import calendar
+
+        return dt.date(self.year, self.month, self.day or calendar.monthrange(self.year, self.month)[1])
+
+
 class Reading(Model):
     """What a question (and the conversation so far) was understood to say."""
 
@@ -211,6 +239,8 @@ class Reading(Model):
     asked_dates: list[str] = Field(default=[], description="Dates the question names (YYYY-MM-DD, first and last "
                                                           "day of a month), for status questions.")
     still_open: bool = Field(default=False, description="The question asks whether one can still apply.")
+    event_dates: list[EventDate] = Field(default=[], description="Dates of things that happened (通过认定, 被罚), "
+                                                                  "not days asked about.")
     validity: Literal["in_force", "started"] | None = Field(
         default=None, description="The question asks whether the document is (still) in force, or has started.")
     summing: bool = Field(default=False, description="The asker adds several amounts up (一并, 合计).")
@@ -521,9 +551,10 @@ class Reader:
         import calendar
 
         out = []
+        events = {e.text for e in self.event_dates(q)}
         for m in re.finditer(r"(20\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?", q):
             y, mo = int(m.group(1)), int(m.group(2))
-            if not 1 <= mo <= 12:
+            if not 1 <= mo <= 12 or any(m.group(0) in e for e in events):
                 continue
             if m.group(3):
                 d = int(m.group(3))
@@ -531,6 +562,32 @@ class Reader:
                     out.append(f"{y:04d}-{mo:02d}-{d:02d}")
             else:
                 out += [f"{y:04d}-{mo:02d}-01", f"{y:04d}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}"]
+        return out
+
+    def event_dates(self, q: str) -> list[EventDate]:
+        """Dates of things that happened, by the words after them in their clause (2018年5月20日通过认定, 19年11月拿的
+        认定, 2018年3月因为违法经营被罚): up to what the asker means to do now (申请, 还能...)."""
+        from navigator.numbers import parse_numeral
+
+        w = self.lex.event_dates
+        out = []
+        for m in re.finditer(r"(\d{4}|\d{2})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月份?"
+                             r"(?:\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])?", q):
+            end = next((x.start() for x in re.finditer(r"[，。；;！!？?\n]", q) if x.start() >= m.end()), len(q))
+            after = re.split(r"申请|申报|申领|还|能|可以|想|准备|打算|今天|现在", q[m.end():end])[0]
+            kind = next((k for k in ("founding", "validity", "lookback") if any(x in after for x in getattr(w, k))), None)
+            if kind is None:
+                continue
+            year = int(m.group(1)) + (2000 if len(m.group(1)) == 2 else 0)
+            month = int(m.group(2)) if m.group(2).isdigit() else int(parse_numeral(m.group(2), {}) or 0)
+            day = None
+            if m.group(3):
+                day = int(m.group(3)) if m.group(3).isdigit() else int(parse_numeral(m.group(3), {}) or 0)
+            try:
+                out.append(EventDate(kind=kind, year=year, month=month, day=day, text=m.group(0)))
+                out[-1].last()
+            except ValueError:
+                out = out[:-1] if out and out[-1].text == m.group(0) else out
         return out
 
     # amounts -----------------------------------------------------------------------------------------------
@@ -799,7 +856,7 @@ class Reader:
             asked_year=self.lex.years.ordinal_values.get(asked.group(1)) if asked else (
                 next(iter(ordinals)) if len(ordinals) == 1 else None),
             follow_up=self.is_follow_up(q), yes_no=self.is_yes_no(q), provider=facts.get("side") == "provider",
-            asked_dates=self.asked_dates(q), still_open=still_open, validity=validity,
+            asked_dates=self.asked_dates(q), still_open=still_open, validity=validity, event_dates=self.event_dates(q),
             summing=any(w in q for w in self.lex.summing), asker_places=asker, asker_cued=cued,
         )
 
@@ -817,7 +874,8 @@ def _founding(m: re.Match) -> dict[str, int]:
 
     year = m.group("year")
     ago = {"今年": 0, "去年": 1, "前年": 2}.get(year)
-    out = {"years_ago": ago} if ago is not None else {"year": int(year.rstrip("年 "))}
+    absolute = int(year.rstrip("年 ")) if ago is None else 0
+    out = {"years_ago": ago} if ago is not None else {"year": absolute + (2000 if absolute < 100 else 0)}
     out["month"] = num(m.group("month"))
     if m.group("day"):
         out["day"] = num(m.group("day"))
