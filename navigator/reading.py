@@ -801,11 +801,11 @@ class Reader:
     def is_yes_no(self, q: str) -> bool:
         if any(m in q for m in self.lex.yes_no.markers):
             return True
-        if re.search(r"(什么|多少|哪|几|怎么|如何)", q):
-            return False
-        # Any clause may ask (今年还能领吗 我们老板催着问; 12月份还能申请吗，还是只在年初受理？).
+        # Any clause may ask (今年还能领吗 我们老板催着问; 12月份还能申请吗，还是只在年初受理？), unless it asks what,
+        # how much or which (补多少呢).
         ends = "".join(self.lex.yes_no.endings)
-        return any(c[-1] in ends for c in re.split(r"[，,。？?！!；;\s]+", q) if c)
+        return any(c[-1] in ends and not re.search(r"(什么|多少|哪|几|怎么|如何)", c)
+                   for c in re.split(r"[，,。？?！!；;\s]+", q) if c)
 
     def status_asked(self, q: str) -> tuple[bool, Literal["in_force", "started"] | None]:
         """Whether the question asks if one can still apply (还能申领吗), and whether it asks if the document itself is
