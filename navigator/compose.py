@@ -831,7 +831,7 @@ class Engine:
             return False, f"{title}自{issued}起施行；按{when}评估：尚未施行。{quote}", cite
         if st != "in_force":
             return r.validity == "started", f"{title}{note}；按{when}评估：{DOC_STATUS_TEXT[st]}。{quote}", cite
-        if doc.expires_on or own is not None:
+        if doc.expires_on:
             return True, f"{title}{note}；按{when}评估：现行有效。{quote}", cite
         if r.validity == "started":
             return True, f"{title}于{issued}印发施行；按{when}评估：已施行。{quote}", cite
@@ -845,7 +845,7 @@ class Engine:
             last = max(windows, key=lambda w: w.closes or dt.datetime.min)
             return False, (f"{title}没有规定有效期，所定时间均已结束（{tidy(last.text)}，{last.cite.article}）；"
                            f"按{when}评估：已截止。"), last.cite
-        return None, f"文件未作规定：{title}没有规定有效期（{note}），请向发文单位确认。{quote}", cite
+        return None, f"文件未作规定：{title}没有规定有效期或截止日期（{note}），请向发文单位确认。{quote}", cite
 
     def _own_terms(self, docs: list[str], named: list[str]) -> list[Citation]:
         """Each document's own terms for what one enterprise receives: the cap its lines share (第十二条), else the
