@@ -535,7 +535,7 @@ class Engine:
         total = Decimal(doc["total_cny"])
         items = doc["items"]
         per_year = estimating.year_totals(est)
-        one_year = all(len(i["schedule"]) <= 1 for i in items)
+        one_year = all(len(i["schedule"]) <= 1 for i in items) and len(per_year) <= 1
         head = f"测算结果：{'当年' if one_year else ''}可获补贴合计 {money(total)}"
         # One year asked about (第二年呢 / 这一年补多少): the estimate is that year's, as its headline says; a
         # question that sums the years (两年一共) keeps them all.

@@ -157,16 +157,24 @@ def plan(reading: Reading, lines: list[Programme], facts: dict[str, Any],
                              f"或说明不申请这一项。", [f"不申请{_title(prog)}"])
             base = next((s for s in specs if s.name in BASE_INPUTS), None)
             return p.ask(f"请提供{prog.title}的{base.label if base else '金额'}。")
-        for s in sorted(specs, key=lambda s: s.unit not in ("bool", "city")):  # flags first: they decide the rest
-            value = _fill(p, prog, s, mine, shared, facts, reading, inputs)
-            if p.clarify_question:
-                return p
-            if value is not None:
-                inputs[s.name] = value
-        items.append({"programme": prog.id, "inputs": inputs})
+        years = [a.year for a in mine]
+        if len(mine) > 1 and all(years) and len(set(years)) == len(years) and not any(
+                s.unit == "yuan_per_year" for s in specs):
+            groups = [([a], a.year) for a in mine]  # 公有云第一年50万 第二年80万: a one-year line in each year of use
+        else:
+            groups = [(mine, None)]
+        for group, year in groups:
+            inputs = {}
+            for s in sorted(specs, key=lambda s: s.unit not in ("bool", "city")):  # flags first: they decide the rest
+                value = _fill(p, prog, s, group, shared, facts, reading, inputs)
+                if p.clarify_question:
+                    return p
+                if value is not None:
+                    inputs[s.name] = value
+            items.append({"programme": prog.id, "inputs": inputs, "year": year})
     if not items:
         return p.ask("请说明每一项服务的费用。", [x.title for x in lines])
-    items = [dict(it, year=n) for it in items
+    items = [dict(it, year=n) if n is not None else it for it in items
              for n in (range(1, p.years_of[it["programme"]] + 1) if it["programme"] in p.years_of else [None])]
     items = [{k: v for k, v in it.items() if v is not None} for it in items]
     p.request = {"items": items}

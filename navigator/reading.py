@@ -758,12 +758,28 @@ class Reader:
                 out += [a.model_copy(update={"year": y}) for y in years]
             else:
                 out.append(a)
+        out = self._total_and_each(q, out)
         undated = [a for a in out if a.year is None and a.field in (None, "fees")]
         span = self.span_years(q)
         if len(undated) == len(out) and span and len(out) == span > 1 and all(
                 re.fullmatch(r"[\s、，,和及]*", q[x.end:y.start]) for x, y in itertools.pairwise(out)):
             out = [a.model_copy(update={"year": n + 1}) for n, a in enumerate(out)]
         return out
+
+    def _total_and_each(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
+        """三年一共60万，每年各20万: the total and the yearly fee say the same; keep the yearly fee, with the field
+        and line the total was read with."""
+        span = self.span_years(q)
+        if len(amounts) != 2 or not span or span < 2:
+            return amounts
+        each_words = self.lex.years.each + self.lex.years.same
+        total = next((a for a in amounts if any(w in a.text for w in [*self.lex.summing, "共"])), None)
+        each = next((a for a in amounts if a is not total and any(
+            w in q[clause_start(q, a.start):a.start] for w in each_words)), None)
+        if total is None or each is None or total.value_cny is None or each.value_cny is None \
+                or total.value_cny != each.value_cny * span:
+            return amounts
+        return [each.model_copy(update={"field": each.field or total.field, "programme": each.programme or total.programme})]
 
     def _ordinals_in(self, text: str) -> list[str]:
         """The year ordinals written in ``text`` (第二年, 第3年, 首年), in order."""
