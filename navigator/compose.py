@@ -31,7 +31,7 @@ from navigator.conversation import Conversation, Fact, Turn
 from navigator.corpus import Article, Corpus, squash
 from navigator.programmes import Registry
 from navigator.quoting import Quoter, Sentence
-from navigator.reading import AmountRead, Reader, Reading
+from navigator.reading import AmountRead, Reader, Reading, clause_start
 from navigator.retrieval import RRF_K
 from navigator.scope import Scope
 
@@ -684,6 +684,18 @@ class Engine:
                 city, exclusion = ex
                 return False, f"{city}不在{prog.title}的范围内（{exclusion.cite.article}：“{tidy(exclusion.cite.quote)}”）。", \
                     exclusion.cite
+        combining = any(w in q for w in self.lex.combining_words)
+        lines = self.reader.lines_named(q)
+        # 1b. Combining programmes of different documents: the texts are silent unless a sentence speaks of it.
+        docs_named = {self.reg.get(p).doc for p in lines} | set(self.reader.topic_documents(q)) | {
+            d.id for d in self.corpus.docs.values()
+            if any(p.name == next((d.region[lvl] for lvl in ("district", "city") if d.region.get(lvl)), None)
+                   for p in r.places)}
+        if combining and len(docs_named) >= 2 and not any(w in sentence for w in self.lex.other_policy_words):
+            own = self._own_terms(sorted(docs_named), lines)
+            where = "；".join(f"《{self.corpus.docs[c.doc_id].title}》{c.article}" for c in own)
+            return None, ("文件未作规定：现有文件没有就同时享受不同文件的补贴作出规定，请向主管部门确认。"
+                          + (f"各自的补贴标准见{where}。" if where else "")), own or None
         # 2. The facts the question states against the programmes' rules: one that fails decides.
         found = self._rule_verdict(ctx, progs)
         if found is not None and found[0] is False:
@@ -712,8 +724,6 @@ class Engine:
             return None, (f"文件未作规定：现有文件没有对此作出规定（最接近的条文是{art}{where}），请以主管部门解释为准。"
                           if art else "文件未作规定：现有文件没有对此作出规定。"), prog.who.cite if prog else None
         # Several lines of one document under a shared cap (可同时申请多种服务券): that article decides.
-        combining = any(w in q for w in ("同时", "一起", "叠加", "重复享受", "都申请", "兼得", "同时享受", "都拿", "两种", "多种"))
-        lines = self.reader.lines_named(q)
         if combining and len(lines) >= 2 and len({self.reg.get(p).doc for p in lines}) == 1:
             cap = self.reg.shared_cap_for(self.reg.get(lines[0]))
             if cap is not None:
@@ -729,16 +739,6 @@ class Engine:
                 return dated
         if r.still_open and progs and self._one_window(ctx.programmes):
             return self._open_verdict(ctx, progs[0])
-        # 6. Combining programmes of different documents: the texts are silent unless a sentence speaks of it.
-        docs_named = {self.reg.get(p).doc for p in lines} | set(self.reader.topic_documents(q)) | {
-            d.id for d in self.corpus.docs.values()
-            if any(p.name == next((d.region[lvl] for lvl in ("district", "city") if d.region.get(lvl)), None)
-                   for p in r.places)}
-        if combining and len(docs_named) >= 2 and not any(w in sentence for w in self.lex.other_policy_words):
-            own = self._own_terms(sorted(docs_named), lines)
-            where = "；".join(f"《{self.corpus.docs[c.doc_id].title}》{c.article}" for c in own)
-            return None, ("文件未作规定：现有文件没有就同时享受不同文件的补贴作出规定，请向主管部门确认。"
-                          + (f"各自的补贴标准见{where}。" if where else "")), own or None
         # 6b. What the question asks about (申请费, 有效期, 规上企业) is named nowhere in the document: silent.
         absent = self._absent_focus(ctx)
         if absent:
@@ -1084,9 +1084,20 @@ class Engine:
         q = re.sub("|".join(map(re.escape, sorted(yn.markers, key=len, reverse=True))), " ", q)  # 能不能: asking
         for m in re.finditer("|".join(map(re.escape, yn.skip)), q):
             tail = self.scope.jieba.lcut(q[m.end():m.end() + 8])
-            if obliged and any(len(t) >= 2 and t in sentence for t in tail[:3]):
+            head = self.scope.jieba.lcut(q[clause_start(q, m.start()):m.start()])  # 每年的资质复核可以不做吗
+            if obliged and any(len(t) >= 2 and t in sentence for t in tail[:3] + head[-3:]):
                 return True
-        return any(w in q for w in yn.defer) and any(w in sentence for w in yn.timely) and (obliged or "先" in sentence)
+        # 口头提复核 where the text asks for 书面复核申请: the other of a pair the text requires.
+        for a, b in self.lex.yes_no.contrasts:
+            if a in q and b not in q and b in sentence and a not in sentence:
+                return True
+        deferred = any(w in q for w in yn.defer)
+        order = re.search(yn.defer_pattern, q)
+        before = min((sentence.find(w) for w in yn.timely if w in sentence), default=-1)
+        if order and before > 0:  # 先签合同 后备案 against 签订服务合同前先…备案: what it puts first, the text puts after
+            first = [t for t in self.scope.jieba.lcut(order.group(0)[1:]) if len(t) >= 2]
+            deferred = deferred or any(t in sentence[:before] for t in first)
+        return deferred and before >= 0 and (obliged or "先" in sentence)
 
     def _text_says_no(self, ctx: Context, sentence: str) -> bool:
         """The deciding sentence sets apart a place the question names, or requires what the question denies."""

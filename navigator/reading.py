@@ -55,6 +55,9 @@ class YesNoWords(Model):
     timely: list[str]
     focus: list[str]
     not_things: list[str]
+    modal: str  # a clause ending in 吧 with one of these asks (这个能当申报材料吧)
+    contrasts: list[list[str]]  # [口头, 书面]: asking the first where the text requires the second
+    defer_pattern: str  # 先签合同 后备案: the order the question proposes
 
 
 class EventDateWords(Model):
@@ -118,6 +121,7 @@ class Lexicon(Model):
     follow_up: FollowUpWords
     yes_no: YesNoWords
     other_policy_words: list[str]
+    combining_words: list[str]
     sentence_cues: dict[str, list[str]]
     count_facts: dict[str, CountWords]
     established: dict[str, str]
@@ -820,8 +824,13 @@ class Reader:
         # Any clause may ask (今年还能领吗 我们老板催着问; 12月份还能申请吗，还是只在年初受理？), unless it asks what,
         # how much or which (补多少呢).
         ends = "".join(self.lex.yes_no.endings)
-        return any(c[-1] in ends and not re.search(r"(什么|多少|哪|几|怎么|如何)", c)
-                   for c in re.split(r"[，,。？?！!；;\s]+", q) if c)
+        for c in re.split(r"[，,。？?！!；;\s]+", q):
+            if not c or re.search(r"(什么|多少|哪|几|怎么|如何)", c):
+                continue
+            if c[-1] in ends or re.search(r"([\u4e00-\u9fff])[不没]\1", c) or (
+                    c[-1] == "吧" and re.search(self.lex.yes_no.modal, c)):
+                return True  # 给不给补, 管不管; 这个能当申报材料吧
+        return False
 
     def status_asked(self, q: str) -> tuple[bool, Literal["in_force", "started"] | None]:
         """Whether the question asks if one can still apply (还能申领吗), and whether it asks if the document itself is

@@ -101,8 +101,8 @@ class Scope:
             words = self.jieba.lcut(m.group(1))
             term = (words[-1] if words else "") + "券"
             if len(term) < 3 or words[-1] in self.lex.question_words or re.fullmatch(r"[的个张些这该此种年类]券", term) \
-                    or words[-1] in self.lex.voucher_verbs:  # 领到券, 用券: a verb and the voucher
-                continue  # 的券, 这券: the voucher of the texts, named loosely
+                    or words[-1] in self.lex.voucher_verbs or words[-1].lstrip("能可以就再还去") in self.lex.voucher_verbs:
+                continue  # 的券, 这券: the voucher of the texts, named loosely; 领到券, 能领券: a verb and the voucher
             if not any(term.endswith(v) or v.endswith(term) for v in self.lex.voucher_names) \
                     and squash(term) not in self.text_all:
                 return f"现有政策库未收录“{term}”"
