@@ -40,6 +40,7 @@ DOC_STATUS_TEXT = {"in_force": "现行有效", "not_yet_effective": "尚未施�
 STATUS_TEXT = {"open": "可申请/有效期内", "closed": "已截止或已失效", "not_yet_open": "尚未开始",
                "unknown": "文件未载明期限，无法确定"}
 SEARCH_K = 8
+NAMED_SCORE = 3.0  # a document scored this high is named by its own name (2020 + 服务券, 资源池), not by a hint
 TITLE_RUN = 3  # a run of this many characters shared with a document's title names the document
 DATED_LIMIT = re.compile(r"(?:(?P<y>20\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:[（(]星期.[)）])?"
                          r"(?:(?P<pm>下午|晚上)|上午)?(?:(?P<h>\d{1,2})(?:[:：](?P<mi>\d\d)|时|点))?(?:之?前|截止)")
@@ -337,7 +338,8 @@ class Engine:
                 points := self.quoter.enumerated(lead.article)):
             d.headline = f"共{len(points)}个方面：{'；'.join(h for h, _ in points)}（{lead.article.label}）"
         elif lead is not None and re.search(self.lex.recipient_question, q):
-            named = next((x for x in d.quotes if re.search(self.lex.recipient_sentence, x.text)), None)
+            named = next((x for x in d.quotes if re.search(self.lex.recipient_sentence, x.text)
+                          and x.article.doc_id == lead.article.doc_id), None)
             if named is None:
                 doc = lead.article.doc_id
                 near = next((x for w in self.lex.payment_words for x in self.quoter.sentences
@@ -434,6 +436,8 @@ class Engine:
             only = {d.id for d in self.corpus.docs.values() if any(self.reader.inside(d.region, p) for p in places)}
         scores = self.reader.doc_scores(q)
         boost = self.scope.routed(scores)
+        if not places and scores and max(scores.values()) >= NAMED_SCORE:
+            only = set(boost)  # 2020省服务券, 资源池方案: the documents named by name, no other
         if r.follow_up and r.documents and not self.reader.topic_documents(q):
             only = set(r.documents[:1]) if not r.places or not only else only & set(r.documents) or only
             boost = set(r.documents[:1])
@@ -711,6 +715,15 @@ class Engine:
             if inside is not None:
                 cite = self.corpus.cite_article(s.article, s.text)
                 return inside, f"（{s.article.label}：“{tidy(s.text)}”）", cite
+        # 2d. Still open? A dated time limit of the act asked about (变更申请…于5月20日下午5:00前提交), else the
+        #    programme's window, on the date asked (or the evaluation date).
+        if r.still_open:
+            dated = self._dated_limit(ctx, [x for x in [lead, *(quotes or [])] if x is not None])
+            if dated is not None:
+                return dated
+        opened = self._open_verdict(ctx, progs[0]) if r.still_open and progs and self._one_window(ctx.programmes) else None
+        if opened is not None and opened[0] is not None:
+            return opened  # a window with dates decides; one the text leaves open waits for the other rules
         # 3. The question negates a condition the deciding sentence sets (没有经过认定), or names a place the
         #    sentence treats apart (（东莞市、中山市径向…）).
         special = self._text_says_no(ctx, sentence)
@@ -731,14 +744,8 @@ class Engine:
                 full = next((x for x in self._sentences_of(c) if "同时" in x), c.quote)
                 cite = self.corpus.citation(c.doc_id, c.article, full)
                 return True, f"（{c.article}：“{tidy(full)}”）", cite
-        # 5. Still open? A dated time limit of the act asked about (变更申请…于5月20日下午5:00前提交), else the
-        #    programme's window, on the date asked (or the evaluation date).
-        if r.still_open:
-            dated = self._dated_limit(ctx, [x for x in [lead, *(quotes or [])] if x is not None])
-            if dated is not None:
-                return dated
-        if r.still_open and progs and self._one_window(ctx.programmes):
-            return self._open_verdict(ctx, progs[0])
+        if opened is not None:
+            return opened
         # 6b. What the question asks about (申请费, 有效期, 规上企业) is named nowhere in the document: silent.
         absent = self._absent_focus(ctx)
         if absent:
@@ -913,7 +920,7 @@ class Engine:
 
         dates = [dt.date.fromisoformat(x) for x in ctx.r.asked_dates] or [ctx.when]
         w = prog.window
-        red = self._redemption(prog) if "兑现" in ctx.q else None
+        red = self._redemption(prog) if "兑" in ctx.q else None  # 兑现, 兑钱, 能不能兑
         if red is not None:
             w = red
             states = {status_on(red, x) for x in dates}
