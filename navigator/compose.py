@@ -40,6 +40,7 @@ DOC_STATUS_TEXT = {"in_force": "现行有效", "not_yet_effective": "尚未施�
 STATUS_TEXT = {"open": "可申请/有效期内", "closed": "已截止或已失效", "not_yet_open": "尚未开始",
                "unknown": "文件未载明期限，无法确定"}
 SEARCH_K = 8
+ISSUE_DATE = re.compile(r"20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 NAMED_SCORE = 3.0  # a document scored this high is named by its own name (2020 + 服务券, 资源池), not by a hint
 TITLE_RUN = 3  # a run of this many characters shared with a document's title names the document
 DATED_LIMIT = re.compile(r"(?:(?P<y>20\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:[（(]星期.[)）])?"
@@ -311,7 +312,7 @@ class Engine:
                 return d
         attribute = self._attribute(d, ctx)
         lead = self._quotes(d, ctx, limit=2 if attribute else 3)
-        found = self._looked_up(ctx, lead)
+        found = self._issue_date(ctx) or self._looked_up(ctx, lead)
         if found is False:
             doc = self.corpus.docs[self._lookup_doc(ctx)]
             what = "、".join(self.lex.lookup_intents[k] for k in r.intents if k in self.lex.lookup_intents)
@@ -1430,6 +1431,14 @@ class Engine:
                 return hit
         return False
 
+    def _issue_date(self, ctx: Context) -> Sentence | None:
+        """哪天印发的: the dated line of the routed document's notice or signature block."""
+        if not re.search(self.lex.issue_date_question, ctx.q):
+            return None
+        doc = self._lookup_doc(ctx) or next((h.chunk.article.doc_id for h in ctx.hits), None)
+        return next((x for x in self.quoter.sentences if x.article.doc_id == doc and x.article.label in ("落款", "印发通知")
+                     and ISSUE_DATE.search(x.text) and len(x.text) <= 40), None)
+
     def _lookup_doc(self, ctx: Context) -> str | None:
         docs = [self.reg.get(p).doc for p in ctx.programmes if p in self.reg.programmes] or ctx.r.documents[:1]
         return docs[0] if docs and docs[0] in self.corpus.docs else None
@@ -1519,7 +1528,7 @@ class Engine:
             spans = DURATION.findall(text)
             if len(spans) == 1:
                 return f"时限：{spans[0]}（{lead.article.label}：“{text}”）"
-        clause = self.quoter.key_clause(text, r.question, self._asked(r))
+        clause = None if "definition" in r.intents else self.quoter.key_clause(text, r.question, self._asked(r))
         items = self._items_of(lead)
         if items:  # 还需再提交第八项材料: say what the eighth item is
             named = "；".join(f"{a.label}“{tidy(a.own_text)}”" for a in items)

@@ -38,6 +38,7 @@ EACH_FLOOR = 0.3  # ...when that sentence scores at least this share of the lead
 KEY_CLAUSE_CHARS = 60
 RARE_IN = 4  # a question word in at most this many sentences is rare: it names what the question is about
 RARE_BONUS = 1.25
+COUNT_BONUS = 1.3  # a sentence with a number of the unit a question counts in (几家 → 200家)
 DOC_PRIOR = 0.3  # how much the document a question names lifts its sentences when articles are ranked by sentence
 
 
@@ -174,6 +175,9 @@ class Quoter:
             v /= np.linalg.norm(v) + 1e-9
             sims = self.vectors[idxs] @ v
         rare = {t for t in q_tokens if len(t) >= 2 and self.idf.get(t, 0) >= self.rare_idf}
+        # 要培育几家 / 多少个工作日: a sentence giving a number of that unit answers.
+        units = re.findall(self.lex.count_question, question)
+        counted = re.compile(rf"[\d一二两三四五六七八九十百]+\s*(?:{'|'.join(map(re.escape, units))})") if units else None
         out = []
         for k, i in enumerate(idxs):
             s = self.sentences[i]
@@ -182,6 +186,8 @@ class Quoter:
             score = (LEXICAL_SHARE * lexical + (1 - LEXICAL_SHARE) * dense) * self._cue(s.text, asked)
             if rare and rare & self.tokens[i]:
                 score *= RARE_BONUS  # the question's rarest words (结算, 变更, 印发) name what it is about
+            if counted is not None and counted.search(s.text):
+                score *= COUNT_BONUS
             out.append(score / (1 + LENGTH_PENALTY * len(s.text)))
         return out
 

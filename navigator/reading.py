@@ -152,6 +152,8 @@ class Lexicon(Model):
     topic_word_kinds: list[str]
     result_complements: list[str]
     enumeration_point: str
+    issue_date_question: str
+    count_question: str
     enumeration_question: str
     voucher_verbs: list[str]
     limits: LimitWords
