@@ -711,7 +711,10 @@ class Engine:
             if self._forbids(q, s.text):
                 return False, f"（{s.article.label}：“{tidy(s.text)}”）", self.corpus.cite_article(s.article, s.text)
         # 2c. Figures the question states (申请8个, 过5个工作日再交) against the bounds the quoted sentences set.
+        named = [self.reg.get(p).title.split("·")[-1] for p in lines]
         for s in [x for x in [lead, *(quotes or [])] if x is not None]:
+            if named and not any(n in s.article.text for n in named):
+                continue  # 云上软件园能连续享受三年吗: not the bounds of another line (软件开发云 周期为三年)
             inside = limits.judge(q, s.text, self.lex.limits)
             if inside is not None:
                 cite = self.corpus.cite_article(s.article, s.text)
