@@ -1106,8 +1106,9 @@ class Engine:
         order = re.search(yn.defer_pattern, q)
         before = min((sentence.find(w) for w in yn.timely if w in sentence), default=-1)
         if order and before > 0:  # 先签合同 后备案 against 签订服务合同前先…备案: what it puts first, the text puts after
-            first = [t for t in self.scope.jieba.lcut(order.group(0)[1:]) if len(t) >= 2]
-            deferred = deferred or any(t in sentence[:before] for t in first)
+            later = sentence[clause_start(sentence, before):before]
+            first = re.sub(r"[^\u4e00-\u9fff]", "", order.group(0)[1:])
+            deferred = deferred or any(first[i:i + 2] in later for i in range(len(first) - 1))
         return deferred and before >= 0 and (obliged or "先" in sentence)
 
     def _text_says_no(self, ctx: Context, sentence: str) -> bool:

@@ -411,3 +411,30 @@ def test_items_a_sentence_names_by_number_are_spelled_out(ask):
     r = ask("白云 服务券 必交材料 前四项")
     head = r["answer"].split("\n")[0]
     assert all(w in head for w in ("营业执照", "服务券申请单", "申报单位简介", "承诺函"))
+
+
+@pytest.mark.parametrize(("question", "verdict", "article", "words"), [
+    ("开发云用到第四年了 还给补吗", "不可以", "第十一条（一）", "周期为三年"),
+    ("软件开发云第三年还能补吗", "可以", "第十一条（一）", "周期为三年"),
+    ("白云区云上软件园的补贴能连续享受三年吗？", "不可以", "第十一条（三）", "只能享受一年"),
+    ("客户问：上精益生产线的设施费用，白云服务券给不给补？", "不可以", "第九条", "不列入"),
+    ("把系统迁到云上的实施迁移费 白云服务券管不管", "可以", "第九条", "迁移费用"),
+    ("客户问对服务券发放有意见，能不能打个电话口头提复核？", "不可以", "第十五条（七）", "书面复核申请"),
+    ("伊春云服务商 先签合同 后备案 行吗", "不可以", "三、申报审核流程（一）", "前先"),
+    ("我们平台去年通过了东莞的认定，请问认定以后每年的资质复核可以不做吗？", "不可以", "第十一条", "资质复核"),
+])
+def test_yes_no_on_acts_in_the_callers_words(ask, question, verdict, article, words):
+    r = ask(question)
+    assert r["answer"].startswith(verdict + "。"), r["answer"][:120]
+    assert any(article in c["article"] for c in r["citations"]), r["citations"]
+    assert words in r["answer"]
+
+
+def test_the_day_a_document_was_issued_and_counts_asked_in_a_unit(ask):
+    r = ask("2020年上云上平台服务券申领通知是哪天印发的？")
+    assert r["answer"].startswith("2020年5月14日") and cited(r, "guangdong-2020", "落款")
+    r = ask("省里那个资源池方案 服务商要培育几家")
+    assert "200家" in r["answer"].split("\n")[0] and cited(r, "guangdong-2018", "一、工作目标")
+    r = ask("年度评价优秀的供应商，省里有哪几方面扶持？")
+    head = r["answer"].split("\n")[0]
+    assert all(w in head for w in ("供需精准对接", "上云推广试点", "人才融资对接", "宣传推广"))
