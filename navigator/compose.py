@@ -1325,6 +1325,9 @@ class Engine:
     def _specific_words(self, r: Reading, asked: list[str]) -> list[str]:
         """The question's words beyond the attribute asked for and the programme's names (申请单, 下载, 公示)."""
         q = r.question
+        # Background before the asking clause (我们是伊春的工业企业，第一次准备上云，想了解…有哪些申报条件) asks nothing.
+        clauses = [c for c in re.split(r"[，,。；;！!？?]", q) if any(w in c for k in asked for w in self.lex.intents[k])]
+        q = "，".join(clauses) or q
         for k in asked:
             for w in sorted(self.lex.intents[k], key=len, reverse=True):
                 q = q.replace(w, " ")
