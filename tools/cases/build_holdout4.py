@@ -167,7 +167,7 @@ def by_total(years: list[dict[str, Any]]) -> tuple[Decimal, str]:
                 parts.append(f"{name} {fee:,.0f}×80%={raw:,.2f}，上限{cap:,.0f}→{v:,.2f}")
                 year_sum += v
         capped = min(year_sum, BY_YEAR_CAP)
-        steps.append(f"第{n}年：" + "；".join(parts) + f"；合计{year_sum:,.2f}，第十二条当年最高200万→{capped:,.2f}")
+        steps.append(f"使用第{year_no}年：" + "；".join(parts) + f"；合计{year_sum:,.2f}，第十二条当年最高200万→{capped:,.2f}")
         total += capped
     return total, "。".join(steps) + f"。总计{total:,.2f}元"
 
