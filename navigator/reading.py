@@ -149,6 +149,7 @@ class Lexicon(Model):
     staff_ratio_words: list[str]
     fact_windows_years: dict[str, int]
     received_before: list[str]
+    factory_elsewhere: str
     topic_word_kinds: list[str]
     result_complements: list[str]
     enumeration_point: str
@@ -454,6 +455,13 @@ class Reader:
                 if hit:
                     facts[fld], words[fld] = value, hit
                     break
+        # 注册在白云区、但生产工厂全部在花都区: a factory in a place other than where the asker is registered.
+        m = re.search(self.lex.factory_elsewhere, q)
+        if m and places and "has_local_factory" in self.lex.profile_facts:
+            there = next((x for x in self.gaz.spans(q[m.end():m.end() + 8]) if x[0] == 0), None)
+            others = [p for p in places if there is not None and p.name != there[4]]
+            if others and all(not self.inside(self.chain(there[3], there[4]), p) for p in others):
+                facts["has_local_factory"], words["has_local_factory"] = False, m.group(0) + there[2]
         by_level: dict[str, set[str]] = {}
         for fld, years in self.lex.fact_windows_years.items():
             ago = re.search(r"([\d一二两三四五六七八九十]+)\s*年(?:以)?前", q)
