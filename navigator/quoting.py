@@ -176,8 +176,8 @@ class Quoter:
             sims = self.vectors[idxs] @ v
         rare = {t for t in q_tokens if len(t) >= 2 and self.idf.get(t, 0) >= self.rare_idf}
         # 要培育几家 / 多少个工作日: a sentence giving a number of that unit answers.
-        units = re.findall(self.lex.count_question, question)
-        counted = re.compile(rf"[\d一二两三四五六七八九十百]+\s*(?:{'|'.join(map(re.escape, units))})") if units else None
+        units = [u for x in re.findall(self.lex.count_question, question) for u in self.lex.count_units.get(x, [x])]
+        counted = re.compile(rf"[\d一二两三四五六七八九十百]+\s*个?(?:{'|'.join(map(re.escape, units))})") if units else None
         out = []
         for k, i in enumerate(idxs):
             s = self.sentences[i]

@@ -155,6 +155,7 @@ class Lexicon(Model):
     enumeration_point: str
     issue_date_question: str
     count_question: str
+    count_units: dict[str, list[str]]
     enumeration_question: str
     voucher_verbs: list[str]
     limits: LimitWords
