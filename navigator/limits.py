@@ -106,10 +106,10 @@ def figures(question: str, w: LimitWords) -> list[Figure]:
         v = _number(m.group(1))
         if v is not None:
             out.append(Figure(value=v, unit="年", start=m.start(), end=m.end(), lean="ago"))
-    for m in re.finditer(rf"第{NUM}年", question):  # 第四年还能补吗: the fourth year against 共补三年
-        v = _number(m.group(1))
+    for m in re.finditer(rf"第{NUM}\s*(年|个工作日|工作日|天)", question):  # 第四年还能补吗 / 第11个工作日: the
+        v = _number(m.group(1))                                              # fourth year against 共补三年
         if v is not None:
-            out.append(Figure(value=v, unit="年", start=m.start(), end=m.end()))
+            out.append(Figure(value=v, unit=w.units.get(m.group(2), m.group(2)), start=m.start(), end=m.end()))
     for m in re.finditer(rf"{NUM}\s*(?P<unit>{units})", question):
         if question[max(0, m.start() - 1):m.start()] in ("第", "前", "近") or question[m.end():m.end() + 1] == "前":
             continue
