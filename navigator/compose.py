@@ -260,7 +260,7 @@ class Engine:
                                      boost_docs=boost or None)
         floor = getattr(self.retriever.embeddings, "unrelated_below", None)
         if not hits or (not boost and not only and floor is not None and (hits[0].dense_sim or 0) < floor
-                        and not r.follow_up):
+                        and not r.follow_up and not any(self.scope.anchored(q))):
             return self._refuse("没有找到与问题对应的政策条文")
         topic = self._topic_words(query[:QUERY_CHARS], r, {h.chunk.article.doc_id for h in hits})
         hits = self._by_sentence(hits, r, query, topic)[:SEARCH_K]
