@@ -427,7 +427,10 @@ class Engine:
         if len(content) <= 1 and not self.reader.intents(q):
             return f"{r.previous_question} {q}"
         doc = self.corpus.docs.get(r.documents[0]) if r.documents else None
-        return f"{doc.title} {q}" if doc else q
+        # 申请这个还要交什么 after a question on 智能车间: the line's names say which sentence is about it.
+        line = self.lex.line_words.get(r.programmes[0], []) if len(r.programmes) == 1 else []
+        names = " ".join(w for w in line if w not in q)
+        return " ".join(x for x in (doc.title if doc else "", names, q) if x)
 
     def _route(self, r: Reading, q: str) -> tuple[set[str], set[str]]:
         """(documents searched only, documents favoured): other regions are left out, named documents favoured."""
