@@ -982,7 +982,9 @@ class Engine:
         passing = [o for o in outcomes if not o[3] and o[2]]
         if passing and any(w in ctx.q for w in self.lex.eligibility_words):
             prog, el, touched, _f = passing[0]
-            x = touched[-1]
+            # A place named (茂名的工业企业): the region rule says it first.
+            places = {"province", "city", "district"} & stated
+            x = next((t for t in touched if places and self._tests(t, places, prog)), touched[-1])
             rest = [y.condition for y in el.reasons if y.met is None and y.blocking][:4]
             more = f"；还需同时满足：{'；'.join(rest)}" if rest else ""
             return True, f"{x.condition}：符合（{x.citation.article}：“{tidy(x.citation.quote)}”）{more}。", x.citation
