@@ -152,6 +152,7 @@ class Lexicon(Model):
     factory_elsewhere: str
     topic_word_kinds: list[str]
     result_complements: list[str]
+    adverb_prefixes: str
     enumeration_point: str
     issue_date_question: str
     count_question: str

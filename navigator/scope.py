@@ -53,8 +53,12 @@ class Scope:
         for t in self.content_words(q, r):
             if kinds.get(t, "n")[:1] not in self.lex.topic_word_kinds and all(c in self.chars for c in t):
                 continue  # 写明, 之后, 除了: a verb or function word made of the texts' own characters
-            if t in self.lex.yes_no.defer or t in self.lex.yes_no.skip:
-                continue  # 再交, 不交: putting off or leaving out an act, asked about as such
+            if t in self.lex.yes_no.defer or t in self.lex.yes_no.skip or t in self.lex.yes_no.markers:
+                continue  # 再交, 不交: putting off or leaving out an act, asked about as such; 是不是: asking
+            if t.endswith(("券", "劵")) and t[:-1].lstrip("能可以就再还去") in self.lex.voucher_verbs:
+                continue  # 领券, 用券: the voucher of the texts and a verb
+            if len(t) >= 2 and t[0] in self.lex.adverb_prefixes and all(c in self.chars for c in t[1:]):
+                continue  # 先报, 再审: an act of the texts and when
             end = next((c for c in self.lex.result_complements if t.endswith(c) and len(t) > len(c)), None)
             if end and all(c in self.chars for c in t[:-len(end)]):
                 continue  # 审完, 交齐, 补上去, 用起来: an act of the texts and how it ended
