@@ -1067,7 +1067,8 @@ class Engine:
         for t in [*self.scope.jieba.lcut(focus), *fees]:
             if len(t) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", t) or (kinds.get(t, "")[:1] != "n" and t not in fees):
                 continue
-            if t in self.lex.yes_no.not_things or t in GENERIC_WORDS or t in self.lex.question_words or t in names or squash(t) in body:
+            if t in self.lex.yes_no.not_things or t in GENERIC_WORDS or t in self.lex.question_words or t in names \
+                    or squash(t) in body or self.scope.voucher_act(t):
                 continue
             if any(t in g and any(squash(x) in body for x in g) for g in self.lex.synonyms):
                 continue

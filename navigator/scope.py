@@ -55,7 +55,7 @@ class Scope:
                 continue  # 写明, 之后, 除了: a verb or function word made of the texts' own characters
             if t in self.lex.yes_no.defer or t in self.lex.yes_no.skip or t in self.lex.yes_no.markers:
                 continue  # 再交, 不交: putting off or leaving out an act, asked about as such; 是不是: asking
-            if t.endswith(("券", "劵")) and t[:-1].lstrip("能可以就再还去") in self.lex.voucher_verbs:
+            if self.voucher_act(t):
                 continue  # 领券, 用券: the voucher of the texts and a verb
             if len(t) >= 2 and t[0] in self.lex.adverb_prefixes and all(c in self.chars for c in t[1:]):
                 continue  # 先报, 再审: an act of the texts and when
@@ -73,6 +73,10 @@ class Scope:
                 continue  # 公司财务: two words of the texts the segmenter joined
             out.append(t)
         return out
+
+    def voucher_act(self, word: str) -> bool:
+        """领券, 能领券, 用券: a verb and the voucher of the texts, not a voucher of another name."""
+        return word.endswith(("券", "劵")) and word[:-1].lstrip("能可以就再还去") in self.lex.voucher_verbs
 
     def _straddles(self, q: str, word: str) -> bool:
         """A two-character piece the segmenter cut across a phrase of the texts (找|市工信局, 多少天|未使用): one of
