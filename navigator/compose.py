@@ -733,7 +733,7 @@ class Engine:
             return opened  # a window with dates decides; one the text leaves open waits for the other rules
         # 3. The question negates a condition the deciding sentence sets (没有经过认定), or names a place the
         #    sentence treats apart (（东莞市、中山市径向…）).
-        special = self._text_says_no(ctx, sentence)
+        special = self._text_says_no(ctx, sentence) or any(self._sets_place_apart(ctx, x.text) for x in quotes or [])
         if special:
             return False, "", None
         # 4. Does the text require or fix what is asked (对成立年限有没有要求)? If no sentence names it: silent.
@@ -1117,11 +1117,8 @@ class Engine:
             deferred = deferred or any(first[i:i + 2] in later for i in range(len(first) - 1))
         return deferred and before >= 0 and (obliged or "先" in sentence)
 
-    def _text_says_no(self, ctx: Context, sentence: str) -> bool:
-        """The deciding sentence sets apart a place the question names, or requires what the question denies."""
-        if not sentence:
-            return False
-        q = ctx.q
+    def _sets_place_apart(self, ctx: Context, sentence: str) -> bool:
+        """The sentence treats a place the question names apart (（东莞市、中山市径向…）, 深圳市除外)."""
         for p in ctx.r.places:
             if p.level == "province":
                 continue
@@ -1131,11 +1128,20 @@ class Engine:
                 return True
             if re.search(rf"{re.escape(short)}[^，。；]{{0,4}}除外", sentence):
                 return True
+        return False
+
+    def _text_says_no(self, ctx: Context, sentence: str) -> bool:
+        """The deciding sentence sets apart a place the question names, or requires what the question denies."""
+        if not sentence:
+            return False
+        q = ctx.q
+        if self._sets_place_apart(ctx, sentence):
+            return True
         q = re.sub(r"有没有|是不是|能不能|可不可以|要不要|会不会|行不行", " ", q)  # a question, not a negation
         for neg in self.lex.negations:
             for m in re.finditer(re.escape(neg), q):
                 tail = q[m.end():m.end() + 8]
-                for t0 in self.scope.jieba.lcut(tail)[:3]:
+                for t0 in self.scope.jieba.lcut(re.split(r"[，,。；;？?]", tail)[0])[:5]:
                     kin = [t0, *(w for g in self.lex.synonyms if t0 in g for w in g if w != t0)]
                     t = next((k for k in kin if len(k) >= 2 and k not in GENERIC_WORDS and k in sentence), None)
                     if t is not None:
