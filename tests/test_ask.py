@@ -438,3 +438,23 @@ def test_the_day_a_document_was_issued_and_counts_asked_in_a_unit(ask):
     r = ask("年度评价优秀的供应商，省里有哪几方面扶持？")
     head = r["answer"].split("\n")[0]
     assert all(w in head for w in ("供需精准对接", "上云推广试点", "人才融资对接", "宣传推广"))
+
+
+@pytest.mark.parametrize(("question", "verdict", "article"), [
+    ("东莞的企业申报省资源池，也是先交到县区经信部门吗？", "不可以", "附件1 二"),
+    ("东莞的厂用的云平台没有经过市经信局认定，能拿服务券补助吗？", "不可以", "第十二条"),
+    ("我们是白云注册的工业企业 但生产车间全在清远 智能制造服务能报吗", "不可以", "第八条（四）"),
+    ("客户反映公示结束已经第11个工作日了，现在对服务券发放有异议还能申请复核吗？", "不可以", "第十五条（七）"),
+    ("已经上架的产品 工业企业是不是直接就能领券了", "可以", "五、产品目录（一）"),
+])
+def test_verdicts_from_places_negations_and_time_limits(ask, question, verdict, article):
+    r = ask(question, as_of=dt.date(2021, 1, 1) if "上架" not in question else dt.date(2020, 7, 1))
+    assert r["answer"].startswith(verdict + "。"), r["answer"][:120]
+    assert any(article in c["article"] for c in r["citations"]), r["citations"]
+
+
+def test_helpdesk_framing_is_not_a_topic(ask):
+    for q in ["来电人说初审通知补材料，他们打算一周以后再交，问这样可以吗？", "东莞这认定一年搞几回啊"]:
+        r = ask(q)
+        assert not r["refused"], r["answer"][:80]
+    assert "每半年组织一次" in ask("东莞这认定一年搞几回啊")["answer"].split("\n")[0]
