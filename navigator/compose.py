@@ -1398,6 +1398,8 @@ class Engine:
                 d.lines.append("依据：")
                 d.lines.append(self._quote_line(parent, block))
                 d.cites.append(self.corpus.cite_article(parent, block))
+                if lead.article is not parent:  # the item that answers best, cited on its own as well
+                    d.cites.append(self.corpus.cite_article(lead.article, lead.text))
                 return Sentence(parent, block, 0)
         if listy and not r.yes_no:
             # A list question: the deciding article's own sentences, in order, as far as they go.
