@@ -161,6 +161,8 @@ class Engine:
         An unrelated request after an in-scope turn ("帮我写一首诗", "明天天气怎么样") does not lean: it has
         several words the texts never use and nothing of what is asked here (amounts, years, facts).
         """
+        if own.amounts and any(w in own.question for w in self.lex.follow_up.adding):
+            return True  # 再加上智能车间50万呢: a line added to the estimate before
         topic = bool(own.programmes or self.reader.topic_documents(own.question))
         if topic:
             return False
@@ -219,6 +221,8 @@ class Engine:
             upd["amounts"] = own.amounts
         said = {(a.field, a.programme, a.year) for a in own.amounts}
         said_fields = {a.field for a in own.amounts}
+        adding = not facts_only and any(w in own.question for w in self.lex.follow_up.adding)
+        new_lines = {a.programme for a in own.amounts if a.programme}
         earlier = []
         for f in conv.facts:
             if not (f.field.endswith("_cny") or f.field == "fees") or (f.field, f.programme, f.year) in said:
@@ -226,8 +230,10 @@ class Engine:
             payment = f.field in estimating.PAYMENT_FIELDS
             new_years = {a.year for a in own.amounts if a.field in estimating.PAYMENT_FIELDS}
             if payment and said_fields & set(estimating.PAYMENT_FIELDS) and (
-                    None in new_years or f.year is None or f.year in new_years):
-                continue  # a new payment replaces the earlier ones ("合同20万的话呢"); another year's stays
+                    None in new_years or f.year is None or f.year in new_years) and not (
+                    adding and f.programme and f.programme not in new_lines):
+                continue  # a new payment replaces the earlier ones ("合同20万的话呢"); another year's stays, and
+                #           another line's when the question adds a line (再加上公有云80万呢)
             if not payment and f.field in said_fields:
                 continue
             earlier.append(AmountRead(field=f.field, programme=f.programme, year=f.year,
@@ -235,6 +241,9 @@ class Engine:
         if earlier:
             upd["amounts"] = [*own.amounts, *earlier]
             inherited += [f"{a.text}（第{a.turn}轮）" for a in earlier]
+            if adding and own.programmes:
+                kept_lines = [a.programme for a in earlier if a.programme and a.programme not in own.programmes]
+                upd["programmes"] = list(dict.fromkeys([*own.programmes, *kept_lines]))
         for key in ("asked_year",):
             if getattr(own, key) is None and prev.get(key) and not facts_only:
                 upd[key] = prev[key]

@@ -78,6 +78,7 @@ class ValidityWords(Model):
 class FollowUpWords(Model):
     openers: list[str]
     closers: list[str]
+    adding: list[str]  # 再加上公有云80万呢: a line added to those spoken of, not put in their place
 
 
 class YearWords(Model):

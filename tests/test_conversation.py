@@ -26,6 +26,15 @@ def test_a_follow_up_changes_one_fact():
     assert b.reading["follow_up"] is True
 
 
+def test_a_line_added_in_a_follow_up_is_added_not_swapped():
+    _, (a, b) = chat("白云区四上企业，纳税1200万，软件开发云第一年服务费20万，能补多少？", "另外再加上智能车间数字化服务费50万呢？")
+    assert a.estimate["total_cny"] == "200000.00"
+    assert b.estimate["total_cny"] == "600000.00"  # 20万 + 50万 × 80 % under the 200万 a year of 第十二条
+    assert {i["programme"] for i in b.estimate["items"]} == {"baiyun-2019-software-dev-cloud", "baiyun-2019-smart-workshop"}
+    _, (_, c) = chat("白云区四上企业，纳税1200万，软件开发云第一年服务费20万，能补多少？", "那公有云80万呢？")
+    assert {i["programme"] for i in c.estimate["items"]} == {"baiyun-2019-public-cloud"}  # 那…呢: in its place
+
+
 def test_an_amount_after_a_rate_question():
     _, (a, b) = chat("伊春的工业企业首次上云补助比例是多少？", "合同20万的话能补多少？", as_of=dt.date(2024, 6, 1))
     assert "50%" in a.answer and a.estimate is None
