@@ -801,7 +801,7 @@ class Engine:
 
         days = [dt.date.fromisoformat(x) for x in ctx.r.asked_dates] or [ctx.day]
         for e in ctx.r.event_dates:
-            rx = {"validity": r"有效期([一二两三四五六七八九十\d]+)年", "lookback": r"(?:近|前)([一二两三四五六七八九十\d]+)年内"}.get(e.kind)
+            rx = self.lex.event_dates.periods.get(e.kind)
             for x in quotes if rx else []:
                 m = re.search(rx, x.text)
                 n = parse_numeral(m.group(1), {}) if m else None

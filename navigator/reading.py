@@ -64,6 +64,7 @@ class EventDateWords(Model):
     validity: list[str]  # a certificate obtained on that day (通过认定)
     lookback: list[str]  # a penalty on that day (被罚)
     founding: list[str]  # founded on that day (成立)
+    periods: dict[str, str]  # the period a sentence sets, by kind of event (有效期三年, 前三年内): its number
 
 
 class ValidityWords(Model):
