@@ -14,6 +14,7 @@ from navigator.reading import Lexicon, Reader, Reading
 from navigator.retrieval import jieba_tokenizer
 
 ROUTE_MARGIN = 0.5  # documents within this score of the best are searched together
+TEXT_PHRASE = 4  # characters of a run of the texts that make a question speak of them (成立时间, 年度评价)
 
 
 class Scope:
@@ -95,6 +96,28 @@ class Scope:
                         return True
         return False
 
+    def text_phrases(self, q: str, unknown: list[str]) -> list[str]:
+        """Runs of the texts' own words in the question (成立时间, 有独立法人资格, 服务开通后), at least
+        ``TEXT_PHRASE`` characters long, leaving out place names, question words and a run that finishes a name
+        the texts do not know (机器换人|专项资金: another programme's fund)."""
+        for s in sorted({x[2] for x in self.reader.gaz.spans(q)}, key=len, reverse=True):
+            q = q.replace(s, "，")
+        for w in sorted(self.lex.question_words, key=len, reverse=True):
+            q = q.replace(w, "，")
+        found = []
+        for run in re.findall(r"[\u4e00-\u9fff]+", q):
+            at = 0
+            while at <= len(run) - TEXT_PHRASE:
+                end = next((j for j in range(len(run), at + TEXT_PHRASE - 1, -1)
+                            if squash(run[at:j]) in self.text_all), None)
+                if end is None:
+                    at += 1
+                    continue
+                if not any(run[:at].endswith(u) for u in unknown):
+                    found.append(run[at:end])
+                at = end
+        return found
+
     def anchored(self, q: str) -> tuple[list[str], list[str]]:
         """The domain words of the question (上云, 服务券...), strong and weak; place names do not count (白云)."""
         for s in sorted({x[2] for x in self.reader.gaz.spans(q)}, key=len, reverse=True):
@@ -111,6 +134,7 @@ class Scope:
             words = self.jieba.lcut(m.group(1))
             term = (words[-1] if words else "") + "券"
             if len(term) < 3 or words[-1] in self.lex.question_words or re.fullmatch(r"[的个张些这该此种年类]券", term) \
+                    or re.fullmatch(r"(?:[\d一二两三四五六七八九十几多每各哪这那该此本其别]+[的个张些种类份项]?)券", term) \
                     or words[-1] in self.lex.voucher_verbs or words[-1].lstrip("能可以就再还去") in self.lex.voucher_verbs:
                 continue  # 的券, 这券: the voucher of the texts, named loosely; 领到券, 能领券: a verb and the voucher
             if not any(term.endswith(v) or v.endswith(term) for v in self.lex.voucher_names) \
@@ -138,11 +162,12 @@ class Scope:
         anchors, weak = self.anchored(q)
         unknown = self.unknown_words(q, r)
         topic = bool(self.reader.lines_named(q) or self.reader.topic_documents(q))
-        if not anchors and unknown and not topic:
+        phrases = self.text_phrases(q, unknown)  # the question speaks of the texts; other words say who asks
+        if not anchors and unknown and not topic and not phrases:
             return f"现有政策库未收录关于“{unknown[0]}”的政策"
-        if not r.documents and not anchors and not weak and not r.programmes:
+        if not r.documents and not anchors and not weak and not r.programmes and not phrases:
             return "问题不在现有企业上云政策的范围内"
-        if not r.documents and len(unknown) >= 2 and len(anchors) <= 1:
+        if not r.documents and len(unknown) >= 2 and len(anchors) <= 1 and not phrases:
             return "问题不在现有企业上云政策的范围内"
         return None
 
