@@ -89,6 +89,7 @@ class YearWords(Model):
     respectively: list[str]
     same: list[str]
     leading: list[str]  # the first n years: 前两年, 头两年
+    shared: list[str]  # 两项服务费每年都是100万: one amount that is each named line's
 
 
 class StepWords(Model):
@@ -624,6 +625,7 @@ class Reader:
         for a in raw:
             out.append(self._bind(q, a, cues, out))
         out = self._respectively(q, out)
+        out = self._shared_by_lines(q, out)
         out = self._schedule(q, out)
         named = self.lines_named(q)
         if len(named) == 1:  # one line named: its payments, wherever they stand in the question
@@ -745,6 +747,28 @@ class Reader:
             keep = [a for a in amounts if a.start <= i]
             return keep + fixed
         return amounts
+
+    def _shared_by_lines(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
+        """软件开发云和公有云都用，两项服务费每年都是100万: one payment said to be each of several lines named before
+        it in the sentence, none of which has an amount of its own, is each line's fee. A total (一共) is not."""
+        out: list[AmountRead] = []
+        for a in amounts:
+            s0 = max((m.end() for m in SENTENCE.finditer(q, 0, a.start)), default=0)
+            lines = self.lines_named(q[s0:a.start])
+            if a.field not in (None, "fees") or a.value_cny is None or len(lines) < 2:
+                out.append(a)
+                continue
+            first = min(m.start() for pid in lines for m in self._line_rx[pid].finditer(q, s0, a.start))
+            last = max(m.end() for pid in lines for m in self._line_rx[pid].finditer(q, s0, a.start))
+            between = q[last:a.start]
+            if any(first < e.start < a.start for e in amounts if e is not a) \
+                    or not any(w in between for w in self.lex.years.shared) \
+                    or any(w in q[s0:a.start] for w in [*self.lex.summing, "共"]):
+                out.append(a)
+                continue
+            order = sorted(lines, key=lambda pid: self._line_rx[pid].search(q, s0).start())
+            out += [a.model_copy(update={"field": "fees", "programme": pid}) for pid in order]
+        return out
 
     def _schedule(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
         """One amount for several years, or a run of amounts for the years in turn.
