@@ -177,9 +177,37 @@ def plan(reading: Reading, lines: list[Programme], facts: dict[str, Any],
     items = [dict(it, year=n) if n is not None else it for it in items
              for n in (range(1, p.years_of[it["programme"]] + 1) if it["programme"] in p.years_of else [None])]
     items = [{k: v for k, v in it.items() if v is not None} for it in items]
+    if not _by_year_facts(p, items, amounts):
+        return p
     p.request = {"items": items}
     p.amounts = [a for ams in by_line.values() for a in ams] + list(shared.values())
     return p
+
+
+def _by_year_facts(p: Plan, items: list[dict[str, Any]], amounts: list[AmountRead]) -> bool:
+    """第一年纳税400万，第二年纳税800万: a fact of the enterprise given year by year goes to the items of each
+    year of use. Items with no year, or a year with no figure of its own, are asked about. False when asked."""
+    dated: dict[str, dict[int, AmountRead]] = {}
+    for a in amounts:
+        if a.field not in PAYMENT_FIELDS and a.field is not None and a.year:
+            dated.setdefault(a.field, {})[a.year] = a
+    for name, by_year in dated.items():
+        if len({a.value_cny for a in by_year.values()}) < 2:
+            continue
+        texts = "、".join(f"“{a.text}”" for a in by_year.values())
+        for it in items:
+            if name not in it["inputs"]:
+                continue
+            year = it.get("year")
+            if year not in by_year:
+                p.ask(f"{texts}各年不同，请说明每一年使用的服务费各是多少、属于第几年。")
+                return False
+            it["inputs"] = {**it["inputs"], name: str(by_year[year].value_cny)}
+        p.understood = [ln for ln in p.understood if not any(f"“{a.text}”" in ln for a in by_year.values())]
+        label = reading_lexicon().amount_field_labels.get(name, name)
+        p.understood += [f"第{y}年{label}：{_fmt(a.value_cny)}{_said(a)}" for y, a in sorted(by_year.items())]
+        p.assumptions = [x.split("；各年的其他条件")[0] for x in p.assumptions]
+    return True
 
 
 def items_named_only_in_passing(reading: Reading, prog: Programme) -> bool:

@@ -98,8 +98,8 @@ class Scope:
 
     def text_phrases(self, q: str, unknown: list[str]) -> list[str]:
         """Runs of the texts' own words in the question (成立时间, 有独立法人资格, 服务开通后), at least
-        ``TEXT_PHRASE`` characters long, leaving out place names, question words and a run that finishes a name
-        the texts do not know (机器换人|专项资金: another programme's fund)."""
+        ``TEXT_PHRASE`` characters long, leaving out place names, question words and a run that is part of a name
+        the texts do not know (机器换人|专项资金: another programme's fund; 社保缴费|基数)."""
         for s in sorted({x[2] for x in self.reader.gaz.spans(q)}, key=len, reverse=True):
             q = q.replace(s, "，")
         for w in sorted(self.lex.question_words, key=len, reverse=True):
@@ -113,14 +113,14 @@ class Scope:
                 if end is None:
                     at += 1
                     continue
-                if not any(run[:at].endswith(u) for u in unknown):
+                if not any(run[:at].endswith(u) or run[end:].startswith(u) for u in unknown):
                     found.append(run[at:end])
                 at = end
         return found
 
     def anchored(self, q: str) -> tuple[list[str], list[str]]:
         """The domain words of the question (上云, 服务券...), strong and weak; place names do not count (白云)."""
-        for s in sorted({x[2] for x in self.reader.gaz.spans(q)}, key=len, reverse=True):
+        for s in sorted({x[2] for x in self.reader.gaz.spans(q)} | self.reader.gaz.landmarks, key=len, reverse=True):
             q = q.replace(s, " ")
         return [a for a in self.lex.anchors if a in q], [a for a in self.lex.weak_anchors if a in q]
 
@@ -149,7 +149,7 @@ class Scope:
             if candidates and not any(year in d.title or year in d.aliases or str(d.issued_on.year) == year
                                       for d in candidates):
                 return f"现有政策库未收录{year}年的相关政策"
-        topic = next((t for t in self.lex.other_topics if t in q), None)
+        topic = self.other_topic(q)
         strong, _weak = self.anchored(q)
         if topic and squash(topic) not in self.text_all and not strong:
             return f"现有政策库未收录关于“{topic}”的政策"
@@ -170,6 +170,10 @@ class Scope:
         if not r.documents and len(unknown) >= 2 and len(anchors) <= 1 and not phrases:
             return "问题不在现有企业上云政策的范围内"
         return None
+
+    def other_topic(self, q: str) -> str | None:
+        """A subject of other policies the question names (个人所得税, 社保), when the texts never speak of it."""
+        return next((t for t in self.lex.other_topics if t in q and squash(t) not in self.text_all), None)
 
     def uncovered_place(self, r: Reading) -> str | None:
         """The refusal for a question about places no document covers (杭州, 苏州工业园区)."""
