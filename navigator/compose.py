@@ -1063,6 +1063,8 @@ class Engine:
         """A thing a yes/no question asks about (after 要不要 / 有没有 / 是不是) that its document never names."""
         q = ctx.q
         marks = [m.end() for w in self.lex.yes_no.focus for m in re.finditer(re.escape(w), q)]
+        marks += [m.end() for m in re.finditer(r"([\u4e00-\u9fff])不\1", q)  # 收不收, 给不给: A-not-A asks too
+                  if m.group(1) not in self.lex.yes_no.modal]
         if not marks:
             return None
         focus = q[max(marks):]

@@ -238,7 +238,7 @@ def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dic
                           [a.text for a in mine] + ["合并计算"])
         a = mine[0]
         c0 = max(reading.question.rfind(x, 0, a.start) for x in "，,。；;") + 1
-        if (reading.span_years or 0) > 1 and reading.summing and any(
+        if a.year is None and (reading.span_years or 0) > 1 and reading.summing and any(
                 w in reading.question[c0:a.start] for w in reading_lexicon().years.each):
             # 公有云这两年每年100万，两年合计: the line pays year by year on one year's fee, once per year.
             n = min(reading.span_years or 1, MAX_SPAN)
