@@ -9,6 +9,7 @@ in the bound gives the same result.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -238,8 +239,11 @@ def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dic
                           [a.text for a in mine] + ["合并计算"])
         a = mine[0]
         c0 = max(reading.question.rfind(x, 0, a.start) for x in "，,。；;") + 1
-        if a.year is None and (reading.span_years or 0) > 1 and reading.summing and any(
-                w in reading.question[c0:a.start] for w in reading_lexicon().years.each):
+        yw = reading_lexicon().years
+        if a.year is None and (reading.span_years or 0) > 1 and reading.summing and (any(
+                w in reading.question[c0:a.start] for w in yw.each) or re.search(
+                rf"[一二两三四五六七八九十\d]年[^，。；\d]{{0,8}}?(?:{'|'.join(map(re.escape, yw.same))})",
+                reading.question[c0:a.start])):
             # 公有云这两年每年100万，两年合计: the line pays year by year on one year's fee, once per year.
             n = min(reading.span_years or 1, MAX_SPAN)
             p.years_of[prog.id] = n

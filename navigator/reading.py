@@ -803,7 +803,7 @@ class Reader:
             age = "|".join(map(re.escape, yw.not_use))
             m = re.search(rf"(?<![第前头{num}])([{num}])年(?:的)?[^\d{num}，。；]{{0,8}}?(?:{each})[^\d]{{0,8}}$", head)
             if m and not years and a.year is None and not re.search(rf"(?:{age})\s*$", head[:m.start()]) \
-                    and not any(w in q[c0:a.start] for w in [*self.lex.summing, "共"]):
+                    and not any(w in q for w in [*self.lex.summing, "共"]):  # 两年一共: one fee, each year
                 n = self._small_number(m.group(1))
                 years = list(range(1, n + 1)) if n and 1 < n <= 5 else []  # 公有云两年服务费都是50万
             if len(years) > 1:
