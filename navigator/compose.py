@@ -130,10 +130,11 @@ class Engine:
         day = when.date() if isinstance(when, dt.datetime) else when
         own = self.reader.read(q)
         last = next((t for t in reversed(conv.turns) if not t.refused), None)
-        leans = last is not None and self._leans_on_earlier(own)
+        leans = last is not None and (self._leans_on_earlier(own) or (
+            own.follow_up and not own.programmes and self._same_topic(own, last)))  # 那白云纳税900万的话呢
         same_topic = last is not None and not leans and self._same_topic(own, last)
         why = self.scope.out_of_scope(own)
-        if leans and why and self.scope.uncovered_place(own) is None:
+        if leans and why and self.scope.uncovered_place(own) is None and self.scope.other_topic(q) is None:
             why = None  # a follow-up about what was discussed, in the words of a conversation
         reading = own
         if why:
@@ -1062,6 +1063,8 @@ class Engine:
         """A thing a yes/no question asks about (after 要不要 / 有没有 / 是不是) that its document never names."""
         q = ctx.q
         marks = [m.end() for w in self.lex.yes_no.focus for m in re.finditer(re.escape(w), q)]
+        marks += [m.end() for m in re.finditer(r"([\u4e00-\u9fff])不\1", q)  # 收不收, 给不给: A-not-A asks too
+                  if m.group(1) not in self.lex.yes_no.modal]
         if not marks:
             return None
         focus = q[max(marks):]
@@ -1324,8 +1327,9 @@ class Engine:
         agrees = any(c.article.startswith(t) or t.startswith(c.article) for _x, c in out for t in top)
         cue_words = {w for k in ATTRIBUTE_INTENTS for w in self.lex.intents[k]} | ATTRIBUTE_WORDS
         new_topic = r.follow_up and r.previous_question and [
-            t for t in self.scope.content_words(r.question, r) if t not in r.previous_question and t not in GENERIC_WORDS
-            and not any(t in w or w in t for w in cue_words)]
+            t for t in (w.rstrip("时的后前中里") for w in self.scope.content_words(r.question, r))
+            if len(t) > 1 and t not in r.previous_question and t not in GENERIC_WORDS
+            and not any(t in w or w in t for w in cue_words)]  # 申请时 is 申请
         specific = self._specific_words(r, asked)
         data_text = squash("".join(t for t, _c in out))
         answers = not specific or all(squash(w) in data_text for w in specific)

@@ -9,6 +9,7 @@ in the bound gives the same result.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -177,9 +178,37 @@ def plan(reading: Reading, lines: list[Programme], facts: dict[str, Any],
     items = [dict(it, year=n) if n is not None else it for it in items
              for n in (range(1, p.years_of[it["programme"]] + 1) if it["programme"] in p.years_of else [None])]
     items = [{k: v for k, v in it.items() if v is not None} for it in items]
+    if not _by_year_facts(p, items, amounts):
+        return p
     p.request = {"items": items}
     p.amounts = [a for ams in by_line.values() for a in ams] + list(shared.values())
     return p
+
+
+def _by_year_facts(p: Plan, items: list[dict[str, Any]], amounts: list[AmountRead]) -> bool:
+    """第一年纳税400万，第二年纳税800万: a fact of the enterprise given year by year goes to the items of each
+    year of use. Items with no year, or a year with no figure of its own, are asked about. False when asked."""
+    dated: dict[str, dict[int, AmountRead]] = {}
+    for a in amounts:
+        if a.field not in PAYMENT_FIELDS and a.field is not None and a.year:
+            dated.setdefault(a.field, {})[a.year] = a
+    for name, by_year in dated.items():
+        if len({a.value_cny for a in by_year.values()}) < 2:
+            continue
+        texts = "、".join(f"“{a.text}”" for a in by_year.values())
+        for it in items:
+            if name not in it["inputs"]:
+                continue
+            year = it.get("year")
+            if year not in by_year:
+                p.ask(f"{texts}各年不同，请说明每一年使用的服务费各是多少、属于第几年。")
+                return False
+            it["inputs"] = {**it["inputs"], name: str(by_year[year].value_cny)}
+        p.understood = [ln for ln in p.understood if not any(f"“{a.text}”" in ln for a in by_year.values())]
+        label = reading_lexicon().amount_field_labels.get(name, name)
+        p.understood += [f"第{y}年{label}：{_fmt(a.value_cny)}{_said(a)}" for y, a in sorted(by_year.items())]
+        p.assumptions = [x.split("；各年的其他条件")[0] for x in p.assumptions]
+    return True
 
 
 def items_named_only_in_passing(reading: Reading, prog: Programme) -> bool:
@@ -210,8 +239,11 @@ def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dic
                           [a.text for a in mine] + ["合并计算"])
         a = mine[0]
         c0 = max(reading.question.rfind(x, 0, a.start) for x in "，,。；;") + 1
-        if (reading.span_years or 0) > 1 and reading.summing and any(
-                w in reading.question[c0:a.start] for w in reading_lexicon().years.each):
+        yw = reading_lexicon().years
+        if a.year is None and (reading.span_years or 0) > 1 and reading.summing and (any(
+                w in reading.question[c0:a.start] for w in yw.each) or re.search(
+                rf"[一二两三四五六七八九十\d]年[^，。；\d]{{0,8}}?(?:{'|'.join(map(re.escape, yw.same))})",
+                reading.question[c0:a.start])):
             # 公有云这两年每年100万，两年合计: the line pays year by year on one year's fee, once per year.
             n = min(reading.span_years or 1, MAX_SPAN)
             p.years_of[prog.id] = n

@@ -19,6 +19,8 @@ class Gazetteer:
         self.cities: dict[str, dict] = data.get("cities") or {}
         self.districts: dict[str, dict] = data.get("districts") or {}
         self.groups: dict[str, list[str]] = data.get("groups") or {}
+        # Names that start with a place's short form but are no place (白云山, 白云机场): read whole, then dropped.
+        self.landmarks: set[str] = set(data.get("landmarks") or [])
         self._names: dict[str, tuple[str, str]] = {}
         for name, aliases in self.provinces.items():
             self._add("province", name, [a for a in aliases or [] if len(a) > 1])
@@ -27,7 +29,8 @@ class Gazetteer:
         for name, info in self.districts.items():
             self._add("district", name, info.get("aliases") or [])
         # Longest names first, so 白云区 wins over 白云 and 广州市 over 广州.
-        self._pattern = re.compile("|".join(sorted(map(re.escape, self._names), key=len, reverse=True)))
+        names = [*self._names, *self.landmarks]
+        self._pattern = re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
 
     def _add(self, level: str, name: str, aliases: list[str]) -> None:
         for n in [name, *aliases]:
@@ -66,11 +69,12 @@ class Gazetteer:
 
     def mentions(self, text: str) -> list[tuple[str, str]]:
         """Places named in free text, as (level, full name), in order of appearance."""
-        return [self._names[m.group(0)] for m in self._pattern.finditer(text or "")]
+        return [self._names[m.group(0)] for m in self._pattern.finditer(text or "") if m.group(0) in self._names]
 
     def spans(self, text: str) -> list[tuple[int, int, str, str, str]]:
         """Places named in free text: (start, end, as written, level, full name), in order of appearance."""
-        return [(m.start(), m.end(), m.group(0), *self._names[m.group(0)]) for m in self._pattern.finditer(text or "")]
+        return [(m.start(), m.end(), m.group(0), *self._names[m.group(0)]) for m in self._pattern.finditer(text or "")
+                if m.group(0) in self._names]
 
     def city_of(self, name: str) -> str | None:
         """The full city name for a city or district name or short form."""

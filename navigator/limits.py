@@ -148,7 +148,10 @@ def judge(question: str, sentence: str, w: LimitWords) -> bool | None:
             mine = [b for b in mine if _shared(clauses[b.clause], near) == best]
             if len({b.clause for b in mine}) > 1:
                 continue  # cannot tell which bound the figure meets
+        near = question[max(0, f.start - CONTEXT_CHARS):f.start] + "|" + question[f.end:f.end + CONTEXT_CHARS]
         for b in mine:
+            if not question.startswith("第", f.start) and not _shared(sentence, near):
+                continue  # 签一年以上 against 成立时间不低于1年: the same unit, another thing counted
             results.setdefault(b.clause, []).append(_inside(f, b))
     if not results:
         return None

@@ -32,6 +32,7 @@ GENERIC_TITLE_WORDS = {"企业", "上云", "云上", "平台", "上平", "工业
                        "知", "业上", "台服", "云补", "助实", "施细", "资源", "源池", "培育", "作方"}
 MAX_READ_CHARS = 600  # the reader looks at this much of a question: beyond it, text is kept but not parsed
 MAX_AMOUNTS = 20
+PAYMENT_INPUTS = ("fees_cny", "contract_cny", "annual_fees_cny")
 SENTENCE = re.compile(r"[。；;！？!?\n]")
 CLAUSE = re.compile(r"[，。；;！!？?\n、]|(?<!\d),|,(?!\d)")  # a comma inside 15,000,000 ends nothing
 NEAR_CUE_CHARS = 12  # an amount's field word stands at most this far before it
@@ -89,6 +90,9 @@ class YearWords(Model):
     respectively: list[str]
     same: list[str]
     leading: list[str]  # the first n years: 前两年, 头两年
+    shared: list[str]  # 两项服务费每年都是100万: one amount that is each named line's
+    unchanged: list[str]  # 第二年两项服务费不变: the year before's amounts again
+    not_use: list[str]  # 成立三年: years of the enterprise, not years of use
 
 
 class StepWords(Model):
@@ -624,7 +628,9 @@ class Reader:
         for a in raw:
             out.append(self._bind(q, a, cues, out))
         out = self._respectively(q, out)
+        out = self._shared_by_lines(q, out)
         out = self._schedule(q, out)
+        out = self._unchanged(q, out)
         named = self.lines_named(q)
         if len(named) == 1:  # one line named: its payments, wherever they stand in the question
             out = [a.model_copy(update={"programme": named[0]}) if a.field == "fees" and a.programme is None else a
@@ -746,6 +752,28 @@ class Reader:
             return keep + fixed
         return amounts
 
+    def _shared_by_lines(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
+        """软件开发云和公有云都用，两项服务费每年都是100万: one payment said to be each of several lines named before
+        it in the sentence, none of which has an amount of its own, is each line's fee. A total (一共) is not."""
+        out: list[AmountRead] = []
+        for a in amounts:
+            s0 = max((m.end() for m in SENTENCE.finditer(q, 0, a.start)), default=0)
+            lines = self.lines_named(q[s0:a.start])
+            if a.field not in (None, "fees") or a.value_cny is None or len(lines) < 2:
+                out.append(a)
+                continue
+            first = min(m.start() for pid in lines for m in self._line_rx[pid].finditer(q, s0, a.start))
+            last = max(m.end() for pid in lines for m in self._line_rx[pid].finditer(q, s0, a.start))
+            between = q[last:a.start]
+            if any(first < e.start < a.start for e in amounts if e is not a) \
+                    or not any(w in between for w in self.lex.years.shared) \
+                    or any(w in q[s0:a.start] for w in [*self.lex.summing, "共"]):
+                out.append(a)
+                continue
+            order = sorted(lines, key=lambda pid: self._line_rx[pid].search(q, s0).start())
+            out += [a.model_copy(update={"field": "fees", "programme": pid}) for pid in order]
+        return out
+
     def _schedule(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
         """One amount for several years, or a run of amounts for the years in turn.
 
@@ -772,6 +800,12 @@ class Reader:
                 years = [yw.ordinal_values[w] for w in re.findall(ords, m.group(1))]
                 if self._year_in(head[m.end():]) is not None:
                     years = []
+            age = "|".join(map(re.escape, yw.not_use))
+            m = re.search(rf"(?<![第前头{num}])([{num}])年(?:的)?[^\d{num}，。；]{{0,8}}?(?:{each})[^\d]{{0,8}}$", head)
+            if m and not years and a.year is None and not re.search(rf"(?:{age})\s*$", head[:m.start()]) \
+                    and not any(w in q for w in [*self.lex.summing, "共"]):  # 两年一共: one fee, each year
+                n = self._small_number(m.group(1))
+                years = list(range(1, n + 1)) if n and 1 < n <= 5 else []  # 公有云两年服务费都是50万
             if len(years) > 1:
                 out += [a.model_copy(update={"year": y}) for y in years]
             else:
@@ -783,6 +817,26 @@ class Reader:
                 re.fullmatch(r"[\s、，,和及]*", q[x.end:y.start]) for x, y in itertools.pairwise(out)):
             out = [a.model_copy(update={"year": n + 1}) for n, a in enumerate(out)]
         return out
+
+    def _unchanged(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
+        """第一年软件开发云150万、公有云200万，第二年两项服务费不变: the payments of the year before, again in the
+        year named, when that clause states no amount of its own."""
+        yw = self.lex.years
+        ords = "|".join(map(re.escape, sorted(yw.ordinal, key=len, reverse=True)))
+        same = "|".join(map(re.escape, yw.unchanged))
+        for m in re.finditer(rf"({ords})[^，。；\d]{{0,10}}?(?:{same})", q):
+            n = yw.ordinal_values[m.group(1)]
+            c0, c1 = self._clause(q, m.start())
+            if n < 2 or any(c0 <= a.start < c1 for a in amounts):
+                continue
+            s0 = max((x.end() for x in SENTENCE.finditer(q, 0, m.start())), default=0)
+            before = [a for a in amounts if a.end <= m.start() and a.field in (None, "fees", *PAYMENT_INPUTS)]
+            prev = [a for a in before if a.year == n - 1 or (a.year is None and a.start >= s0)]
+            if not prev or any(a.year == n for a in amounts) or not any(a.year == n - 1 for a in prev):
+                continue
+            dated = [a if a.year else a.model_copy(update={"year": n - 1}) for a in prev]
+            amounts = [a for a in amounts if a not in prev] + dated + [a.model_copy(update={"year": n}) for a in dated]
+        return amounts
 
     def _total_and_each(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
         """三年一共60万，每年各20万: the total and the yearly fee say the same; keep the yearly fee, with the field

@@ -14,6 +14,7 @@ from navigator.reading import Lexicon, Reader, Reading
 from navigator.retrieval import jieba_tokenizer
 
 ROUTE_MARGIN = 0.5  # documents within this score of the best are searched together
+TEXT_PHRASE = 4  # characters of a run of the texts that make a question speak of them (成立时间, 年度评价)
 
 
 class Scope:
@@ -95,9 +96,31 @@ class Scope:
                         return True
         return False
 
+    def text_phrases(self, q: str, unknown: list[str]) -> list[str]:
+        """Runs of the texts' own words in the question (成立时间, 有独立法人资格, 服务开通后), at least
+        ``TEXT_PHRASE`` characters long, leaving out place names, question words and a run that is part of a name
+        the texts do not know (机器换人|专项资金: another programme's fund; 社保缴费|基数)."""
+        for s in sorted({x[2] for x in self.reader.gaz.spans(q)}, key=len, reverse=True):
+            q = q.replace(s, "，")
+        for w in sorted(self.lex.question_words, key=len, reverse=True):
+            q = q.replace(w, "，")
+        found = []
+        for run in re.findall(r"[\u4e00-\u9fff]+", q):
+            at = 0
+            while at <= len(run) - TEXT_PHRASE:
+                end = next((j for j in range(len(run), at + TEXT_PHRASE - 1, -1)
+                            if squash(run[at:j]) in self.text_all), None)
+                if end is None:
+                    at += 1
+                    continue
+                if not any(run[:at].endswith(u) or run[end:].startswith(u) for u in unknown):
+                    found.append(run[at:end])
+                at = end
+        return found
+
     def anchored(self, q: str) -> tuple[list[str], list[str]]:
         """The domain words of the question (上云, 服务券...), strong and weak; place names do not count (白云)."""
-        for s in sorted({x[2] for x in self.reader.gaz.spans(q)}, key=len, reverse=True):
+        for s in sorted({x[2] for x in self.reader.gaz.spans(q)} | self.reader.gaz.landmarks, key=len, reverse=True):
             q = q.replace(s, " ")
         return [a for a in self.lex.anchors if a in q], [a for a in self.lex.weak_anchors if a in q]
 
@@ -111,6 +134,7 @@ class Scope:
             words = self.jieba.lcut(m.group(1))
             term = (words[-1] if words else "") + "券"
             if len(term) < 3 or words[-1] in self.lex.question_words or re.fullmatch(r"[的个张些这该此种年类]券", term) \
+                    or re.fullmatch(r"(?:[\d一二两三四五六七八九十几多每各哪这那该此本其别]+[的个张些种类份项]?)券", term) \
                     or words[-1] in self.lex.voucher_verbs or words[-1].lstrip("能可以就再还去") in self.lex.voucher_verbs:
                 continue  # 的券, 这券: the voucher of the texts, named loosely; 领到券, 能领券: a verb and the voucher
             if not any(term.endswith(v) or v.endswith(term) for v in self.lex.voucher_names) \
@@ -125,7 +149,7 @@ class Scope:
             if candidates and not any(year in d.title or year in d.aliases or str(d.issued_on.year) == year
                                       for d in candidates):
                 return f"现有政策库未收录{year}年的相关政策"
-        topic = next((t for t in self.lex.other_topics if t in q), None)
+        topic = self.other_topic(q)
         strong, _weak = self.anchored(q)
         if topic and squash(topic) not in self.text_all and not strong:
             return f"现有政策库未收录关于“{topic}”的政策"
@@ -138,13 +162,18 @@ class Scope:
         anchors, weak = self.anchored(q)
         unknown = self.unknown_words(q, r)
         topic = bool(self.reader.lines_named(q) or self.reader.topic_documents(q))
-        if not anchors and unknown and not topic:
+        phrases = self.text_phrases(q, unknown)  # the question speaks of the texts; other words say who asks
+        if not anchors and unknown and not topic and not phrases:
             return f"现有政策库未收录关于“{unknown[0]}”的政策"
-        if not r.documents and not anchors and not weak and not r.programmes:
+        if not r.documents and not anchors and not weak and not r.programmes and not phrases:
             return "问题不在现有企业上云政策的范围内"
-        if not r.documents and len(unknown) >= 2 and len(anchors) <= 1:
+        if not r.documents and len(unknown) >= 2 and len(anchors) <= 1 and not phrases:
             return "问题不在现有企业上云政策的范围内"
         return None
+
+    def other_topic(self, q: str) -> str | None:
+        """A subject of other policies the question names (个人所得税, 社保), when the texts never speak of it."""
+        return next((t for t in self.lex.other_topics if t in q and squash(t) not in self.text_all), None)
 
     def uncovered_place(self, r: Reading) -> str | None:
         """The refusal for a question about places no document covers (杭州, 苏州工业园区)."""

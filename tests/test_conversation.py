@@ -84,6 +84,28 @@ def test_earlier_facts_are_not_attached_to_an_unrelated_question():
     assert d.refused is True and "杭州" in d.answer
 
 
+def test_a_follow_up_on_the_same_document_keeps_the_line_spoken_of():
+    _, (a, b) = chat("白云区公有云服务费按多少比例补贴？", "那四上企业全库纳税900万、服务费80万的话能补多少？")
+    assert "50%" in a.answer and a.estimate is None
+    assert b.estimate["total_cny"] == "300000.00"  # 40万 under the 500万-tier 30万
+    assert b.programmes == ["baiyun-2019-public-cloud"] and b.clarify is None
+
+
+def test_materials_asked_after_a_condition_are_the_programmes_materials():
+    _, (_a, b) = chat("伊春的企业成立多久才能申请上云补助？", "那申请时要准备哪些材料？")
+    assert b.answer.startswith("伊春市工业企业首次上云补助需提交的材料")
+    assert any(c.article == "三、申报审核流程（三）1" for c in b.citations)
+
+
+@pytest.mark.parametrize("first, second, topic", [
+    ("白云区服务券审核通过后公示几天？", "帮我写一首夸白云山的诗", "白云山"),
+    ("省资源池企业评价看哪些指标？", "帮我算一下我这个月的个人所得税", "个人所得税"),
+])
+def test_another_subject_after_an_in_scope_turn_is_still_refused(first, second, topic):
+    _, (a, b) = chat(first, second)
+    assert a.refused is False and b.refused is True and topic in b.answer and b.citations == []
+
+
 def test_refused_turns_keep_no_facts():
     conv, _ = chat("苏州企业纳税800万，上云补贴多少？")
     assert conv.facts == [] and conv.turns[-1].refused is True
