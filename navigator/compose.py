@@ -174,7 +174,10 @@ class Engine:
             return True
         if own.places:
             return False
-        return bool(own.amounts or own.asked_year or own.yes_no or own.intents or own.facts)
+        # 评为优秀的会得到哪些支持 / 网上 填什么表: nothing the texts do not know, and words they use.
+        known = [t for t in self.scope.content_words(own.question, own)
+                 if t not in GENERIC_WORDS and squash(t) in self.scope.text_all]
+        return bool(own.amounts or own.asked_year or own.yes_no or own.intents or own.facts or (known and not unknown))
 
     def _same_topic(self, own: Reading, last: Turn) -> bool:
         """The question is about the document the conversation is about (its facts still hold)."""

@@ -97,6 +97,21 @@ def test_materials_asked_after_a_condition_are_the_programmes_materials():
     assert any(c.article == "三、申报审核流程（三）1" for c in b.citations)
 
 
+@pytest.mark.parametrize("first, second, article", [
+    ("东莞云平台认定 申报网站", "网上 填什么表", "第五条"),
+    ("省资源池企业评价看哪些指标？", "评为优秀的会得到哪些支持？", "二、重点工作（五）"),
+])
+def test_a_terse_follow_up_in_the_texts_words_leans_on_the_earlier_turn(first, second, article):
+    _, (_a, b) = chat(first, second)
+    assert b.refused is False and b.reading["follow_up"] is True
+    assert any(c.article.startswith(article) for c in b.citations), b.answer
+
+
+def test_a_total_over_years_of_use_said_with_共补():
+    _, (a,) = chat("白云 四上 纳税2100万 公有云 每年服务费150万 连续三年 共补多少")
+    assert a.estimate["total_cny"] == "2250000.00"  # 75万 a year under the 100万 tier, three years
+
+
 @pytest.mark.parametrize("first, second, topic", [
     ("白云区服务券审核通过后公示几天？", "帮我写一首夸白云山的诗", "白云山"),
     ("省资源池企业评价看哪些指标？", "帮我算一下我这个月的个人所得税", "个人所得税"),
