@@ -9,18 +9,17 @@ in the bound gives the same result.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from calculators.estimate import InputError, money_text, wan
 from calculators.models import Programme
-from navigator.reading import AmountRead, Reading
+from navigator.reading import PAYMENT_INPUTS, AmountRead, Reading, each_year_said
 from navigator.reading import lexicon as reading_lexicon
 
-PAYMENT_FIELDS = ("fees", "fees_cny", "contract_cny", "annual_fees_cny")
-BASE_INPUTS = ("fees_cny", "contract_cny", "annual_fees_cny")
+PAYMENT_FIELDS = ("fees", *PAYMENT_INPUTS)
+BASE_INPUTS = PAYMENT_INPUTS
 ABOVE_FACTOR = Decimal(1000)
 MAX_SPAN = 10  # years a one-year line is repeated over (每年…共三年)
 FILL_PROBE_CNY = Decimal(10_000_000)  # a large earlier-year fee, to see whether a cap carries over  # "X以上" is checked at X and at a thousand times X
@@ -178,17 +177,22 @@ def plan(reading: Reading, lines: list[Programme], facts: dict[str, Any],
     items = [dict(it, year=n) if n is not None else it for it in items
              for n in (range(1, p.years_of[it["programme"]] + 1) if it["programme"] in p.years_of else [None])]
     items = [{k: v for k, v in it.items() if v is not None} for it in items]
-    if not _by_year_facts(p, items, amounts):
+    by_year = _by_year_facts(p, items, amounts)
+    if by_year is None:
         return p
+    if p.years_of and not by_year:
+        p.assumptions.append("各年的其他条件（如纳税额）按所给的同一数值")
     p.request = {"items": items}
     p.amounts = [a for ams in by_line.values() for a in ams] + list(shared.values())
     return p
 
 
-def _by_year_facts(p: Plan, items: list[dict[str, Any]], amounts: list[AmountRead]) -> bool:
+def _by_year_facts(p: Plan, items: list[dict[str, Any]], amounts: list[AmountRead]) -> list[str] | None:
     """第一年纳税400万，第二年纳税800万: a fact of the enterprise given year by year goes to the items of each
-    year of use. Items with no year, or a year with no figure of its own, are asked about. False when asked."""
+    year of use. Items with no year, or a year with no figure of its own, are asked about (None). Returns the
+    inputs so given."""
     dated: dict[str, dict[int, AmountRead]] = {}
+    given: list[str] = []
     for a in amounts:
         if a.field not in PAYMENT_FIELDS and a.field is not None and a.year:
             dated.setdefault(a.field, {})[a.year] = a
@@ -202,13 +206,13 @@ def _by_year_facts(p: Plan, items: list[dict[str, Any]], amounts: list[AmountRea
             year = it.get("year")
             if year not in by_year:
                 p.ask(f"{texts}各年不同，请说明每一年使用的服务费各是多少、属于第几年。")
-                return False
+                return None
             it["inputs"] = {**it["inputs"], name: str(by_year[year].value_cny)}
         p.understood = [ln for ln in p.understood if not any(f"“{a.text}”" in ln for a in by_year.values())]
         label = reading_lexicon().amount_field_labels.get(name, name)
         p.understood += [f"第{y}年{label}：{_fmt(a.value_cny)}{_said(a)}" for y, a in sorted(by_year.items())]
-        p.assumptions = [x.split("；各年的其他条件")[0] for x in p.assumptions]
-    return True
+        given.append(name)
+    return given
 
 
 def items_named_only_in_passing(reading: Reading, prog: Programme) -> bool:
@@ -239,15 +243,12 @@ def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dic
                           [a.text for a in mine] + ["合并计算"])
         a = mine[0]
         c0 = max(reading.question.rfind(x, 0, a.start) for x in "，,。；;") + 1
-        yw = reading_lexicon().years
-        if a.year is None and (reading.span_years or 0) > 1 and reading.summing and (any(
-                w in reading.question[c0:a.start] for w in yw.each) or re.search(
-                rf"[一二两三四五六七八九十\d]年[^，。；\d]{{0,8}}?(?:{'|'.join(map(re.escape, yw.same))})",
-                reading.question[c0:a.start])):
+        if a.year is None and (reading.span_years or 0) > 1 and reading.summing \
+                and each_year_said(reading.question[c0:a.start], reading_lexicon().years):
             # 公有云这两年每年100万，两年合计: the line pays year by year on one year's fee, once per year.
             n = min(reading.span_years or 1, MAX_SPAN)
             p.years_of[prog.id] = n
-            p.assumptions.append(f"{_title(prog)}每年{_fmt(a.value_cny)}，共{n}年，逐年计算；各年的其他条件（如纳税额）按所给的同一数值")
+            p.assumptions.append(f"{_title(prog)}每年{_fmt(a.value_cny)}，共{n}年，逐年计算")
         _bound(p, prog, s, a)
         p.understood.append(f"{_title(prog)}·{_label(s)}：{_fmt(a.value_cny)}{_said(a)}")
         return str(a.value_cny)

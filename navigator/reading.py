@@ -32,7 +32,7 @@ GENERIC_TITLE_WORDS = {"企业", "上云", "云上", "平台", "上平", "工业
                        "知", "业上", "台服", "云补", "助实", "施细", "资源", "源池", "培育", "作方"}
 MAX_READ_CHARS = 600  # the reader looks at this much of a question: beyond it, text is kept but not parsed
 MAX_AMOUNTS = 20
-PAYMENT_INPUTS = ("fees_cny", "contract_cny", "annual_fees_cny")
+PAYMENT_INPUTS = ("fees_cny", "contract_cny", "annual_fees_cny")  # the inputs a payment fills, once tied to a line
 SENTENCE = re.compile(r"[。；;！？!?\n]")
 CLAUSE = re.compile(r"[，。；;！!？?\n、]|(?<!\d),|,(?!\d)")  # a comma inside 15,000,000 ends nothing
 NEAR_CUE_CHARS = 12  # an amount's field word stands at most this far before it
@@ -766,8 +766,7 @@ class Reader:
             last = max(m.end() for pid in lines for m in self._line_rx[pid].finditer(q, s0, a.start))
             between = q[last:a.start]
             if any(first < e.start < a.start for e in amounts if e is not a) \
-                    or not any(w in between for w in self.lex.years.shared) \
-                    or any(w in q[s0:a.start] for w in [*self.lex.summing, "共"]):
+                    or not any(w in between for w in self.lex.years.shared) or self._sums(q[s0:a.start]):
                 out.append(a)
                 continue
             order = sorted(lines, key=lambda pid: self._line_rx[pid].search(q, s0).start())
@@ -803,7 +802,7 @@ class Reader:
             age = "|".join(map(re.escape, yw.not_use))
             m = re.search(rf"(?<![第前头{num}])([{num}])年(?:的)?[^\d{num}，。；]{{0,8}}?(?:{each})[^\d]{{0,8}}$", head)
             if m and not years and a.year is None and not re.search(rf"(?:{age})\s*$", head[:m.start()]) \
-                    and not any(w in q for w in [*self.lex.summing, "共"]):  # 两年一共: one fee, each year
+                    and not self._sums(q):  # 两年一共: one fee, each year
                 n = self._small_number(m.group(1))
                 years = list(range(1, n + 1)) if n and 1 < n <= 5 else []  # 公有云两年服务费都是50万
             if len(years) > 1:
@@ -817,6 +816,10 @@ class Reader:
                 re.fullmatch(r"[\s、，,和及]*", q[x.end:y.start]) for x, y in itertools.pairwise(out)):
             out = [a.model_copy(update={"year": n + 1}) for n, a in enumerate(out)]
         return out
+
+    def _sums(self, text: str) -> bool:
+        """The words add amounts up (一共, 合计, 共补)."""
+        return "共" in text or any(w in text for w in self.lex.summing)
 
     def _unchanged(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
         """第一年软件开发云150万、公有云200万，第二年两项服务费不变: the payments of the year before, again in the
@@ -934,8 +937,7 @@ class Reader:
         ordinals = {self.lex.years.ordinal_values[w] for w in self.lex.years.ordinal if w in q}
         if len(ordinals) > 1 and any(w in q for w in self.lex.summing):
             asked = None  # 第二年和第三年的费用…合计: the years are the amounts', the question asks the sum
-        each = any(w in q for w in self.lex.years.each) or bool(re.search(r"[一二两三四五\d]年(?:都|均)", q)) or bool(
-            re.search(r"(?<![第前])[两二三四五2-5]年[^，。；\d]{0,8}(?:都是|均为|都为|均是)", q))
+        each = each_year_said(q, self.lex.years)
         still_open, validity = self.status_asked(q)
         amounts = self.amounts(q)
         years_given = {a.year for a in amounts if a.year}
@@ -973,6 +975,12 @@ def _founding(m: re.Match) -> dict[str, int]:
     if m.group("day"):
         out["day"] = num(m.group("day"))
     return out
+
+
+def each_year_said(text: str, yw: YearWords) -> bool:
+    """The words say an amount is paid every year: 每年, 三年都, 两年服务费都是."""
+    return any(w in text for w in yw.each) or bool(re.search(r"[一二两三四五\d]年(?:都|均)", text)) or bool(
+        re.search(r"(?<![第前])[两二三四五2-5]年[^，。；\d]{0,8}(?:都是|均为|都为|均是)", text))
 
 
 def clause_start(q: str, pos: int) -> int:
