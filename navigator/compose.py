@@ -323,9 +323,10 @@ class Engine:
                 self._quotes(d, ctx, limit=2)
                 self._status_lines(d, ctx)
                 return d
-        attribute = self._attribute(d, ctx)
+        addressee = self._addressee(ctx)  # 印发给了谁，要求他们做什么: the notice, not the conditions
+        attribute = addressee is None and self._attribute(d, ctx)
         lead = self._quotes(d, ctx, limit=2 if attribute else 3)
-        found = self._issue_date(ctx) or self._looked_up(ctx, lead)
+        found = self._issue_date(ctx) or addressee or self._looked_up(ctx, lead)
         if found is False:
             doc = self.corpus.docs[self._lookup_doc(ctx)]
             what = "、".join(self.lex.lookup_intents[k] for k in r.intents if k in self.lex.lookup_intents)
@@ -746,6 +747,10 @@ class Engine:
             return opened  # a window with dates decides; one the text leaves open waits for the other rules
         # 3. The question negates a condition the deciding sentence sets (没有经过认定), or names a place the
         #    sentence treats apart (（东莞市、中山市径向…）).
+        direct = next((x for x in [lead, *(quotes or [])] if x is not None and self._goes_direct(ctx, x.text)), None)
+        if direct is not None:  # 中山的企业能直接交到市经信部门吗 / （东莞市、中山市径向市经济和信息化主管部门递交申请）
+            return True, f"（{direct.article.label}：“{tidy(direct.text)}”）", self.corpus.cite_article(direct.article,
+                                                                                                     direct.text)
         special = self._text_says_no(ctx, sentence) or any(self._sets_place_apart(ctx, x.text) for x in quotes or [])
         if special:
             return False, "", None
@@ -804,9 +809,17 @@ class Engine:
         from navigator.numbers import parse_numeral
 
         days = [dt.date.fromisoformat(x) for x in ctx.r.asked_dates] or [ctx.day]
+        docs = set(ctx.r.documents[:1]) or {x.article.doc_id for x in quotes[:1]}
         for e in ctx.r.event_dates:
             rx = self.lex.event_dates.periods.get(e.kind)
-            for x in quotes if rx else []:
+            # The quotes first, then any sentence of the document setting such a period for what the question says
+            # happened (2016年6月拿到东莞的认定 → 云公共服务平台认定有效期三年).
+            at = ctx.q.find(e.text)
+            said = ctx.q[at + len(e.text):at + len(e.text) + 12] if at >= 0 else ""
+            said_pairs = {said[i:i + 2] for i in range(len(said) - 1)}
+            others = [x for x in self.quoter.sentences if x.article.doc_id in docs and x not in quotes and rx
+                      and re.search(rx, x.text) and any(p in x.text for p in said_pairs)]
+            for x in [*quotes, *others] if rx else []:
                 m = re.search(rx, x.text)
                 n = parse_numeral(m.group(1), {}) if m else None
                 if not n:
@@ -1145,6 +1158,18 @@ class Engine:
                 return True
         return False
 
+    def _goes_direct(self, ctx: Context, sentence: str) -> bool:
+        """The sentence lets a place the question names go straight to a higher office (（东莞市、中山市径向市…）),
+        and the question asks to do just that (直接交到市经信部门)."""
+        if not any(w in ctx.q for w in self.lex.yes_no.direct):
+            return False
+        for p in ctx.r.places:
+            short = p.name.rstrip("市区县")
+            if p.level != "province" and any(short in m.group(1) and "径向" in m.group(1)
+                                             for m in re.finditer(r"[（(]([^）)]*)[）)]", sentence)):
+                return True
+        return False
+
     def _text_says_no(self, ctx: Context, sentence: str) -> bool:
         """The deciding sentence sets apart a place the question names, or requires what the question denies."""
         if not sentence:
@@ -1473,8 +1498,18 @@ class Engine:
         if not re.search(self.lex.issue_date_question, ctx.q):
             return None
         doc = self._lookup_doc(ctx) or next((h.chunk.article.doc_id for h in ctx.hits), None)
-        return next((x for x in self.quoter.sentences if x.article.doc_id == doc and x.article.label in ("落款", "印发通知")
-                     and ISSUE_DATE.search(x.text) and len(x.text) <= 40), None)
+        dated = [x for x in self.quoter.sentences if x.article.doc_id == doc and x.article.label in ("落款", "印发通知")
+                 and ISSUE_DATE.search(x.text) and len(x.text) <= 40]
+        # 印发日期: the line that says 印发 with its date (…办公室 2015年10月23日印发), else the notice's date.
+        return next((x for x in dated if "印发" in x.text and "印发" in ctx.q), None) or next(iter(dated), None)
+
+    def _addressee(self, ctx: Context) -> Sentence | None:
+        """印发给谁 / 下发给哪些单位: the line of the routed document's notice it is addressed to (各镇街（园区）经信部门：)."""
+        if not re.search(self.lex.addressee_question, ctx.q):
+            return None
+        doc = self._lookup_doc(ctx) or next((h.chunk.article.doc_id for h in ctx.hits), None)
+        return next((x for x in self.quoter.sentences if x.article.doc_id == doc and x.article.label == "印发通知"
+                     and x.text.rstrip().endswith(("：", ":")) and x.text.startswith("各")), None)
 
     def _lookup_doc(self, ctx: Context) -> str | None:
         docs = [self.reg.get(p).doc for p in ctx.programmes if p in self.reg.programmes] or ctx.r.documents[:1]

@@ -57,7 +57,8 @@ class YesNoWords(Model):
     focus: list[str]
     not_things: list[str]
     modal: str  # a clause ending in 吧 with one of these asks (这个能当申报材料吧)
-    contrasts: list[list[str]]  # [口头, 书面]: asking the first where the text requires the second
+    contrasts: list[list[str]]
+    direct: list[str]  # 直接交到市经信部门: going straight to the higher office  # [口头, 书面]: asking the first where the text requires the second
     defer_pattern: str  # 先签合同 后备案: the order the question proposes
 
 
@@ -161,6 +162,7 @@ class Lexicon(Model):
     adverb_prefixes: str
     enumeration_point: str
     issue_date_question: str
+    addressee_question: str
     count_question: str
     count_units: dict[str, list[str]]
     enumeration_question: str
@@ -453,6 +455,11 @@ class Reader:
         for fld, by_value in self.lex.profile_facts.items():
             for value in (False, True):  # negations first: 非四上 before 四上
                 hit = next((w for w in by_value.get(value, []) if w in q), None)
+                if hit and value is False and any(q[:q.find(hit)].endswith(n) for n in self.lex.negations):
+                    # 从没用过云服务: a negated "not so" word says so.
+                    negated = next(n for n in self.lex.negations if q[:q.find(hit)].endswith(n))
+                    facts[fld], words[fld] = True, negated + hit
+                    break
                 if hit and value is True:
                     # 不属于四上，也不是总部企业或新招商重点企业: a negation reaches over a list of such words.
                     at = q.find(hit)
@@ -509,6 +516,9 @@ class Reader:
             months = self._months(m)
             if months is not None:
                 facts["established_months"], words["established_months"] = months, m.group(0)
+        r = re.search(self.lex.established["recent"], q)
+        if r and "established_months" not in facts:  # 上个月才注册成立: under a month or two old
+            facts["established_months"], words["established_months"] = 1, r.group(0)
         d = re.search(self.lex.established["date"], q)
         if d and "established_months" not in facts:
             facts["established_date"], words["established_date"] = _founding(d), d.group(0)
@@ -627,6 +637,7 @@ class Reader:
         out: list[AmountRead] = []
         for a in raw:
             out.append(self._bind(q, a, cues, out))
+        out = self._sentence_years(q, out)
         out = self._respectively(q, out)
         out = self._shared_by_lines(q, out)
         out = self._schedule(q, out)
@@ -815,6 +826,19 @@ class Reader:
         if len(undated) == len(out) and span and len(out) == span > 1 and all(
                 re.fullmatch(r"[\s、，,和及]*", q[x.end:y.start]) for x, y in itertools.pairwise(out)):
             out = [a.model_copy(update={"year": n + 1}) for n, a in enumerate(out)]
+        return out
+
+    def _sentence_years(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
+        """第一年全库纳税450万元，公有云服务费30万元；第二年…: a sentence that opens with a year of use speaks of that
+        year throughout, until another year is named."""
+        ords = "|".join(map(re.escape, sorted(self.lex.years.ordinal, key=len, reverse=True)))
+        out = []
+        for a in amounts:
+            s0 = max((m.end() for m in SENTENCE.finditer(q, 0, a.start)), default=0)
+            m = re.match(rf"\s*({ords})", q[s0:a.start])
+            if a.year is None and m and not self._ordinals_in(q[s0 + m.end():a.start]):
+                a = a.model_copy(update={"year": self.lex.years.ordinal_values[m.group(1)]})
+            out.append(a)
         return out
 
     def _sums(self, text: str) -> bool:

@@ -173,6 +173,27 @@ def test_words_about_the_asker_do_not_put_a_question_quoting_the_texts_out_of_sc
     assert any(article in c["article"] for c in r["citations"]), r["answer"]
 
 
+@pytest.mark.parametrize("obtained, verdict", [("2016年6月", "不可以"), ("2018年6月", "可以")])
+def test_a_certificate_date_is_read_against_the_validity_the_document_sets(ask, obtained, verdict):
+    r = ask(f"我们的平台{obtained}拿到东莞的认定，现在还算认定平台吗？", as_of=dt.date(2020, 1, 1))
+    assert r["answer"].startswith(verdict + "。") and "有效期三年" in r["answer"]
+    assert cited(r, "dongguan-2015", "第十一条")
+
+
+def test_whom_a_notice_is_addressed_to_and_the_day_it_was_printed(ask):
+    r = ask("东莞这个认定办法是下发给哪些单位执行的？")
+    assert r["answer"].startswith("各镇街（园区）经信部门") and cited(r, "dongguan-2015", "印发通知")
+    r = ask("省资源池方案印发给了哪些单位？")
+    assert r["answer"].startswith("各地级以上市经济和信息化主管部门")
+    r = ask("东莞云平台办法 印发日期")
+    assert "2015年10月23日印发" in r["answer"].splitlines()[0] and cited(r, "dongguan-2015", "落款")
+
+
+def test_a_place_the_text_sends_straight_to_the_city_office(ask):
+    r = ask("客户问：他们是中山的企业，申报省资源池能直接交到市经信部门吗？")
+    assert r["answer"].startswith("可以") and "中山市径向" in r["answer"] and cited(r, "guangdong-2018", "附件1 二")
+
+
 @pytest.mark.parametrize("question", ["东莞的企业社保缴费基数是多少？", "东莞市机器换人专项资金补贴比例是多少？"])
 def test_a_phrase_of_the_texts_inside_another_subjects_name_is_still_refused(ask, question):
     assert ask(question)["refused"] is True
@@ -312,6 +333,9 @@ def test_chinese_numerals_are_read_whole(question, total):
     # year 1: 150万 + 100万 → 200万 (第十二条); year 2: 120万 + 100万 → 200万
     ("白云区全库纳税5000万元的四上企业，第一年软件开发云服务费150万元、公有云服务费200万元，第二年两项服务费不变，两年补贴合计多少？",
      "4000000.00"),
+    # year 1: 15万 capped at 10万 (纳税450万); year 2: 15万 under the 30万 tier (550万)
+    ("我们是白云区的四上企业。第一年全库纳税450万元，公有云服务费30万元；第二年纳税涨到550万元，公有云服务费还是30万元。两年公有云补贴合计多少？",
+     "250000.00"),
     # 30万 a year, capped at 10万 (纳税400万), 30万 (800万), 30万 (2500万)
     ("白云区四上企业，公有云服务费每年60万元，第一年纳税400万元，第二年纳税800万元，第三年纳税2500万元，三年公有云补贴合计多少？",
      "700000.00"),
