@@ -1431,6 +1431,15 @@ class Engine:
         if lead is None:
             return None
         whole = self._asks_whole(r, [k for k in ATTRIBUTE_INTENTS if k in r.intents]) if r.intents else True
+        if not whole and lead.text.rstrip().endswith(("：", ":")) and lead.article.children:
+            # 应具备如下条件： introduces the items that answer: the best of them decides (产品或服务围绕…).
+            kids = [self.corpus.article(c) for c in lead.article.children]
+            # Words the introduction already says (合作的云服务商) tell the items apart no more.
+            rest = [t for t in self.scope.jieba.lcut(words) if len(t.strip()) > 1 and t not in lead.text
+                    and t not in self.lex.question_words]
+            _items, item = self.quoter.pick(" ".join(rest), kids, self._asked(r), qvec=None, limit=1) if rest else ([], None)
+            if item is not None and any(t in item.text for t in rest):
+                picked, lead = self.quoter.in_order([*picked, item]), item
         if listy and not d.lines and not r.yes_no and whole:
             parent = self._list_parent(lead.article) or (lead.article if lead.article.kind == "annex" else None)
             block = self._list_block(parent) if parent else None

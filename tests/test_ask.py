@@ -189,6 +189,13 @@ def test_whom_a_notice_is_addressed_to_and_the_day_it_was_printed(ask):
     assert "2015年10月23日印发" in r["answer"].splitlines()[0] and cited(r, "dongguan-2015", "落款")
 
 
+def test_the_item_of_a_list_that_answers_decides_and_the_whole_list_when_asked(ask):
+    r = ask("伊春合作的云服务商，它的产品得满足什么条件？")
+    assert r["answer"].startswith("产品或服务围绕解决企业实际问题") and cited(r, "yichun-2023", "三、申报审核流程（一）3")
+    r = ask("伊春合作的云服务商要满足哪些条件？")
+    assert r["answer"].startswith("伊春市企业选择合作的云服务商应具备如下条件")
+
+
 def test_a_place_the_text_sends_straight_to_the_city_office(ask):
     r = ask("客户问：他们是中山的企业，申报省资源池能直接交到市经信部门吗？")
     assert r["answer"].startswith("可以") and "中山市径向" in r["answer"] and cited(r, "guangdong-2018", "附件1 二")
