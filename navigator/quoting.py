@@ -26,6 +26,7 @@ from navigator.retrieval import lexical_tokens
 log = logging.getLogger(__name__)
 NUMBERING = re.compile(r"第[一二三四五六七八九十百零〇\d]+[条章节款项]|[（(][一二三四五六七八九十\d]+[)）]|附件\s*\d*")
 
+NOTE = re.compile(r"[（(][^（）()]{1,20}[）)]")  # a bracketed note on a line of its own
 HIT_WEIGHTS = (1.0, 0.85, 0.75, 0.65, 0.6, 0.55)  # the best-ranked article counts most
 LEXICAL_SHARE = 0.55  # the rest of a sentence's score is e5 similarity
 DENSE_FLOOR, DENSE_SPAN = 0.8, 0.12  # e5 cosine similarities live in a narrow band: rescale it to 0..1
@@ -113,8 +114,15 @@ class Quoter:
         published file, and text whose source had markup (links) is not quoted either.
         """
         doc = self.corpus.docs[node.doc_id]
-        return [s for s in node.sentences() if s.rstrip("。；;：: ") not in doc.repaired
-                and not any(u in s for u in doc.unquotable)]
+        out: list[str] = []
+        for s in node.sentences():
+            if s.rstrip("。；;：: ") in doc.repaired or any(u in s for u in doc.unquotable):
+                continue
+            if out and NOTE.fullmatch(s) and doc.contains(out[-1] + s):
+                out[-1] += s  # 企业及平台简介 / （300字以内）: a form's note belongs to the line above it
+                continue
+            out.append(s)
+        return out
 
     def _vectors(self, cache_dir: Path | None) -> np.ndarray | None:
         """e5 vectors of every sentence, cached on disk by content and embedder (computed once)."""
