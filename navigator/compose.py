@@ -1036,15 +1036,18 @@ class Engine:
         if lead is not None:  # a bold heading the extraction repaired is the article's own title (实行…全省互认)
             doc = self.corpus.docs[lead.article.doc_id]
             heading += " ".join(x for x in lead.article.sentences() if x.rstrip("。；;：: ") in doc.repaired)
-        overlap = [t for t in content if squash(t) in squash(sentence)]
-        head_overlap = [t for t in content if squash(t) in squash(heading)]
+        def says(t: str, text: str) -> bool:  # the word or one of its kin (先报 / 先到先得)
+            return any(squash(k) in squash(text) for k in self._kin(t))
+
+        overlap = [t for t in content if says(t, sentence)]
+        head_overlap = [t for t in content if says(t, heading)]
         if content and not overlap and not head_overlap:
             return None
         if len(head_overlap) > len(overlap) + 1:
             return not any(w in heading for w in self.lex.yes_no.negative)
         # The clauses that speak of what is asked decide (原则上不再审核，直接…予以上架 → 直接上架: yes).
         clauses = [c for c in re.split(r"[，,；;：:]", sentence) if c.strip()]
-        share = [sum(squash(t) in squash(c) for t in content) for c in clauses]
+        share = [sum(says(t, c) for t in content) for c in clauses]
         best = max(share, default=0)
         if best and len(clauses) > 1:
             # 不得设定相关条款，对…采取歧视性措施: a prohibition governs the clauses after it.
@@ -1052,6 +1055,10 @@ class Engine:
             return not any(g or any(w in c for w in self.lex.yes_no.negative)
                            for c, n, g in zip(clauses, share, governed, strict=True) if n == best)
         return not any(w in sentence for w in self.lex.yes_no.negative)
+
+    def _kin(self, word: str) -> list[str]:
+        """The word and the words the lexicon gives as its kin (synonyms)."""
+        return [word, *(w for g in self.lex.synonyms if word in g for w in g if w != word)]
 
     def _sentences_of(self, c: Citation) -> list[str]:
         art = self.corpus.docs[c.doc_id].article_by_label(c.article)
