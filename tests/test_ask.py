@@ -196,6 +196,21 @@ def test_the_item_of_a_list_that_answers_decides_and_the_whole_list_when_asked(a
     assert r["answer"].startswith("伊春市企业选择合作的云服务商应具备如下条件")
 
 
+@pytest.mark.parametrize("question, verdict", [
+    ("白云的券是不是谁先报谁先拿", "可以"),  # 先到先得, said in other words
+    ("白云区服务券是随时都能申请，还是只有固定申报期？", ""),  # 还是 is "or", not "still"
+])
+def test_the_application_order_and_timing_from_article_13(ask, question, verdict):
+    r = ask(question)
+    assert r["answer"].startswith(verdict) and cited(r, "baiyun-2019", "第十三条")
+    assert "全年申请" in r["answer"] or "先到先得" in r["answer"]
+
+
+def test_a_forms_bracketed_note_is_quoted_with_its_line(ask):
+    r = ask("伊春云服务商备案申报书 企业及平台简介 字数")
+    assert "企业及平台简介（300字以内）" in r["answer"] and cited(r, "yichun-2023", "附件1 一")
+
+
 def test_a_place_the_text_sends_straight_to_the_city_office(ask):
     r = ask("客户问：他们是中山的企业，申报省资源池能直接交到市经信部门吗？")
     assert r["answer"].startswith("可以") and "中山市径向" in r["answer"] and cited(r, "guangdong-2018", "附件1 二")
