@@ -1056,6 +1056,16 @@ class Engine:
                            for c, n, g in zip(clauses, share, governed, strict=True) if n == best)
         return not any(w in sentence for w in self.lex.yes_no.negative)
 
+    def _speaks_of(self, sentence: str, r: Reading) -> bool:
+        """The sentence names something the question asks about (a word of its own, not a place, a document's or
+        a line's name, a question word or a word every question here uses)."""
+        names = {w for ws in self.lex.line_words.values() for w in ws} | {
+            a for d in self.corpus.docs.values() for a in d.aliases}
+        words = [t for t in self.scope.content_words(r.question, r) if t not in GENERIC_WORDS and t not in names
+                 and not any(t in n for n in names)]
+        return not words or any(squash(k) in squash(sentence) for t in words
+                                for k in [t, *(w for g in self.lex.synonyms if t in g for w in g)])
+
     def _kin(self, word: str) -> list[str]:
         """The word and the words the lexicon gives as its kin (synonyms)."""
         return [word, *(w for g in self.lex.synonyms if word in g for w in g if w != word)]
@@ -1615,6 +1625,9 @@ class Engine:
         if "deadline" in r.intents:
             spans = DURATION.findall(text)
             if len(spans) == 1:
+                if not self._speaks_of(lead.text, r):  # 多久能拿到券 against 开通后30天内未使用: another period
+                    return (f"文件未作规定：文件没有写明这一时限，最接近的条文是{lead.article.label}，"
+                            f"请以主管部门解释为准。")
                 return f"时限：{spans[0]}（{lead.article.label}：“{text}”）"
         clause = None if "definition" in r.intents else self.quoter.key_clause(text, r.question, self._asked(r))
         items = self._items_of(lead)
