@@ -134,7 +134,8 @@ class Engine:
             own.follow_up and not own.programmes and self._same_topic(own, last)))  # 那白云纳税900万的话呢
         same_topic = last is not None and not leans and self._same_topic(own, last)
         why = self.scope.out_of_scope(own)
-        if leans and why and self.scope.uncovered_place(own) is None and self.scope.other_topic(q) is None:
+        if leans and why and self.scope.uncovered_place(own) is None and self.scope.other_topic(q) is None \
+                and not self._names_other_things(own):
             why = None  # a follow-up about what was discussed, in the words of a conversation
         reading = own
         if why:
@@ -178,6 +179,16 @@ class Engine:
         known = [t for t in self.scope.content_words(own.question, own)
                  if t not in GENERIC_WORDS and squash(t) in self.scope.text_all]
         return bool(own.amounts or own.asked_year or own.yes_no or own.intents or own.facts or (known and not unknown))
+
+    def _names_other_things(self, own: Reading) -> bool:
+        """The question names things the texts never speak of (天气, 股票) and asks nothing these policies answer
+        (no domain word, no kind of question they answer): no follow-up makes it theirs."""
+        strong, weak = self.scope.anchored(own.question)
+        if strong or weak or set(own.intents) - {"amount", "time"}:  # 几 / 多少 / 时间 are asked of anything
+            return False
+        kinds = self.scope.kinds(own.question)
+        return any((kinds.get(t) or "")[:1] in ("n", "i", "l", "j") and kinds.get(t) != "nr"
+                   for t in self.scope.unknown_words(own.question, own))
 
     def _same_topic(self, own: Reading, last: Turn) -> bool:
         """The question is about the document the conversation is about (its facts still hold)."""

@@ -115,6 +115,8 @@ def test_a_total_over_years_of_use_said_with_共补():
 @pytest.mark.parametrize("first, second, topic", [
     ("白云区服务券审核通过后公示几天？", "帮我写一首夸白云山的诗", "白云山"),
     ("省资源池企业评价看哪些指标？", "帮我算一下我这个月的个人所得税", "个人所得税"),
+    ("东莞云平台认定要交哪些材料", "那东莞今天天气怎么样？", "天气"),  # 那…呢 makes no weather question a follow-up
+    ("省资源池优秀供应商有什么支持", "再推荐几只股票吧", "股票"),
 ])
 def test_another_subject_after_an_in_scope_turn_is_still_refused(first, second, topic):
     _, (a, b) = chat(first, second)
