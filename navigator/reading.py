@@ -486,6 +486,11 @@ class Reader:
                 n = parse_numeral(ago.group(1), {})
                 if n is not None and n > years:  # 六年前 is outside 近5年内
                     facts[fld], words[fld] = False, f"{words[fld]}（{ago.group(0)}）"
+            act = re.search(r"(20\d\d)\s*年(?:度)?\s*(?:再|想|准备|打算|要|去)?(?:申请|申报|申领)", q)
+            event = next((int(y) for y in re.findall(r"(20\d\d)\s*年", q) if act and int(y) < int(act.group(1))), None)
+            if facts.get(fld) is True and act and event is not None and int(act.group(1)) - event > years:
+                # 2017年出过违规…2024年申请: seven years before the application is outside 近5年内
+                facts[fld], words[fld] = False, f"{words[fld]}（{event}年，{act.group(0)}）"
         for p in places:
             for lvl, name in self.chain(p.level, p.name).items():
                 by_level.setdefault(lvl, set()).add(name)
@@ -638,6 +643,7 @@ class Reader:
         for a in raw:
             out.append(self._bind(q, a, cues, out))
         out = self._sentence_years(q, out)
+        out = self._this_year(q, out)
         out = self._respectively(q, out)
         out = self._shared_by_lines(q, out)
         out = self._schedule(q, out)
@@ -838,6 +844,28 @@ class Reader:
             m = re.match(rf"\s*({ords})", q[s0:a.start])
             if a.year is None and m and not self._ordinals_in(q[s0 + m.end():a.start]):
                 a = a.model_copy(update={"year": self.lex.years.ordinal_values[m.group(1)]})
+            out.append(a)
+        return out
+
+    def _this_year(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
+        """已经是第二年了，今年服务费90万，第三年预计也是90万: 今年 is the year of use the question says it is in, 明年
+        the one after; a later year's amount with no field word is the same kind of payment."""
+        m = re.search(r"(?:今年|现在|目前|已经|已)+是?第([一二三四五12345])年", q)
+        if not m:
+            return amounts
+        now = self._small_number(m.group(1))
+        out: list[AmountRead] = []
+        for a in amounts:
+            c0, _c1 = self._clause(q, a.start)
+            head = q[c0:a.start]
+            if a.year is None and now and not self._ordinals_in(head):
+                shift = 0 if "今年" in head else 1 if "明年" in head else -1 if "去年" in head else None
+                if shift is not None and 0 < now + shift <= 5:
+                    a = a.model_copy(update={"year": now + shift})
+            if a.field is None and a.year is not None:
+                prev = next((e for e in reversed(out) if e.field in ("fees", *PAYMENT_INPUTS)), None)
+                if prev is not None:
+                    a = a.model_copy(update={"field": prev.field, "programme": a.programme or prev.programme})
             out.append(a)
         return out
 

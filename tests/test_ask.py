@@ -206,6 +206,17 @@ def test_the_application_order_and_timing_from_article_13(ask, question, verdict
     assert "全年申请" in r["answer"] or "先到先得" in r["answer"]
 
 
+def test_a_year_named_for_the_application_is_no_policy_year_but_one_named_for_the_voucher_is(ask):
+    assert ask("2024年广东省工业企业上云上平台服务券什么时候申领？")["refused"] is True
+    r = ask("我们公司2017年出过一次财政资金方面的严重违规问题，之后再没有过，2024年申请伊春上云补助可以吗？")
+    assert r["refused"] is False and cited(r, "yichun-2023", "二、申报条件（三）")
+
+
+def test_this_year_is_the_year_of_use_the_question_says(ask):
+    r = typed("客户在白云用软件开发云已经是第二年了，今年服务费90万，第三年预计也是90万，这两年能补多少？")
+    assert r.estimate["total_cny"] == "1260000.00"  # 90万 × 80 % + 90万 × 60 %
+
+
 def test_a_forms_bracketed_note_is_quoted_with_its_line(ask):
     r = ask("伊春云服务商备案申报书 企业及平台简介 字数")
     assert "企业及平台简介（300字以内）" in r["answer"] and cited(r, "yichun-2023", "附件1 一")
