@@ -186,6 +186,8 @@ class Engine:
         strong, weak = self.scope.anchored(own.question)
         if strong or weak or set(own.intents) - {"amount", "time"}:  # 几 / 多少 / 时间 are asked of anything
             return False
+        if own.amounts or own.asked_year or set(own.facts) - {"province", "city", "district"}:
+            return False  # 要是交税只有450万呢: a figure or a fact of the asker changes the question before
         kinds = self.scope.kinds(own.question)
         return any((kinds.get(t) or "")[:1] in ("n", "i", "l", "j") and kinds.get(t) != "nr"
                    for t in self.scope.unknown_words(own.question, own))
@@ -1463,11 +1465,14 @@ class Engine:
             # 应具备如下条件： introduces the items that answer: the best of them decides (产品或服务围绕…).
             kids = [self.corpus.article(c) for c in lead.article.children]
             # Words the introduction already says (合作的云服务商) tell the items apart no more.
-            rest = [t for t in self.scope.jieba.lcut(words) if len(t.strip()) > 1 and t not in lead.text
-                    and t not in self.lex.question_words]
+            asked = [k for k in ATTRIBUTE_INTENTS if k in r.intents]
+            rest = [t for t in (self._specific_words(r, asked) if asked else self.scope.jieba.lcut(words))
+                    if len(t.strip()) > 1 and t not in lead.text and t not in self.lex.question_words]
             _items, item = self.quoter.pick(" ".join(rest), kids, self._asked(r), qvec=None, limit=1) if rest else ([], None)
             if item is not None and any(t in item.text for t in rest):
                 picked, lead = self.quoter.in_order([*picked, item]), item
+            else:
+                whole = True  # 人家得满足啥条件: no one item is asked for, so the list is the answer
         if listy and not d.lines and not r.yes_no and whole:
             parent = self._list_parent(lead.article) or (lead.article if lead.article.kind == "annex" else None)
             block = self._list_block(parent) if parent else None

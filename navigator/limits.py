@@ -19,6 +19,7 @@ from navigator.numbers import parse_numeral
 
 NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
 CONTEXT_CHARS = 10  # characters either side of a figure that say what it counts
+PER_UNIT = {("月", "天"): Decimal(30), ("年", "月"): Decimal(12), ("年", "天"): Decimal(365)}  # 一个多月 against 30天内
 
 
 class LimitWords(BaseModel):
@@ -110,6 +111,11 @@ def figures(question: str, w: LimitWords) -> list[Figure]:
         v = _number(m.group(1))                                              # fourth year against 共补三年
         if v is not None:
             out.append(Figure(value=v, unit=w.units.get(m.group(2), m.group(2)), start=m.start(), end=m.end()))
+    for m in re.finditer(rf"{NUM}\s*个?多\s*(个月|月|天|年)", question):  # 一个多月, 两天多: more than that
+        v = _number(m.group(1))
+        if v is not None:
+            out.append(Figure(value=v, unit=w.units.get(m.group(2), m.group(2)), start=m.start(), end=m.end(),
+                              lean="above"))
     for m in re.finditer(rf"{NUM}\s*(?P<unit>{units})", question):
         if question[max(0, m.start() - 1):m.start()] in ("第", "前", "近") or question[m.end():m.end() + 1] == "前":
             continue
@@ -135,6 +141,11 @@ def judge(question: str, sentence: str, w: LimitWords) -> bool | None:
     clauses = re.split(r"[，；;。]", sentence)
     results: dict[int, list[bool]] = {}
     for f in fs:
+        if f.lean == "above" and not any(b.unit == f.unit for b in bs):  # 一个多月 against 30天内: more than 30天
+            factor = next((PER_UNIT[(f.unit, b.unit)] for b in bs if (f.unit, b.unit) in PER_UNIT), None)
+            if factor is not None:
+                unit = next(b.unit for b in bs if (f.unit, b.unit) in PER_UNIT)
+                f = f.model_copy(update={"value": f.value * factor, "unit": unit})
         mine = [b for b in bs if b.unit == f.unit and (b.kind == "window") == (f.lean == "ago")]
         if not mine:
             continue

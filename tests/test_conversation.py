@@ -107,6 +107,15 @@ def test_a_terse_follow_up_in_the_texts_words_leans_on_the_earlier_turn(first, s
     assert any(c.article.startswith(article) for c in b.citations), b.answer
 
 
+@pytest.mark.parametrize("first, second, total", [
+    ("白云区四上企业，全库纳税800万，公有云服务费100万，能补多少？", "要是交税只有450万呢？", "100000.00"),
+    ("广州的厂，2020年省服务券合同20万，能补多少", "要是厂子在揭阳呢？", "160000.00"),
+])
+def test_a_follow_up_in_the_callers_words_changes_one_fact(first, second, total):
+    _, (_a, b) = chat(first, second)
+    assert b.refused is False and b.estimate["total_cny"] == total
+
+
 def test_a_total_over_years_of_use_said_with_共补():
     _, (a,) = chat("白云 四上 纳税2100万 公有云 每年服务费150万 连续三年 共补多少")
     assert a.estimate["total_cny"] == "2250000.00"  # 75万 a year under the 100万 tier, three years
