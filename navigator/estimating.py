@@ -136,6 +136,10 @@ def plan(reading: Reading, lines: list[Programme], facts: dict[str, Any],
                 continue
             by_line[target].append(a.model_copy(update={"programme": target, "field": a.field or "fees"}))
         else:
+            before = shared.get(a.field)
+            if before is not None and before.value_cny != a.value_cny and not (before.year and a.year):
+                # 前年纳税400万，去年900万 with no year of use for either: which year is which is asked, not guessed.
+                return p.ask(f"“{before.text}”和“{a.text}”是两个不同的数，请说明各是第几年使用时的数额。")
             shared[a.field] = a  # tax, capital: facts of the enterprise, shared by its lines
     if loose:
         a = loose[0]

@@ -142,6 +142,8 @@ class Lexicon(Model):
     validity: ValidityWords
     event_dates: EventDateWords
     partial_payment: list[str]
+    changed_to: list[str]  # 涨到900万: the figure before, changed
+    relative_years: dict[str, int]  # 前年 / 去年 / 今年: years of use in the order they came
     summing: list[str]
     negations: list[str]
     eligibility_words: list[str]
@@ -644,6 +646,7 @@ class Reader:
             out.append(self._bind(q, a, cues, out))
         out = self._sentence_years(q, out)
         out = self._this_year(q, out)
+        out = self._relative_years(q, out)
         out = self._respectively(q, out)
         out = self._shared_by_lines(q, out)
         out = self._schedule(q, out)
@@ -695,6 +698,8 @@ class Reader:
                 field, line = prev.field, line or prev.programme
         if field is None and earlier and not line and CLAUSE.search(q, earlier[-1].end, a.start) is None:
             field = earlier[-1].field
+        if field is None and earlier and any(head.endswith(w) for w in self.lex.changed_to):
+            field, line = earlier[-1].field, line or earlier[-1].programme  # 纳税400万，去年涨到900万: the same figure
         if cue and cue[0] < a.start:
             text = q[cue[0]:a.end]
         elif cue:
@@ -868,6 +873,21 @@ class Reader:
                     a = a.model_copy(update={"field": prev.field, "programme": a.programme or prev.programme})
             out.append(a)
         return out
+
+    def _relative_years(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
+        """前年纳税400万，去年涨到900万，这两年服务费都是40万: calendar years named for amounts are years of use in
+        order (the earliest is the first), when at least two are named and no year of use is."""
+        rel = self.lex.relative_years
+        named: dict[int, int] = {}
+        for n, a in enumerate(amounts):
+            c0, _c1 = self._clause(q, a.start)
+            hit = [w for w in rel if w in q[c0:a.start]]
+            if a.year is None and len(hit) == 1:
+                named[n] = rel[hit[0]]
+        if len(set(named.values())) < 2 or any(a.year for a in amounts):
+            return amounts
+        order = {v: i + 1 for i, v in enumerate(sorted(set(named.values())))}
+        return [a.model_copy(update={"year": order[named[n]]}) if n in named else a for n, a in enumerate(amounts)]
 
     def _sums(self, text: str) -> bool:
         """The words add amounts up (一共, 合计, 共补)."""

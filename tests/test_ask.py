@@ -391,6 +391,14 @@ def test_fees_shared_by_lines_and_facts_given_year_by_year(question, total):
     assert r.estimate["total_cny"] == total, r.answer
 
 
+def test_two_values_of_one_fact_are_put_in_their_years_or_asked_never_one_taken():
+    # 前年 / 去年 are the first and second year of use: 20万 capped at 10万 (400万), 20万 under 30万 (900万)
+    r = typed("白云区四上企业，前年全库纳税400万元，去年涨到900万元。公有云服务费这两年都是40万元，两年一共能补多少？")
+    assert r.estimate["total_cny"] == "300000.00"
+    r = typed("白云四上企业，纳税400万，后来涨到900万，公有云服务费40万，能补多少")
+    assert r.estimate is None and r.clarify is not None and "900万" in r.clarify.question
+
+
 def test_a_total_for_several_lines_is_asked_back_not_split():
     r = typed("白云区企业，纳税3000万，公有云和智能车间一共花了100万，能补多少")
     assert r.estimate is None and r.clarify is not None
