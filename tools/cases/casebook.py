@@ -565,8 +565,11 @@ def build(book: Book) -> tuple[dict[str, Any], list[str], dict[str, Any]]:
         clar.append({"id": cid, "question": q, "doc": doc, "group": cid, "missing": missing})
     oos = [{"id": f"{p}-oos-{n:02d}", "question": q, "group": f"{p}-oos-{n:02d}"}
            for n, (q, _v) in enumerate(book.oos, 1)]
-    refs = [{"id": f"{p}-{doc}-ref-01", "group": f"{p}-{doc}-ref-01",
-             "turns": [{"question": a}, {"question": b, "refused": True}]} for doc, a, b in book.conv_refusals]
+    refs, per_ref = [], Counter()
+    for doc, a, b in book.conv_refusals:
+        per_ref[doc] += 1  # several refusals of one document are numbered in turn
+        rid = f"{p}-{doc}-ref-{per_ref[doc]:02d}"
+        refs.append({"id": rid, "group": rid, "turns": [{"question": a}, {"question": b, "refused": True}]})
     data = {"about": book.about, "docs": DOC_ALIASES, "qa": qa, "nl_estimates": nl, "conversations": conv_rows,
             "out_of_scope": oos, "clarify": clar, "conv_refusals": refs}
 
