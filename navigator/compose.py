@@ -394,6 +394,10 @@ class Engine:
                 self._deadline(d, ctx)
             else:
                 d.headline = self._headline_from(lead, r)
+        unstated = self._unstated_value(d, ctx, lead)
+        if unstated:
+            d.headline = (f"文件未作规定：文件没有写明{unstated}，最接近的条文是{lead.article.label}"
+                          f"（“{tidy(lead.text)}”），请以主管部门解释为准。")
         self._status_lines(d, ctx)
         return d
 
@@ -1068,6 +1072,17 @@ class Engine:
             return not any(g or any(w in c for w in self.lex.yes_no.negative)
                            for c, n, g in zip(clauses, share, governed, strict=True) if n == best)
         return not any(w in sentence for w in self.lex.yes_no.negative)
+
+    def _unstated_value(self, d: Draft, ctx: Context, lead: Sentence | None) -> str | None:
+        """What a question asks the value of (时限 for 多久, 次数 for 几次) when the deciding sentence and the answer's
+        first line state none (a figure of another sentence answers another question: 成立时间不低于1年 is no 到账时限)."""
+        if lead is None or ctx.r.yes_no or d.headline.startswith("文件未作规定") or d.estimate is not None:
+            return None
+        given = d.headline + lead.text
+        for what, kind in self.lex.asked_values.items():
+            if re.search(kind.question, ctx.q) and not re.search(kind.value, given):
+                return what
+        return None
 
     def _speaks_of(self, sentence: str, r: Reading) -> bool:
         """The sentence names something the question asks about (a word of its own, not a place, a document's or

@@ -103,6 +103,11 @@ class StepWords(Model):
     last_label: str
 
 
+class AskedValue(Model):
+    question: str  # how a question asks for a value of the kind (多久, 几次)
+    value: str  # how a sentence gives one (30天内, 1-2次)
+
+
 class CountWords(Model):
     words: list[str]
     units: list[str]
@@ -172,6 +177,7 @@ class Lexicon(Model):
     limits: LimitWords
     step_position: StepWords
     lookup_intents: dict[str, str]
+    asked_values: dict[str, AskedValue]
 
 
 @functools.lru_cache(maxsize=1)

@@ -574,3 +574,25 @@ def test_helpdesk_framing_is_not_a_topic(ask):
         r = ask(q)
         assert not r["refused"], r["answer"][:80]
     assert "每半年组织一次" in ask("东莞这认定一年搞几回啊")["answer"].split("\n")[0]
+
+
+@pytest.mark.parametrize(("question", "what", "article"), [
+    ("客户问伊春补助审批通过后多久能到账？", "时限", "三、申报审核流程（五）"),
+    ("省资源池企业的资格有效期是几年？", "有效期", "二、重点工作（一）"),
+    ("伊春那个补助，厂里员工要有多少人才行？", "人数", ""),
+])
+def test_a_value_the_texts_do_not_state_is_said_to_be_open(ask, question, what, article):
+    r = ask(question)
+    head = r["answer"].split("\n")[0]
+    assert head.startswith(f"文件未作规定：文件没有写明{what}"), head
+    assert not r["refused"] and any(article in c["article"] for c in r["citations"]), r["citations"]
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("白云 服务券 复核决定 多少个工作日内作出", "15个工作日"),
+    ("东莞云平台认定有效期几年", "三年"),
+    ("省资源池一年认定几次", "1-2"),
+])
+def test_a_value_the_texts_state_is_given(ask, question, value):
+    head = ask(question)["answer"].split("\n")[0]
+    assert not head.startswith("文件未作规定") and value in head, head
