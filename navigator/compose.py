@@ -730,7 +730,16 @@ class Engine:
             d.id for d in self.corpus.docs.values()
             if any(p.name == next((d.region[lvl] for lvl in ("district", "city") if d.region.get(lvl)), None)
                    for p in r.places)}
-        if combining and len(docs_named) >= 2 and not any(w in sentence for w in self.lex.other_policy_words):
+        another = len(docs_named) >= 2 or bool(re.search(self.lex.other_subsidy, q))
+        if combining and another:
+            # A sentence of the document asked about on other policies decides (就高不重复: not both).
+            asked = {self.reg.get(p).doc for p in ctx.programmes} or set(r.documents[:1])
+            rule = next((x for x in self.quoter.sentences if x.article.doc_id in asked
+                         and any(w in x.text for w in self.lex.other_policy_words)), None)
+            if rule is not None and any(w in rule.text for w in self.lex.no_double):
+                return False, f"（{rule.article.label}：“{tidy(rule.text)}”）", self.corpus.cite_article(rule.article,
+                                                                                                     rule.text)
+        if combining and another and not any(w in sentence for w in self.lex.other_policy_words):
             own = self._own_terms(sorted(docs_named), lines)
             where = "；".join(f"《{self.corpus.docs[c.doc_id].title}》{c.article}" for c in own)
             return None, ("文件未作规定：现有文件没有就同时享受不同文件的补贴作出规定，请向主管部门确认。"

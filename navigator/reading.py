@@ -134,6 +134,8 @@ class Lexicon(Model):
     yes_no: YesNoWords
     other_policy_words: list[str]
     combining_words: list[str]
+    other_subsidy: str
+    no_double: list[str]
     sentence_cues: dict[str, list[str]]
     count_facts: dict[str, CountWords]
     established: dict[str, str]

@@ -596,3 +596,15 @@ def test_a_value_the_texts_do_not_state_is_said_to_be_open(ask, question, what, 
 def test_a_value_the_texts_state_is_given(ask, question, value):
     head = ask(question)["answer"].split("\n")[0]
     assert not head.startswith("文件未作规定") and value in head, head
+
+
+@pytest.mark.parametrize(("question", "verdict", "article"), [
+    ("白云区的服务券和广东省的上云上平台服务券能同时拿吗？", "文件未作规定", "第十二条"),
+    ("东莞云平台的使用补助能和其他市级信息化补贴一起拿吗？", "文件未作规定", "第十二条"),
+    ("伊春的上云补助和省里的同类补助能一起拿吗？", "不可以", "四、附则（二）"),
+    ("白云的公有云和软件开发云能同时申请吗", "可以", "第十二条"),
+])
+def test_taking_a_programme_with_another_subsidy(ask, question, verdict, article):
+    r = ask(question)
+    assert r["answer"].startswith(verdict), r["answer"][:120]
+    assert any(article in c["article"] for c in r["citations"]), r["citations"]
