@@ -3,6 +3,7 @@ yes/no question states (申请8个, 过5个工作日再交, 软件产品25项, �
 
 ``judge`` answers True (the stated figure is inside every bound it meets), False (outside one), or None
 (nothing comparable). Bounds joined by 或 in one clause need only one to hold (年服务100家以上或收入500万元以上).
+A bound followed by what it bars (五年内不再给予) turns round: a figure inside it is a no.
 The units and bound words are data (``knowledge/lexicon.yaml``, ``limits``); a unit compares only with itself or
 its listed equivalents, so 8个 never meets 20项.
 """
@@ -19,7 +20,9 @@ from navigator.numbers import parse_numeral
 
 NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
 CONTEXT_CHARS = 10  # characters either side of a figure that say what it counts
-PER_UNIT = {("月", "天"): Decimal(30), ("年", "月"): Decimal(12), ("年", "天"): Decimal(365)}  # 一个多月 against 30天内
+# 一个多月 against 30天内; 一周 against 3个工作日内 (a week holds five working days)
+PER_UNIT = {("月", "天"): Decimal(30), ("年", "月"): Decimal(12), ("年", "天"): Decimal(365), ("周", "天"): Decimal(7),
+            ("周", "工作日"): Decimal(5)}
 
 
 class LimitWords(BaseModel):
@@ -35,6 +38,7 @@ class LimitWords(BaseModel):
     more_than: list[str]  # 超过 N (in a question: more than the figure)
     less_than: list[str]  # 不到 N
     negated_prefixes: list[str]  # 非四上 / 不是四上: a clause for the others
+    barred_after: list[str]  # 五年内不再给予: inside the bound is what is barred
 
 
 class Bound(BaseModel):
@@ -141,7 +145,8 @@ def judge(question: str, sentence: str, w: LimitWords) -> bool | None:
     clauses = re.split(r"[，；;。]", sentence)
     results: dict[int, list[bool]] = {}
     for f in fs:
-        if f.lean == "above" and not any(b.unit == f.unit for b in bs):  # 一个多月 against 30天内: more than 30天
+        if not any(b.unit == f.unit for b in bs) and (f.lean == "above" or f.unit == "周"):
+            # 一个多月 against 30天内: more than 30天; 一周后 against 3个工作日内: five working days
             factor = next((PER_UNIT[(f.unit, b.unit)] for b in bs if (f.unit, b.unit) in PER_UNIT), None)
             if factor is not None:
                 unit = next(b.unit for b in bs if (f.unit, b.unit) in PER_UNIT)
@@ -163,7 +168,8 @@ def judge(question: str, sentence: str, w: LimitWords) -> bool | None:
         for b in mine:
             if not question.startswith("第", f.start) and not _shared(sentence, near):
                 continue  # 签一年以上 against 成立时间不低于1年: the same unit, another thing counted
-            results.setdefault(b.clause, []).append(_inside(f, b))
+            barred = any(sentence.startswith(x, b.end) for x in w.barred_after)
+            results.setdefault(b.clause, []).append(_inside(f, b) != barred)
     if not results:
         return None
     # Within a clause, bounds joined by 或 need one to hold; clauses all must hold.

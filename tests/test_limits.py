@@ -33,6 +33,7 @@ RECORD = ("dongguan-2015", "第四条（七）", "申请认定前三年内")
 CASES = ("yichun-2023", "三、申报审核流程（二）4", "应用典型案例")
 YEARS = ("dongguan-2015", "第十二条", "对经认定的云公共服务平台")
 ONE_YEAR = ("baiyun-2019", "第十一条（四）1", "同一企业只能享受一年补贴")
+FRAUD = ("baiyun-2019", "第二十条", "对骗取服务券单位")
 
 
 @pytest.mark.parametrize(("where", "question", "inside"), [
@@ -53,6 +54,10 @@ ONE_YEAR = ("baiyun-2019", "第十一条（四）1", "同一企业只能享受�
     (YEARS, "第四年的租赁费还能补吗", False),
     (YEARS, "第三年的租赁费还能补吗", True),
     (ONE_YEAR, "诊断服务能连续享受三年吗", False),
+    (PACKAGES, "我们还不到四上规模，申请8个企业版套餐可以吗", False),
+    (REVIEW, "初审通知补材料，打算一周以后再交，行吗", False),
+    (FRAUD, "骗取过服务券的企业，三年后还能再申请吗", False),
+    (FRAUD, "骗取过服务券的企业，六年后还能再申请吗", True),
 ])
 def test_figures_against_the_bounds_of_the_texts(where, question, inside):
     assert judge(question, sentence(*where), W) is inside
