@@ -167,6 +167,7 @@ class Lexicon(Model):
     received_before: list[str]
     factory_elsewhere: str
     topic_word_kinds: list[str]
+    function_word_kinds: list[str]
     result_complements: list[str]
     adverb_prefixes: str
     enumeration_point: str

@@ -54,6 +54,8 @@ class Scope:
         for t in self.content_words(q, r):
             if kinds.get(t, "n")[:1] not in self.lex.topic_word_kinds and all(c in self.chars for c in t):
                 continue  # 写明, 之后, 除了: a verb or function word made of the texts' own characters
+            if self.function_word(t, kinds):
+                continue  # 刚好, 天给 (多少天|给结果): no name of a thing
             if t in self.lex.yes_no.defer or t in self.lex.yes_no.skip or t in self.lex.yes_no.markers:
                 continue  # 再交, 不交: putting off or leaving out an act, asked about as such; 是不是: asking
             if self.voucher_act(t):
@@ -74,6 +76,16 @@ class Scope:
                 continue  # 公司财务: two words of the texts the segmenter joined
             out.append(t)
         return out
+
+    def function_word(self, word: str, kinds: dict[str, str]) -> bool:
+        """An adverb, pronoun, measure word or particle (刚好, 这么), or a piece the segmenter cut across two such
+        words or across one and a word of the texts (天给: 多少天 | 给结果)."""
+        fw = tuple(self.lex.function_word_kinds)
+        if word in kinds:
+            return kinds[word].startswith(fw)
+        pieces = list(self._pos.cut(word))
+        return len(pieces) > 1 and all(p.flag.startswith(fw) or squash(p.word) in self.text_all for p in pieces) \
+            and any(p.flag.startswith(fw) for p in pieces)
 
     def voucher_act(self, word: str) -> bool:
         """领券, 能领券, 用券: a verb and the voucher of the texts, not a voucher of another name."""
@@ -162,6 +174,9 @@ class Scope:
                     return f"现有政策库未收录关于“{words[-1]}{m.group(0)[len(m.group(1)):]}”的政策"
         anchors, weak = self.anchored(q)
         unknown = self.unknown_words(q, r)
+        if weak:  # 初审被退回: with a word of these programmes, an unknown act (a verb) says how, not what about
+            kinds = self.kinds(q)
+            unknown = [t for t in unknown if kinds.get(t, "n")[:1] != "v"]
         topic = bool(self.reader.lines_named(q) or self.reader.topic_documents(q))
         phrases = self.text_phrases(q, unknown)  # the question speaks of the texts; other words say who asks
         if not anchors and unknown and not topic and not phrases:

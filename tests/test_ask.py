@@ -102,6 +102,9 @@ def test_the_clause_that_speaks_of_the_act_asked_decides(ask, question, verdict,
 @pytest.mark.parametrize("question", [
     "白云 服务开通后 多少天未使用 视为放弃",  # 多少天|未使用: the segmenter's 天未 is no topic
     "伊春上云补助找市工信局哪个部门咨询",  # 找|市工信局
+    "我们公司在东莞注册，注册资金刚好1000万，这个门槛过得了吗？",  # 刚好: an adverb names nothing
+    "我们的复核申请已经受理了，最晚多少天给结果？",  # 多少天|给结果: the segmenter's 天给 is no topic
+    "客户问：初审被退回补材料，补交有没有次数限制？",  # 退回: an act, with 初审 and 补材料 of these programmes
 ])
 def test_a_word_cut_across_a_phrase_of_the_texts_does_not_put_a_question_out_of_scope(ask, question):
     assert ask(question)["refused"] is False
