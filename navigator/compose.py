@@ -339,12 +339,16 @@ class Engine:
         addressee = self._addressee(ctx)  # 印发给了谁，要求他们做什么: the notice, not the conditions
         attribute = addressee is None and self._attribute(d, ctx)
         lead = self._quotes(d, ctx, limit=2 if attribute else 3)
-        found = self._issue_date(ctx) or addressee or self._looked_up(ctx, lead)
+        found = self._issue_date(ctx) or self._doc_number(ctx) or addressee or self._looked_up(ctx, lead)
         if found is False:
             doc = self.corpus.docs[self._lookup_doc(ctx)]
             what = "、".join(self.lex.lookup_intents[k] for k in r.intents if k in self.lex.lookup_intents)
             d.headline = f"文件未作规定：《{doc.title}》没有写明{what}，请向发文单位（{doc.issuer}）确认。"
             found = None
+        if found is None and re.search(self.lex.doc_number_question, q) and (doc := self.corpus.docs.get(
+                self._lookup_doc(ctx) or next((h.chunk.article.doc_id for h in hits), ""))) is not None:
+            d.headline = (f"《{doc.title}》的文号：{doc.doc_number}（发文信息；正文未印文号）。" if doc.doc_number
+                          else f"文件未作规定：《{doc.title}》没有载明文号。")
         if found is not None:
             lead = found
             line = self._quote_line(found.article, found.text)
@@ -1568,6 +1572,15 @@ class Engine:
                  and ISSUE_DATE.search(x.text) and len(x.text) <= 40]
         # 印发日期: the line that says 印发 with its date (…办公室 2015年10月23日印发), else the notice's date.
         return next((x for x in dated if "印发" in x.text and "印发" in ctx.q), None) or next(iter(dated), None)
+
+    def _doc_number(self, ctx: Context) -> Sentence | None:
+        """文号是多少: the line of the routed document that prints its number (粤工信办函〔2020〕37号)."""
+        if not re.search(self.lex.doc_number_question, ctx.q):
+            return None
+        doc = self.corpus.docs.get(self._lookup_doc(ctx) or next((h.chunk.article.doc_id for h in ctx.hits), ""))
+        if doc is None or not doc.doc_number:
+            return None
+        return next((x for x in self.quoter.sentences if x.article.doc_id == doc.id and doc.doc_number in x.text), None)
 
     def _addressee(self, ctx: Context) -> Sentence | None:
         """印发给谁 / 下发给哪些单位: the line of the routed document's notice it is addressed to (各镇街（园区）经信部门：)."""

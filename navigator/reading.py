@@ -172,6 +172,7 @@ class Lexicon(Model):
     adverb_prefixes: str
     enumeration_point: str
     issue_date_question: str
+    doc_number_question: str
     addressee_question: str
     count_question: str
     count_units: dict[str, list[str]]

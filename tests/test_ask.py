@@ -611,3 +611,19 @@ def test_taking_a_programme_with_another_subsidy(ask, question, verdict, article
     r = ask(question)
     assert r["answer"].startswith(verdict), r["answer"][:120]
     assert any(article in c["article"] for c in r["citations"]), r["citations"]
+
+
+@pytest.mark.parametrize(("question", "words", "article"), [
+    ("2020年工业企业上云上平台服务券申领通知的文号？", "粤工信办函〔2020〕37号", "导语"),
+    ("白云区服务券办法的文号是多少", "云科工商信〔2019〕22号", "印发通知"),
+    ("广东省2020年上云上平台服务券申领通知是哪天发的？", "2020年5月14日", "落款"),
+])
+def test_a_documents_number_and_day_from_the_line_that_prints_them(ask, question, words, article):
+    r = ask(question)
+    assert words in r["answer"].split("\n")[0] and any(article == c["article"] for c in r["citations"])
+
+
+def test_a_number_the_text_does_not_print_is_said_so(ask):
+    assert ask("伊春上云补助细则的文号是什么")["answer"].startswith("文件未作规定")
+    r = ask("东莞认定办法文号")
+    assert not r["refused"] and "正文未印文号" in r["answer"].split("\n")[0]
