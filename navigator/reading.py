@@ -587,6 +587,8 @@ class Reader:
             if v is None:
                 return None
             value = float(v)
+        if m.groupdict().get("more"):
+            value += 0.5  # 一年半, 两个月半
         months = value * 12 if m.group("unit") == "年" else value
         bound = m.group("bound")
         if bound in ("不到", "不足", "不满", "未满", "没满"):
