@@ -1032,18 +1032,19 @@ class Engine:
         failing = [o for o in outcomes if o[3]]
         if failing and len(failing) == len(outcomes):
             prog, _el, _t, failed = failing[0]
-            x = failed[0]
-            return False, f"不满足{prog.title}的条件：{x.condition}（{x.citation.article}：“{tidy(x.citation.quote)}”）。", \
-                Citation(**x.citation.model_dump()) if hasattr(x.citation, "model_dump") else x.citation
+            said = "；".join(f"{x.condition}（{x.citation.article}：“{tidy(x.citation.quote)}”）" for x in failed)
+            return False, f"不满足{prog.title}的条件：{said}。", [x.citation for x in failed]
         passing = [o for o in outcomes if not o[3] and o[2]]
         if passing and any(w in ctx.q for w in self.lex.eligibility_words):
             prog, el, touched, _f = passing[0]
             # A place named (茂名的工业企业): the region rule says it first.
             places = {"province", "city", "district"} & stated
             x = next((t for t in touched if places and self._tests(t, places, prog)), touched[-1])
+            met = [x, *(t for t in touched if t is not x and t.met)]  # every condition the facts meet, cited
             rest = [y.condition for y in el.reasons if y.met is None and y.blocking][:4]
             more = f"；还需同时满足：{'；'.join(rest)}" if rest else ""
-            return True, f"{x.condition}：符合（{x.citation.article}：“{tidy(x.citation.quote)}”）{more}。", x.citation
+            said = "；".join(f"{t.condition}：符合（{t.citation.article}：“{tidy(t.citation.quote)}”）" for t in met)
+            return True, f"{said}{more}。", [t.citation for t in met]
         return None
 
     def _tests(self, reason, stated: set[str], prog: Programme) -> bool:

@@ -627,3 +627,14 @@ def test_a_number_the_text_does_not_print_is_said_so(ask):
     assert ask("伊春上云补助细则的文号是什么")["answer"].startswith("文件未作规定")
     r = ask("东莞认定办法文号")
     assert not r["refused"] and "正文未印文号" in r["answer"].split("\n")[0]
+
+
+def test_every_condition_the_stated_facts_meet_or_fail_is_cited(ask):
+    r = ask("我们是伊春的木材加工厂，去年头一回买了云服务，钱也付了，能申请补助吗？", as_of=dt.date(2024, 6, 1))
+    assert r["answer"].startswith("可以") and cited(r, "yichun-2023", "二、申报条件（四）")
+    r = ask("我们厂前几年就用过一家公司的云ERP，今年换了家服务商重新签合同，这次在伊春能按首次上云申请补助吗？",
+            as_of=dt.date(2024, 6, 1))
+    assert r["answer"].startswith("不可以") and cited(r, "yichun-2023", "二、申报条件（四）")
+    r = ask("伊春企业去年拿过上云补助，今年续签云服务合同还能再补吗？", as_of=dt.date(2024, 6, 1))
+    head = r["answer"].split("\n")[0]
+    assert head.startswith("不可以") and "首次购买" in head and "只能申领一次" in head
