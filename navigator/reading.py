@@ -94,6 +94,7 @@ class YearWords(Model):
     shared: list[str]  # 两项服务费每年都是100万: one amount that is each named line's
     unchanged: list[str]  # 第二年两项服务费不变: the year before's amounts again
     not_use: list[str]  # 成立三年: years of the enterprise, not years of use
+    per_year: str  # 一年二十万: an amount said for one year, every year
 
 
 class StepWords(Model):
@@ -648,6 +649,7 @@ class Reader:
         cues = [(m.start(), m.end(), m.group(0)) for m in self._cue_rx.finditer(q)]
         # A year of use (第三年十二万) or a list (分别为十万、二十万) announces money as a field word does.
         context = [(m.start(), m.end()) for m in self._year_rx.finditer(q)]
+        context += [(m.start(), m.end()) for m in re.finditer(self.lex.years.per_year, q)]  # 一年二十万
         context += [(m.start(), m.end()) for m in re.finditer(r"[、和及]", q)
                     if any(e <= m.start() and m.start() - e <= 8 for _s, e, _w in cues)]
         context += [(m.start(), m.end()) for m in re.finditer(r"(?<=[\d万元亿千])\s*[，、,；]", q)]  # 10万元，一十万
@@ -956,7 +958,10 @@ class Reader:
         from navigator.numbers import parse_numeral
 
         spans = []
+        per_year = [p.start() for p in re.finditer(self.lex.years.per_year, text)]
         for m in re.finditer(r"(?<![第前])([一二两三四五六七八九十\d]{1,2})\s*年(?![度前以])", text):
+            if m.start() in per_year:
+                continue  # 一年二十万: a year's amount, not a span of one year
             n = m.group(1)
             v = int(n) if n.isdigit() else parse_numeral(n, self.lex.money.magnitudes)
             if v is not None and 0 < v < 50:
@@ -1062,9 +1067,10 @@ def _founding(m: re.Match) -> dict[str, int]:
 
 
 def each_year_said(text: str, yw: YearWords) -> bool:
-    """The words say an amount is paid every year: 每年, 三年都, 两年服务费都是."""
+    """The words say an amount is paid every year: 每年, 三年都, 两年服务费都是, 一年二十万."""
     return any(w in text for w in yw.each) or bool(re.search(r"[一二两三四五\d]年(?:都|均)", text)) or bool(
-        re.search(r"(?<![第前])[两二三四五2-5]年[^，。；\d]{0,8}(?:都是|均为|都为|均是)", text))
+        re.search(r"(?<![第前])[两二三四五2-5]年[^，。；\d]{0,8}(?:都是|均为|都为|均是)", text)) or bool(
+        re.search(yw.per_year, text))
 
 
 def clause_start(q: str, pos: int) -> int:

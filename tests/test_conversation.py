@@ -194,3 +194,19 @@ def test_save_is_atomic(tmp_path):
     conv = Conversation()
     save(conv, path)
     assert load(path) == conv and not [p for p in tmp_path.iterdir() if p.name.startswith(".s.json.")]
+
+
+@pytest.mark.parametrize(("question", "total"), [
+    ("我们东莞的厂租云平台，一年二十万，连续三年，政府总共补多少钱？", "180000.00"),  # 一年二十万: each year
+    ("白云区软件公司申请软件开发云套餐，年费六万，补满三年总共能拿多少？", "144000.00"),  # 年费: a year's fee
+    ("白云区四上企业，纳税800万，今年第一次用软件开发云，服务费35万元，能补多少", "350000.00"),  # 第一次用: year one
+])
+def test_a_years_fee_and_the_first_year_of_use_in_callers_words(question, total):
+    _, (a,) = chat(question)
+    assert a.estimate is not None and a.estimate["total_cny"] == total, a.answer[:160]
+
+
+def test_a_years_fee_with_no_number_of_years_is_asked_back():
+    for q in ["东莞制造业企业用认定的工业云平台，一年租赁费30万，能补多少？", "东莞企业用认定的云平台，租赁服务费一年30万，能补多少？"]:
+        _, (a,) = chat(q)
+        assert a.estimate is None and a.clarify is not None, a.answer[:120]
