@@ -153,7 +153,8 @@ def scan(text: str, words: MoneyWords, cue_before: list[tuple[int, int]] | None 
         if re.fullmatch(r"[\d,]+", num) and phones and not (cur or mag):
             continue  # phone numbers such as 0458-3878126, 020-83133375, 13265372518
         # A cue announces the number right after it, not one past another number (合同50万 2020: 2020 is a year).
-        cued = any(e <= start and start - e <= 6 and not re.search(r"\d", t[e:start]) for _, e in cues)
+        cued = any(e <= start and start - e <= 6 and not re.search(r"\d|[一二两三四五六七八九十百千][万亿元块]", t[e:start])
+                   for _, e in cues)  # 合同额一百二十万 2020: the cue announced the 一百二十万
         joined = _range_partner(t, start, end, words)
         cued = cued or joined
         if not is_arabic:
