@@ -210,3 +210,8 @@ def test_a_years_fee_with_no_number_of_years_is_asked_back():
     for q in ["东莞制造业企业用认定的工业云平台，一年租赁费30万，能补多少？", "东莞企业用认定的云平台，租赁服务费一年30万，能补多少？"]:
         _, (a,) = chat(q)
         assert a.estimate is None and a.clarify is not None, a.answer[:120]
+
+
+def test_an_acknowledgement_opens_no_new_topic():
+    _, (_a, b) = chat("我们是伊春的工业企业，第一次准备上云，想先了解一下伊春上云补助有哪些申报条件？", "明白了，那我们申报时需要交哪些材料？")
+    assert b.answer.startswith("伊春市工业企业首次上云补助需提交的材料") and "收付款凭证" in b.answer
