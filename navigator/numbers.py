@@ -156,7 +156,9 @@ def scan(text: str, words: MoneyWords, cue_before: list[tuple[int, int]] | None 
         cued = any(e <= start and start - e <= 6 and not re.search(r"\d|[一二两三四五六七八九十百千][万亿元块]", t[e:start])
                    for _, e in cues)  # 合同额一百二十万 2020: the cue announced the 一百二十万
         joined = _range_partner(t, start, end, words)
-        cued = cued or joined
+        # 交了八百万的税: the word for the money right after the number (的 between at most) announces it as well.
+        after_cue = any(0 <= s0 - end <= 1 and t[end:s0] in ("", "的") for s0, _ in cues)
+        cued = cued or joined or (after_cue and not is_arabic)
         if not is_arabic:
             # Chinese numerals inside words (一下, 统一, 千万不要) are money only with a unit and a cue or 元.
             if not cur and not (_has_cn_magnitude(num) and cued) and not joined:

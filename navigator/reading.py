@@ -588,9 +588,16 @@ class Reader:
             if v is None:
                 return None
             value = float(v)
-        if m.groupdict().get("more"):
-            value += 0.5  # 一年半, 两个月半
+        more = m.groupdict().get("more") or ""
         months = value * 12 if m.group("unit") == "年" else value
+        if more == "半":
+            months += 6 if m.group("unit") == "年" else 0.5  # 一年半, 两个月半
+        elif more and m.group("unit") == "年":  # 一年零两个月
+            from navigator.numbers import parse_numeral
+
+            extra = re.sub(r"^零|个?月$", "", more)
+            n_more = int(extra) if extra.isdigit() else parse_numeral(extra, {})
+            months += float(n_more or 0)
         bound = m.group("bound")
         if bound in ("不到", "不足", "不满", "未满", "没满"):
             months -= 1  # just below the bound: the verdict is the same for any age under it
