@@ -215,3 +215,8 @@ def test_a_years_fee_with_no_number_of_years_is_asked_back():
 def test_an_acknowledgement_opens_no_new_topic():
     _, (_a, b) = chat("我们是伊春的工业企业，第一次准备上云，想先了解一下伊春上云补助有哪些申报条件？", "明白了，那我们申报时需要交哪些材料？")
     assert b.answer.startswith("伊春市工业企业首次上云补助需提交的材料") and "收付款凭证" in b.answer
+
+
+def test_a_first_instalment_is_no_contract_amount():
+    _, (a,) = chat("伊春上云补助，合同的第一期款5万已经付了，能补多少？")
+    assert a.estimate is None and a.clarify is not None and "合同额" in a.clarify.question
