@@ -345,8 +345,8 @@ class Engine:
             what = "、".join(self.lex.lookup_intents[k] for k in r.intents if k in self.lex.lookup_intents)
             d.headline = f"文件未作规定：《{doc.title}》没有写明{what}，请向发文单位（{doc.issuer}）确认。"
             found = None
-        if found is None and re.search(self.lex.doc_number_question, q) and (doc := self.corpus.docs.get(
-                self._lookup_doc(ctx) or next((h.chunk.article.doc_id for h in hits), ""))) is not None:
+        if found is None and re.search(self.lex.doc_number_question, q) and (
+                doc := self.corpus.docs.get(self._asked_doc(ctx) or "")) is not None:
             d.headline = (f"《{doc.title}》的文号：{doc.doc_number}（发文信息；正文未印文号）。" if doc.doc_number
                           else f"文件未作规定：《{doc.title}》没有载明文号。")
         if found is not None:
@@ -1568,7 +1568,7 @@ class Engine:
         """哪天印发的: the dated line of the routed document's notice or signature block."""
         if not re.search(self.lex.issue_date_question, ctx.q):
             return None
-        doc = self._lookup_doc(ctx) or next((h.chunk.article.doc_id for h in ctx.hits), None)
+        doc = self._asked_doc(ctx)
         dated = [x for x in self.quoter.sentences if x.article.doc_id == doc and x.article.label in ("落款", "印发通知")
                  and ISSUE_DATE.search(x.text) and len(x.text) <= 40]
         # 印发日期: the line that says 印发 with its date (…办公室 2015年10月23日印发), else the notice's date.
@@ -1578,7 +1578,7 @@ class Engine:
         """文号是多少: the line of the routed document that prints its number (粤工信办函〔2020〕37号)."""
         if not re.search(self.lex.doc_number_question, ctx.q):
             return None
-        doc = self.corpus.docs.get(self._lookup_doc(ctx) or next((h.chunk.article.doc_id for h in ctx.hits), ""))
+        doc = self.corpus.docs.get(self._asked_doc(ctx) or "")
         if doc is None or not doc.doc_number:
             return None
         return next((x for x in self.quoter.sentences if x.article.doc_id == doc.id and doc.doc_number in x.text), None)
@@ -1587,9 +1587,14 @@ class Engine:
         """印发给谁 / 下发给哪些单位: the line of the routed document's notice it is addressed to (各镇街（园区）经信部门：)."""
         if not re.search(self.lex.addressee_question, ctx.q):
             return None
-        doc = self._lookup_doc(ctx) or next((h.chunk.article.doc_id for h in ctx.hits), None)
+        doc = self._asked_doc(ctx)
         return next((x for x in self.quoter.sentences if x.article.doc_id == doc and x.article.label == "印发通知"
                      and x.text.rstrip().endswith(("：", ":")) and x.text.startswith("各")), None)
+
+    def _asked_doc(self, ctx: Context) -> str | None:
+        """The document a question about a notice itself (印发日期, 文号, 印发给谁) is about: the one of its programmes
+        or named, else the best-retrieved."""
+        return self._lookup_doc(ctx) or next((h.chunk.article.doc_id for h in ctx.hits), None)
 
     def _lookup_doc(self, ctx: Context) -> str | None:
         docs = [self.reg.get(p).doc for p in ctx.programmes if p in self.reg.programmes] or ctx.r.documents[:1]

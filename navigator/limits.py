@@ -145,7 +145,7 @@ def judge(question: str, sentence: str, w: LimitWords) -> bool | None:
     clauses = re.split(r"[，；;。]", sentence)
     results: dict[int, list[bool]] = {}
     for f in fs:
-        if not any(b.unit == f.unit for b in bs) and (f.lean == "above" or f.unit == "周"):
+        if not any(b.unit == f.unit for b in bs):
             # 一个多月 against 30天内: more than 30天; 一周后 against 3个工作日内: five working days
             factor = next((PER_UNIT[(f.unit, b.unit)] for b in bs if (f.unit, b.unit) in PER_UNIT), None)
             if factor is not None:

@@ -46,11 +46,11 @@ class Scope:
         """The part of speech of each word of ``q`` (jieba's tags: n noun, v verb, p preposition...)."""
         return {w.word: w.flag for w in self._pos.cut(q)}
 
-    def unknown_words(self, q: str, r: Reading) -> list[str]:
+    def unknown_words(self, q: str, r: Reading, kinds: dict[str, str] | None = None) -> list[str]:
         """Topic words that occur nowhere in the texts: names of things (房价, 天气) and words with characters the
         texts never use (下雪, 攻略), not verbs or function words (写明, 之后, 除了), numerals or measure words."""
         out = []
-        kinds = self.kinds(q)
+        kinds = kinds if kinds is not None else self.kinds(q)
         for t in self.content_words(q, r):
             if kinds.get(t, "n")[:1] not in self.lex.topic_word_kinds and all(c in self.chars for c in t):
                 continue  # 写明, 之后, 除了: a verb or function word made of the texts' own characters
@@ -173,9 +173,9 @@ class Scope:
                         and words[-1] not in self.lex.question_words:
                     return f"现有政策库未收录关于“{words[-1]}{m.group(0)[len(m.group(1)):]}”的政策"
         anchors, weak = self.anchored(q)
-        unknown = self.unknown_words(q, r)
+        kinds = self.kinds(q)
+        unknown = self.unknown_words(q, r, kinds)
         if weak:  # 初审被退回: with a word of these programmes, an unknown act (a verb) says how, not what about
-            kinds = self.kinds(q)
             unknown = [t for t in unknown if kinds.get(t, "n")[:1] != "v"]
         topic = bool(self.reader.lines_named(q) or self.reader.topic_documents(q))
         phrases = self.text_phrases(q, unknown)  # the question speaks of the texts; other words say who asks
