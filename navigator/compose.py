@@ -131,11 +131,12 @@ class Engine:
         own = self.reader.read(q)
         last = next((t for t in reversed(conv.turns) if not t.refused), None)
         leans = last is not None and (self._leans_on_earlier(own) or (
-            own.follow_up and not own.programmes and self._same_topic(own, last)))  # 那白云纳税900万的话呢
+            own.follow_up and not own.programmes and self._same_topic(own, last)) or (
+            own.follow_up and self._within_last(own, last)))  # 那白云纳税900万的话呢
         same_topic = last is not None and not leans and self._same_topic(own, last)
         why = self.scope.out_of_scope(own)
         if leans and why and self.scope.uncovered_place(own) is None and self.scope.other_topic(q) is None \
-                and not self._names_other_things(own):
+                and self.scope.other_request(q) is None and not self._names_other_things(own):
             why = None  # a follow-up about what was discussed, in the words of a conversation
         reading = own
         if why:
@@ -180,6 +181,15 @@ class Engine:
                  if t not in GENERIC_WORDS and squash(t) in self.scope.text_all]
         return bool(own.amounts or own.asked_year or own.yes_no or own.intents or own.facts or (known and not unknown))
 
+    def _within_last(self, own: Reading, last: Turn) -> bool:
+        """A follow-up (那普通的工业互联网供应商呢) whose words of the texts all occur in the document discussed: it asks the same of
+        something that document speaks of, even when another document has a line of that name."""
+        docs = [self.corpus.docs[d] for d in (last.reading or {}).get("documents") or [] if d in self.corpus.docs]
+        words = [t for t in self.scope.content_words(own.question, own)
+                 if t not in GENERIC_WORDS and squash(t) in self.scope.text_all]
+        return bool(docs and words and not own.places) and any(
+            all(squash(t) in squash(d.body) for t in words) for d in docs)
+
     def _names_other_things(self, own: Reading) -> bool:
         """The question names things the texts never speak of (天气, 股票) and asks nothing these policies answer
         (no domain word, no kind of question they answer): no follow-up makes it theirs."""
@@ -208,7 +218,7 @@ class Engine:
         inherited = []
         upd: dict[str, Any] = {} if facts_only else {"follow_up": True, "previous_question": last.question}
         topic = bool(own.programmes or self.reader.topic_documents(own.question)) or facts_only
-        if not topic and prev.get("documents"):
+        if prev.get("documents") and (not topic or (not facts_only and self._within_last(own, last))):
             upd["documents"] = prev["documents"]
         if not facts_only:
             if not own.programmes and (prev.get("programmes") or conv.programmes):
@@ -261,7 +271,7 @@ class Engine:
             if adding and own.programmes:
                 kept_lines = [a.programme for a in earlier if a.programme and a.programme not in own.programmes]
                 upd["programmes"] = list(dict.fromkeys([*own.programmes, *kept_lines]))
-        for key in ("asked_year",):
+        for key in ("asked_year", "span_years"):  # 第三年呢; 要是每年40万呢 after 三年租赁费每年10万
             if getattr(own, key) is None and prev.get(key) and not facts_only:
                 upd[key] = prev[key]
         upd["inherited"] = inherited
@@ -566,7 +576,11 @@ class Engine:
             return self._ask_back(d, ctx, lines, f"请提供{lines[0].title}的{label}，以便按文件测算。", [], [])
         if "several_cities" in r.facts or len({p.name for p in r.asker_places if p.level == "city"}) > 1:
             return self._ask_back(d, ctx, lines, "提到了多个城市：各城市适用的比例不同，请分别说明各地的合同额。", [], [])
-        p = estimating.plan(r, lines, ctx.facts, cities={x.id: self._cities(x) for x in lines})
+        regions = {x.id: self._region_said(x, r) for x in lines}
+        p = estimating.plan(r, lines, ctx.facts, cities={
+            x.id: regions[x.id][1] if regions[x.id] else self._cities(x) for x in lines})
+        if not ctx.facts.get("city"):
+            p.understood += [f"所在地区：{name}（“{word}”）" for name, _cities, word in filter(None, regions.values())]
         if p.clarify_question:
             return self._ask_back(d, ctx, lines, p.clarify_question, p.clarify_options, p.understood)
         est, problem = estimating.run(p, self.service.estimate)
@@ -644,6 +658,18 @@ class Engine:
         if region.get("city"):
             return [region["city"]]
         return [c for c, info in self.reader.gaz.cities.items() if info.get("province") == region.get("province")]
+
+    def _region_said(self, prog: Programme, r: Reading) -> tuple[str, list[str], str] | None:
+        """(group, its cities, the words) when the question, or the one it follows up, names one of the
+        programme's rate groups of cities (我们是珠三角的企业) and no city: the rate is that group's."""
+        text = r.question + (r.previous_question or "" if r.follow_up else "")
+        named = []
+        for g in getattr(prog.calculator, "groups", None) or []:
+            word = g.name.removesuffix("地区")
+            cities = self.reader.gaz.groups.get(getattr(g, "gazetteer_group", None) or "", [])
+            if len(word) > 1 and word in text and cities:
+                named.append((g.name, [c for c in self._cities(prog) if c in cities], word))
+        return named[0] if len(named) == 1 else None
 
     def _short(self, pid: str) -> str:
         return self.reg.get(pid).title.split("·")[-1]

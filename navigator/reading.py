@@ -120,6 +120,7 @@ class Lexicon(Model):
     anchors: list[str]
     weak_anchors: list[str]
     other_topics: list[str]
+    other_requests: list[str]
     voucher_names: list[str]
     question_words: list[str]
     intents: dict[str, list[str]]
@@ -291,6 +292,7 @@ class Reading(Model):
             "follow_up": self.follow_up,
             "yes_no": self.yes_no,
             "asked_year": self.asked_year,
+            "span_years": self.span_years,
             "inherited": list(self.inherited),
         }
 
@@ -440,16 +442,21 @@ class Reader:
             order = {"district": 0, "city": 1, "province": 2}
             return self.most_specific(sorted(strong, key=lambda p: order[p.level])), True
         mine, theirs = [], []
+        mine_end = None
         for s, e, text, level, name in spans:
             head, tail = q[max(0, s - 6):s], q[e:e + 6]
             p = PlaceRead(level=level, name=name, text=text)
             if any(head.endswith(w) for w in self.lex.programme_place_before):
                 theirs.append(p)
             elif any(head.endswith(w) for w in before) or any(tail.startswith(w) for w in after) or (
-                    mine and re.fullmatch(r"[和、及与跟]", head[-1:] or "") and mine[-1].level == level):
-                mine.append(p)  # 在珠海和湛江: the places listed with the asker's are the asker's too
+                    mine and re.fullmatch(r"[和、及与跟]", head[-1:] or "") and mine[-1].level == level) or (
+                    mine_end is not None and s - mine_end <= 1):
+                mine.append(p)  # 在珠海和湛江: the places listed with the asker's are the asker's too; 在广东揭阳
+                mine_end = e
+                continue
             else:
                 theirs.append(p)
+            mine_end = None
         cued = bool(mine)
         if not mine:
             levels = {}

@@ -30,6 +30,9 @@ class Scope:
         import jieba.posseg
 
         self._pos = jieba.posseg.dt  # tags words with the same dictionary as self.jieba
+        # Words asking for an attribute that the texts use (电话, 材料): a question word, not a topic (打电话).
+        self.asking = sorted({w for ws in lex.intents.values() for w in ws if len(w) > 1 and squash(w) in self.text_all},
+                             key=len, reverse=True)
 
     def covered(self, place) -> bool:
         """Whether some document's region holds the place (or the place holds it)."""
@@ -60,6 +63,8 @@ class Scope:
                 continue  # 再交, 不交: putting off or leaving out an act, asked about as such; 是不是: asking
             if self.voucher_act(t):
                 continue  # 领券, 用券: the voucher of the texts and a verb
+            if any(w in t and len(t) - len(w) <= 1 for w in self.asking):
+                continue  # 打电话, 交材料: how an attribute of a programme is asked for
             if len(t) >= 2 and t[0] in self.lex.adverb_prefixes and all(c in self.chars for c in t[1:]):
                 continue  # 先报, 再审: an act of the texts and when
             end = next((c for c in self.lex.result_complements if t.endswith(c) and len(t) > len(c)), None)
@@ -139,6 +144,9 @@ class Scope:
     def out_of_scope(self, r: Reading) -> str | None:
         """Why the corpus does not cover the question, or None when it may."""
         q = r.question
+        request = self.other_request(q)
+        if request:
+            return f"问题不在现有企业上云政策的范围内（“{request}”不是政策问题）"
         uncovered = self.uncovered_place(r)
         if uncovered:
             return uncovered
@@ -186,6 +194,10 @@ class Scope:
         if not r.documents and len(unknown) >= 2 and len(anchors) <= 1 and not phrases:
             return "问题不在现有企业上云政策的范围内"
         return None
+
+    def other_request(self, q: str) -> str | None:
+        """A request for another kind of writing (写一首诗, 讲个笑话): refused whatever it is about."""
+        return next((w for w in self.lex.other_requests if w in q), None)
 
     def other_topic(self, q: str) -> str | None:
         """A subject of other policies the question names (个人所得税, 社保), when the texts never speak of it."""

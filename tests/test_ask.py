@@ -495,6 +495,8 @@ def test_who_interprets_a_document_or_that_it_does_not_say(ask):
     assert r["answer"].startswith("本办法由东莞市经济和信息化局具体解释") and cited(r, "dongguan-2015", "第十四条")
     r = ask("客户问伊春上云补助细则的解释权归哪个部门")
     assert "市工信局、市财政局负责解释" in r["answer"].splitlines()[0] and cited(r, "yichun-2023", "四、附则（一）")
+    r = ask("伊春上云补助的细则归谁解释？")  # 补助…归谁 asks who interprets, not who receives the money
+    assert r["answer"].startswith("本细则由市工信局、市财政局负责解释"), r["answer"][:80]
     # Baiyun's measures name no interpreting office: said, not guessed.
     assert ask("白云区服务券办法由谁解释？")["answer"].startswith("文件未作规定")
 

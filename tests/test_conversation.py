@@ -220,3 +220,41 @@ def test_an_acknowledgement_opens_no_new_topic():
 def test_a_first_instalment_is_no_contract_amount():
     _, (a,) = chat("伊春上云补助，合同的第一期款5万已经付了，能补多少？")
     assert a.estimate is None and a.clarify is not None and "合同额" in a.clarify.question
+
+
+def test_a_follow_up_keeps_the_years_spoken_of():
+    _, (a, b) = chat("东莞的厂用认定的云平台，三年租赁费每年10万，总共补多少？", "要是每年40万呢？")
+    assert a.estimate["total_cny"] == "90000.00"  # 4万 + 3万 + 2万
+    assert b.estimate["total_cny"] == "200000.00"  # 16万 + 12万 + 8万, cut to the 20万 three-year total
+
+
+@pytest.mark.parametrize("first, second, total", [
+    ("广东2020年上云上平台服务券，珠三角地区的奖补比例是多少？", "那合同额50万元的话能补多少？", "350000.00"),
+    ("2020年省服务券粤东西北的企业补几成？", "合同额50万元能补多少？", "400000.00"),
+])
+def test_a_rate_group_named_before_sets_the_rate_of_a_later_figure(first, second, total):
+    _, (_a, b) = chat(first, second)
+    assert b.estimate is not None and b.estimate["total_cny"] == total, b.answer[:160]
+    assert "所在地区" in b.answer
+
+
+def test_a_follow_up_about_something_the_document_discussed_stays_in_it():
+    _, (a, b) = chat("2020 服务券 平台商 初始限额", "那普通的工业互联网供应商呢")
+    assert "800万元" in a.answer
+    assert b.answer.startswith("其他工业互联网供应商初始限额为500万元")
+    assert all(c.doc_id == "guangdong-2020" for c in b.citations)
+
+
+def test_a_contact_question_in_callers_words_after_an_in_scope_turn():
+    _, (_a, b) = chat("伊春上云补助的细则归谁解释？", "打电话找谁问？号码多少")
+    assert not b.refused and "0458-3878126" in b.answer
+
+
+@pytest.mark.parametrize("first, second", [
+    ("白云服务券复核决定最晚几个工作日出？", "给我讲个关于程序员的笑话"),
+    ("白云区服务券审核通过后公示几天？", "帮我写一首关于云的诗"),  # about 云, still no policy question
+    ("省资源池认定评审有几个环节？", "帮我预测一下下期双色球号码"),
+])
+def test_a_request_for_other_writing_is_refused_whatever_it_is_about(first, second):
+    _, (a, b) = chat(first, second)
+    assert a.refused is False and b.refused is True and b.citations == []
