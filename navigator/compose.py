@@ -408,7 +408,11 @@ class Engine:
                 self._deadline(d, ctx)
             else:
                 d.headline = self._headline_from(lead, r)
-        unstated = self._unstated_value(d, ctx, lead)
+        unruled = self._unruled_requirement(ctx)
+        if unruled is not None:
+            d.headline = unruled[0]
+            d.cites += unruled[1]
+        unstated = None if unruled else self._unstated_value(d, ctx, lead)
         if unstated:
             d.headline = (f"文件未作规定：文件没有写明{unstated}，最接近的条文是{lead.article.label}"
                           f"（“{tidy(lead.text)}”），请以主管部门解释为准。")
@@ -774,6 +778,10 @@ class Engine:
             where = "；".join(f"《{self.corpus.docs[c.doc_id].title}》{c.article}" for c in own)
             return None, ("文件未作规定：现有文件没有就同时享受不同文件的补贴作出规定，请向主管部门确认。"
                           + (f"各自的补贴标准见{where}。" if where else "")), own or None
+        # 1c. A requirement on an attribute no condition of the programmes reads (要成立满几年吗): silent.
+        unruled = self._unruled_requirement(ctx)
+        if unruled is not None:
+            return None, unruled[0], unruled[1]
         # 2. The facts the question states against the programmes' rules: one that fails decides.
         found = self._rule_verdict(ctx, progs)
         if found is not None and found[0] is False:
@@ -1159,6 +1167,29 @@ class Engine:
             return True
         # Every word the question adds beyond the programme's names must be in the deciding sentence.
         return all(squash(t) in squash(sentence) for t in words)
+
+    def _unruled_requirement(self, ctx: Context) -> tuple[str, list[Citation]] | None:
+        """A requirement asked about an attribute of the asker (企业要成立满几年吗, 要求是规上企业吗) that no condition
+        of the programmes asked about reads: the texts leave it open. The reason, and their conditions cited."""
+        q = ctx.q
+        progs = [self.reg.get(p) for p in ctx.programmes if p in self.reg.programmes] or [
+            x for x in self.reg.programmes.values() if x.doc in ctx.r.documents[:1]]
+        if not progs:
+            return None
+        read = {f for x in progs for c in x.eligibility for f in _rule_fields(c.rule)}
+        for clause in re.split(r"[，,。；;！!？?]", q):
+            if not re.search(self.lex.requirement_cue, clause):
+                continue
+            for req in self.lex.requirement_fields:
+                word = next((w for w in req.words if w in clause), None)
+                if word is None or read & set(req.fields):
+                    continue
+                cites = self._unique([c.cite for x in progs for c in x.eligibility] or [progs[0].who.cite])
+                where = "、".join(dict.fromkeys(c.article for c in cites[:4]))
+                title = self.corpus.docs[progs[0].doc].title
+                return (f"文件未作规定：《{title}》的申请条件没有对{req.label}作出规定（申请条件见{where}），"
+                        f"请以主管部门解释为准。"), cites
+        return None
 
     def _absent_focus(self, ctx: Context) -> str | None:
         """A thing a yes/no question asks about (after 要不要 / 有没有 / 是不是) that its document never names."""

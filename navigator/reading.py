@@ -109,6 +109,12 @@ class AskedValue(Model):
     value: str  # how a sentence gives one (30天内, 1-2次)
 
 
+class RequirementWords(Model):
+    label: str  # the attribute, as the answer names it
+    fields: list[str]  # profile fields a rule on the attribute reads
+    words: list[str]  # how a caller names the attribute (成立年限, 规上)
+
+
 class CountWords(Model):
     words: list[str]
     units: list[str]
@@ -161,6 +167,8 @@ class Lexicon(Model):
     amount_field_labels: dict[str, str]
     asker_place_strong: list[str]
     asks_requirement: str
+    requirement_fields: list[RequirementWords]
+    requirement_cue: str
     recipient_question: str
     recipient_sentence: str
     certificate_pattern: str

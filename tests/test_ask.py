@@ -584,7 +584,7 @@ def test_helpdesk_framing_is_not_a_topic(ask):
 @pytest.mark.parametrize(("question", "what", "article"), [
     ("客户问伊春补助审批通过后多久能到账？", "时限", "三、申报审核流程（五）"),
     ("省资源池企业的资格有效期是几年？", "有效期", "二、重点工作（一）"),
-    ("伊春那个补助，厂里员工要有多少人才行？", "人数", ""),
+    ("白云服务券初审的专家有多少人？", "人数", "第十五条（二）"),
 ])
 def test_a_value_the_texts_do_not_state_is_said_to_be_open(ask, question, what, article):
     r = ask(question)
@@ -640,3 +640,27 @@ def test_every_condition_the_stated_facts_meet_or_fail_is_cited(ask):
     r = ask("伊春企业去年拿过上云补助，今年续签云服务合同还能再补吗？", as_of=dt.date(2024, 6, 1))
     head = r["answer"].split("\n")[0]
     assert head.startswith("不可以") and "首次购买" in head and "只能申领一次" in head
+
+
+@pytest.mark.parametrize(("question", "what", "article"), [
+    ("客户问：申请白云服务券，企业要成立满几年吗？", "企业成立年限", "第八条"),
+    ("白云 服务券 企业成立年限 要求", "企业成立年限", "第八条"),
+    ("东莞 云平台认定 公司成立满几年", "企业成立年限", "第四条（一）"),
+    ("东莞云平台使用补助要求企业是规上企业吗？", "规模以上", "第十二条"),
+    ("白云服务券 注册资本 最低要求 有没有", "注册资本", "第八条"),
+    ("伊春那个补助，厂里员工要有多少人才行？", "员工人数", "二、申报条件（二）"),
+])
+def test_a_requirement_no_condition_of_the_programme_sets_is_said_to_be_open(ask, question, what, article):
+    r = ask(question)
+    head = r["answer"].split("\n")[0]
+    assert head.startswith("文件未作规定") and what in head, head
+    assert cited(r, r["citations"][0]["doc_id"], article), r["citations"]
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("东莞云平台认定 注册资本 最低要求", "注册资金不低于1000万元"),  # a condition reads it: the text answers
+    ("伊春补助要求企业成立多久", "企业成立时间不低于1年"),
+])
+def test_a_requirement_a_condition_sets_is_answered_from_it(ask, question, words):
+    r = ask(question)
+    assert not r["answer"].startswith("文件未作规定") and words in r["answer"], r["answer"][:120]
