@@ -408,7 +408,7 @@ class Engine:
                 self._deadline(d, ctx)
             else:
                 d.headline = self._headline_from(lead, r)
-        unruled = self._unruled_requirement(ctx)
+        unruled = self._open_point(ctx)
         if unruled is not None:
             d.headline = unruled[0]
             d.cites += unruled[1]
@@ -778,8 +778,9 @@ class Engine:
             where = "；".join(f"《{self.corpus.docs[c.doc_id].title}》{c.article}" for c in own)
             return None, ("文件未作规定：现有文件没有就同时享受不同文件的补贴作出规定，请向主管部门确认。"
                           + (f"各自的补贴标准见{where}。" if where else "")), own or None
-        # 1c. A requirement on an attribute no condition of the programmes reads (要成立满几年吗): silent.
-        unruled = self._unruled_requirement(ctx)
+        # 1c. A requirement on an attribute no condition of the programmes reads (要成立满几年吗), or a fee for
+        #     applying: silent.
+        unruled = self._open_point(ctx)
         if unruled is not None:
             return None, unruled[0], unruled[1]
         # 2. The facts the question states against the programmes' rules: one that fails decides.
@@ -1190,6 +1191,27 @@ class Engine:
                 return (f"文件未作规定：《{title}》的申请条件没有对{req.label}作出规定（申请条件见{where}），"
                         f"请以主管部门解释为准。"), cites
         return None
+
+    def _application_fee(self, ctx: Context) -> tuple[str, list[Citation]] | None:
+        """A fee for applying (要交申请费吗, 收不收评审费) that the document never names: the texts are silent. The
+        reason, with the programme's first step and materials cited (what an application does require)."""
+        m = re.search(self.lex.application_fee, ctx.q)
+        progs = [self.reg.get(p) for p in ctx.programmes if p in self.reg.programmes] or [
+            x for x in self.reg.programmes.values() if x.doc in ctx.r.documents[:1]]
+        if m is None or not progs or squash(m.group(0)) in squash(self.corpus.docs[progs[0].doc].body):
+            return None
+        x = progs[0]
+        cites = self._unique([c.cite for c in (x.process[:1] + x.materials[:1])])
+        if not cites:
+            return None
+        where = "；".join(f"{c.article}：“{tidy(c.quote)}”" for c in cites)
+        return (f"文件未作规定：《{self.corpus.docs[x.doc].title}》没有提到申请要交费（“{m.group(0)}”）；"
+                f"文件规定的申请步骤和材料见{where}，请以主管部门解释为准。"), cites
+
+    def _open_point(self, ctx: Context) -> tuple[str, list[Citation]] | None:
+        """Something asked that the texts leave open, told from the programmes' data: a requirement no condition
+        reads, or a fee for applying."""
+        return self._unruled_requirement(ctx) or self._application_fee(ctx)
 
     def _absent_focus(self, ctx: Context) -> str | None:
         """A thing a yes/no question asks about (after 要不要 / 有没有 / 是不是) that its document never names."""

@@ -169,6 +169,7 @@ class Lexicon(Model):
     asks_requirement: str
     requirement_fields: list[RequirementWords]
     requirement_cue: str
+    application_fee: str
     recipient_question: str
     recipient_sentence: str
     certificate_pattern: str

@@ -664,3 +664,14 @@ def test_a_requirement_no_condition_of_the_programme_sets_is_said_to_be_open(ask
 def test_a_requirement_a_condition_sets_is_answered_from_it(ask, question, words):
     r = ask(question)
     assert not r["answer"].startswith("文件未作规定") and words in r["answer"], r["answer"][:120]
+
+
+@pytest.mark.parametrize(("question", "doc", "article"), [
+    ("白云区申请服务券要交申请费吗？", "baiyun-2019", "第十四条"),
+    ("东莞工业云公共服务平台认定收不收评审费？", "dongguan-2015", "第五条"),
+    ("省资源池 申报 要交费吗", "guangdong-2018", "附件1 二"),
+])
+def test_a_fee_for_applying_is_said_to_be_open_citing_what_an_application_needs(ask, question, doc, article):
+    r = ask(question)
+    assert r["answer"].startswith("文件未作规定") and "没有提到申请要交费" in r["answer"], r["answer"][:100]
+    assert cited(r, doc, article), r["citations"]
