@@ -385,7 +385,13 @@ class Engine:
             if named is None:
                 doc = lead.article.doc_id
                 near = next((x for w in self.lex.payment_words for x in self.quoter.sentences
-                             if x.article.doc_id == doc and w in x.text), lead)
+                             if x.article.doc_id == doc and w in x.text), None)
+                rate = next((c for p in ctx.programmes if p in self.reg.programmes and self.reg.get(p).doc == doc
+                             and (c := self._rate_cite(self.reg.get(p))) is not None), None)
+                if near is None and rate is not None:  # no sentence pays out: the rule of what is paid
+                    near = next((x for x in self.quoter.sentences if x.article.doc_id == doc
+                                 and x.article.label == rate.article and squash(rate.quote)[:12] in squash(x.text)), None)
+                near = near or lead
                 if near is not lead:
                     d.quotes.append(near)
                     d.lines.append(self._quote_line(near.article, near.text))

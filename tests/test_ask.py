@@ -675,3 +675,9 @@ def test_a_fee_for_applying_is_said_to_be_open_citing_what_an_application_needs(
     r = ask(question)
     assert r["answer"].startswith("文件未作规定") and "没有提到申请要交费" in r["answer"], r["answer"][:100]
     assert cited(r, doc, article), r["citations"]
+
+
+def test_who_receives_the_money_when_no_sentence_pays_out_cites_what_is_paid(ask):
+    r = ask("2020年省服务券的奖补资金是打给企业还是打给供应商？")
+    assert r["answer"].startswith("文件未作规定：文件没有写明资金拨付给谁，最接近的条文是四、奖补标准"), r["answer"][:80]
+    assert cited(r, "guangdong-2020", "四、奖补标准")
