@@ -1002,8 +1002,8 @@ class Reader:
         return [k for k, words in self.lex.intents.items() if any(w in q for w in words)]
 
     def is_yes_no(self, q: str) -> bool:
-        if any(m in q for m in self.lex.yes_no.markers):
-            return True
+        if any(m in q for m in self.lex.yes_no.markers) or re.search(r"[\u4e00-\u9fff]{2}没有\s*[？?]", q):
+            return True  # 过期没有？: a verb asked with 没有 at the end of the question
         # Any clause may ask (今年还能领吗 我们老板催着问; 12月份还能申请吗，还是只在年初受理？), unless it asks what,
         # how much or which (补多少呢).
         ends = "".join(self.lex.yes_no.endings)
