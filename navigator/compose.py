@@ -796,7 +796,7 @@ class Engine:
         # 2b. The quoted text forbids what is asked (不得转让、买卖), or requires what the question would skip or put
         #     off (每年需进行资质复核 / 可以不做吗; 签订服务合同前先备案 / 签了合同之后再备案).
         for s in [x for x in [lead, *(quotes or [])] if x is not None]:
-            if self._forbids(q, s.text):
+            if self._forbids(q, s.text) or self._leaves_out(q, s.text):
                 return False, f"（{s.article.label}：“{tidy(s.text)}”）", self.corpus.cite_article(s.article, s.text)
         # 2c. Figures the question states (申请8个, 过5个工作日再交) against the bounds the quoted sentences set.
         named = [self.reg.get(p).title.split("·")[-1] for p in lines]
@@ -1214,10 +1214,20 @@ class Engine:
         return (f"文件未作规定：《{self.corpus.docs[x.doc].title}》没有提到申请要交费（“{m.group(0)}”）；"
                 f"文件规定的申请步骤和材料见{where}，请以主管部门解释为准。"), cites
 
+    def _no_cap(self, ctx: Context) -> tuple[str, list[Citation]] | None:
+        """Whether the amount has a ceiling (有没有封顶), for a programme whose calculator notes the text sets none."""
+        if not re.search(self.lex.cap_question, ctx.q):
+            return None
+        for p in ctx.programmes:
+            note = getattr(self.reg.get(p).calculator, "cap_note", None) if p in self.reg.programmes else None
+            if note is not None and note.text.startswith("文件未规定"):
+                return f"文件未作规定：{tidy(note.text)}（{note.cite.article}：“{tidy(note.cite.quote)}”）。", [note.cite]
+        return None
+
     def _open_point(self, ctx: Context) -> tuple[str, list[Citation]] | None:
         """Something asked that the texts leave open, told from the programmes' data: a requirement no condition
-        reads, or a fee for applying."""
-        return self._unruled_requirement(ctx) or self._application_fee(ctx)
+        reads, a fee for applying, or a ceiling the text does not set."""
+        return self._unruled_requirement(ctx) or self._application_fee(ctx) or self._no_cap(ctx)
 
     def _absent_focus(self, ctx: Context) -> str | None:
         """A thing a yes/no question asks about (after 要不要 / 有没有 / 是不是) that its document never names."""
@@ -1288,6 +1298,22 @@ class Engine:
             first = re.sub(r"[^\u4e00-\u9fff]", "", order.group(0)[1:])
             deferred = deferred or any(first[i:i + 2] in later for i in range(len(first) - 1))
         return deferred and before >= 0 and (obliged or "先" in sentence)
+
+    def _leaves_out(self, q: str, sentence: str) -> bool:
+        """The sentence leaves out of the programme a thing the question names (自动化设备…等费用不列入本政策补助范围
+        / 用服务券买自动化流水线的设备): a run of three or more characters of the question, naming a thing, is in the
+        clause before the excluding words."""
+        for w in self.lex.exclusions:
+            at = sentence.find(w)
+            if at < 0:
+                continue
+            clause = squash(sentence[clause_start(sentence, at):at])
+            common = _longest_common(squash(q), clause)
+            things = [t for t, k in self.scope.kinds(common).items()
+                      if len(t) > 1 and (k[:1] in ("n", "l", "i", "j") or k == "vn") and t not in GENERIC_WORDS]
+            if len(common) >= 3 and things:
+                return True
+        return False
 
     def _sets_place_apart(self, ctx: Context, sentence: str) -> bool:
         """The sentence treats a place the question names apart (（东莞市、中山市径向…）, 深圳市除外)."""

@@ -170,6 +170,8 @@ class Lexicon(Model):
     requirement_fields: list[RequirementWords]
     requirement_cue: str
     application_fee: str
+    cap_question: str
+    exclusions: list[str]
     recipient_question: str
     recipient_sentence: str
     certificate_pattern: str

@@ -670,6 +670,7 @@ def test_a_requirement_a_condition_sets_is_answered_from_it(ask, question, words
     ("白云区申请服务券要交申请费吗？", "baiyun-2019", "第十四条"),
     ("东莞工业云公共服务平台认定收不收评审费？", "dongguan-2015", "第五条"),
     ("省资源池 申报 要交费吗", "guangdong-2018", "附件1 二"),
+    ("来电人问：进省资源池需要缴纳什么费用吗？", "guangdong-2018", "附件1 一"),
 ])
 def test_a_fee_for_applying_is_said_to_be_open_citing_what_an_application_needs(ask, question, doc, article):
     r = ask(question)
@@ -681,3 +682,27 @@ def test_who_receives_the_money_when_no_sentence_pays_out_cites_what_is_paid(ask
     r = ask("2020年省服务券的奖补资金是打给企业还是打给供应商？")
     assert r["answer"].startswith("文件未作规定：文件没有写明资金拨付给谁，最接近的条文是四、奖补标准"), r["answer"][:80]
     assert cited(r, "guangdong-2020", "四、奖补标准")
+
+
+@pytest.mark.parametrize("question", [
+    "省上云服务券一家企业最多能补多少钱有没有个顶？",
+    "我们是佛山的工业企业，准备申领2020年广东省上云上平台服务券，项目合同比较大，想问一下单个企业奖补金额有没有封顶？",
+])
+def test_a_ceiling_the_text_does_not_set_is_said_to_be_open(ask, question):
+    r = ask(question)
+    assert r["answer"].startswith("文件未作规定：文件未规定单个企业奖补上限"), r["answer"][:80]
+    assert cited(r, "guangdong-2020", "四、奖补标准")
+
+
+@pytest.mark.parametrize("question", [
+    "白云区企业用服务券去买自动化设备，可以补贴吗？",
+    "我们厂打算用白云的服务券买一条自动化流水线的设备，能抵吗？",
+    "客户问：他们厂在白云，打算添一批精益生产设施，这笔钱服务券管不管？",
+])
+def test_a_thing_the_text_leaves_out_of_the_programme_is_a_no(ask, question):
+    r = ask(question)
+    assert r["answer"].startswith("不可以。（第九条：“但企业购买自动化设备、精益生产设施等费用不列入本政策补助范围。”）"), r["answer"][:80]
+
+
+def test_what_the_voucher_does_pay_for_is_still_a_yes(ask):
+    assert ask("白云服务券能用来付云资源租赁费吗")["answer"].startswith("可以。（第九条")
