@@ -33,6 +33,7 @@ class MoneyWords(BaseModel):
     currency: list[str]
     not_money_after: list[str]
     not_money_before: list[str]
+    not_units: list[str] = Field(default=[], description="Words that open with a unit's character but are no unit.")
     qualifiers: dict[Literal["at_least", "below", "approximate"], list[str]]
     range_joiners: list[str]
     absurd_above_cny: Decimal
@@ -141,8 +142,8 @@ def scan(text: str, words: MoneyWords, cue_before: list[tuple[int, int]] | None 
         vague = bool(start and t[start - 1] in "几数") or (bool(nxt_char) and nxt_char in "多几来余" and not cur)
         has_unit = bool(cur or mag or _has_cn_magnitude(num) or re.search(r"(百万|千万|千)$", num))
         follows = next((w for w in sorted(words.not_money_after, key=len, reverse=True) if after.startswith(w)), None)
-        if follows and not cur:
-            continue  # 2020年, 10人, 50%, 3个工作日
+        if follows and not cur and not any(after.startswith(w) for w in words.not_units):
+            continue  # 2020年, 10人, 50%, 3个工作日 (not 10万 次年20万)
         prev = t[start - 1] if start else ""
         if ordinal or re.search(r"[:：]\d", t[end:end + 3]) or (prev and prev in "〔[(（第" and not cur):
             continue

@@ -888,6 +888,13 @@ class Reader:
             m = re.match(rf"\s*({ords})", q[s0:a.start])
             if a.year is None and m and not self._ordinals_in(q[s0 + m.end():a.start]):
                 a = a.model_copy(update={"year": self.lex.years.ordinal_values[m.group(1)]})
+            # 头一年交税450万、公有云用了30万: a clause opening with a year of use, and a list (、) after it.
+            opening = [x for x in re.finditer(rf"(?:^|[，,；;：:])\s*({ords})", q[s0:a.start])]
+            if a.year is None and opening:
+                last = opening[-1]
+                between = q[s0 + last.end():a.start]
+                if not re.search(r"[，,。；;]", between) and "、" in between and not self._ordinals_in(between):
+                    a = a.model_copy(update={"year": self.lex.years.ordinal_values[last.group(1)]})
             out.append(a)
         return out
 

@@ -8,6 +8,7 @@ a wrong figure.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import sys
 from decimal import Decimal
@@ -101,3 +102,15 @@ def test_amounts_are_written_as_enterprises_write_them(value, style, written):
 ])
 def test_chinese_numerals_are_read_back_to_their_value(written, value):
     assert amounts.read_back(written) == value
+
+
+@pytest.mark.parametrize(("question", "total"), [
+    # each year's tax and fee listed with 、 after the year: 450万 → 10万 tier (15万 cut to 10万); 2100万 → 100万 tier
+    ("我们白云的厂是四上，头一年交税450万、公有云用了30万，第二年交税涨到2100万、公有云用了300万，两年公有云能补多少？", "1100000.00"),
+    ("东莞 认定平台 租赁 头年33.3万 次年20万 两年补多少", "193200.00"),  # 13.32万 + 6万
+])
+def test_years_of_use_in_callers_words(question, total):
+    from navigator.answer import answerer
+
+    r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:160]
