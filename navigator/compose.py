@@ -793,6 +793,10 @@ class Engine:
         found = self._rule_verdict(ctx, progs)
         if found is not None and found[0] is False:
             return found
+        # 2a. A rate the question puts forward (能不能按80%奖补) against the one the programme gives the asker.
+        rated = self._rate_verdict(ctx, progs)
+        if rated is not None:
+            return rated
         # 2b. The quoted text forbids what is asked (不得转让、买卖), or requires what the question would skip or put
         #     off (每年需进行资质复核 / 可以不做吗; 签订服务合同前先备案 / 签了合同之后再备案).
         for s in [x for x in [lead, *(quotes or [])] if x is not None]:
@@ -1298,6 +1302,42 @@ class Engine:
             first = re.sub(r"[^\u4e00-\u9fff]", "", order.group(0)[1:])
             deferred = deferred or any(first[i:i + 2] in later for i in range(len(first) - 1))
         return deferred and before >= 0 and (obliged or "先" in sentence)
+
+    def _rate_verdict(self, ctx: Context, progs: list[Programme]) -> tuple[bool, str, Citation] | None:
+        """A rate the question puts forward (能不能按80%奖补, 能补五成吗) against the rate the one programme asked about
+        gives the asker: the city's group, or the cluster pilots' rate, for a regional rate; the year's rate for
+        yearly rates; the one rate otherwise. None when the asker's facts do not decide which rate applies."""
+        from navigator.numbers import parse_numeral
+
+        m = re.search(r"(\d+(?:\.\d+)?)\s*[%％]|百分之([一二两三四五六七八九十百零〇\d]+)|([一二两三四五六七八九])成", ctx.q)
+        if m is None or len(progs) != 1 or progs[0].calculator is None:
+            return None
+        mags = self.lex.money.magnitudes
+        if m.group(1):
+            asked = Decimal(m.group(1)) / 100
+        else:
+            n = parse_numeral(m.group(2) or m.group(3), mags)
+            if n is None:
+                return None
+            asked = n / 100 if m.group(2) else n / 10
+        calc, facts = progs[0].calculator, ctx.facts
+        rate = None
+        if hasattr(calc, "groups") and hasattr(calc, "cluster_pilot_rate"):
+            city = facts.get("city")
+            group = next((g for g in calc.groups if city in self.reader.gaz.groups.get(g.gazetteer_group, [])), None)
+            if facts.get("cluster_pilot") is True:
+                rate = calc.cluster_pilot_rate
+            elif group is not None and (facts.get("cluster_pilot") is False
+                                        or group.rate.value >= calc.cluster_pilot_rate.value):
+                rate = group.rate
+        elif getattr(calc, "rates", None) and ctx.r.asked_year and ctx.r.asked_year <= len(calc.rates):
+            rate = calc.rates[ctx.r.asked_year - 1]
+        elif getattr(calc, "rate", None) is not None and not getattr(calc, "rates", None):
+            rate = calc.rate
+        if rate is None:
+            return None
+        full = next((x for x in self._sentences_of(rate.cite) if squash(rate.cite.quote) in squash(x)), rate.cite.quote)
+        return asked == rate.value, f"（{rate.cite.article}：“{tidy(full)}”）", rate.cite
 
     def _leaves_out(self, q: str, sentence: str) -> bool:
         """The sentence leaves out of the programme a thing the question names (自动化设备…等费用不列入本政策补助范围

@@ -161,6 +161,7 @@ class Lexicon(Model):
     relative_years: dict[str, int]  # 前年 / 去年 / 今年: years of use in the order they came
     summing: list[str]
     negations: list[str]
+    negated_before: str
     eligibility_words: list[str]
     claimed_before: list[str]
     cap_words: list[str]
@@ -492,8 +493,12 @@ class Reader:
                     facts[fld], words[fld] = True, negated + hit
                     break
                 if hit and value is True:
-                    # 不属于四上，也不是总部企业或新招商重点企业: a negation reaches over a list of such words.
                     at = q.find(hit)
+                    neg = re.search(self.lex.negated_before, q[max(0, at - 6):at])
+                    if neg:  # 不在产业集群试点里, 没有入选集群试点: the word negated
+                        facts[fld], words[fld] = False, neg.group(0) + hit
+                        break
+                    # 不属于四上，也不是总部企业或新招商重点企业: a negation reaches over a list of such words.
                     clause = q[max(clause_start(q, at), 0):at]
                     m = re.search(r"(不是|不属于|并非|非)[^，。；？]*$", clause)
                     if m and re.search(r"[或、和及与]", clause[m.end(1):]):

@@ -706,3 +706,15 @@ def test_a_thing_the_text_leaves_out_of_the_programme_is_a_no(ask, question):
 
 def test_what_the_voucher_does_pay_for_is_still_a_yes(ask):
     assert ask("白云服务券能用来付云资源租赁费吗")["answer"].startswith("可以。（第九条")
+
+
+@pytest.mark.parametrize(("question", "verdict", "article"), [
+    ("来电人说他们是广州的工业企业，不在产业集群试点里，问2020年服务券能不能按80%奖补？", "不可以", "四、奖补标准"),  # 珠三角: 70 %
+    ("我们是揭阳的企业，2020年省服务券能补80%吗", "可以", "四、奖补标准"),  # 粤东西北: 80 %
+    ("伊春上云补助能补六成吗", "不可以", "一、补助标准"),  # 50 %
+    ("白云公有云能补50%吗", "可以", "第十一条（二）"),
+])
+def test_a_rate_put_forward_is_checked_against_the_askers_rate(ask, question, verdict, article):
+    r = ask(question)
+    assert r["answer"].startswith(verdict + "。"), r["answer"][:80]
+    assert r["citations"][0]["article"] == article
