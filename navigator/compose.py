@@ -1760,6 +1760,9 @@ class Engine:
         words = self.lex.step_position
         first = any(w in ctx.q for w in words.first)
         last = any(w in ctx.q for w in words.last)
+        done = self._step_done(ctx.q)
+        if done is not None and not (first or last):
+            return self._step_after(lead, done)
         if first == last:
             return None
         doc = self.corpus.docs[lead.article.doc_id]
@@ -1790,11 +1793,41 @@ class Engine:
             return None
         return pick, sentence, (words.first_label if first else words.last_label)
 
+    def _step_done(self, q: str) -> str | None:
+        """The step a question says is done, when it asks what comes next (初审过了以后…下一道: 初审)."""
+        words = self.lex.step_position
+        if not any(w in q for w in words.next):
+            return None
+        at = min((q.find(w) for w in words.after if w in q), default=-1)
+        if at < 0:
+            return None
+        run = re.findall(r"[\u4e00-\u9fff]+", q[:at])
+        return run[-1][-4:] if run and len(run[-1]) >= 2 else None
+
+    def _step_after(self, lead: Sentence, done: str) -> tuple[Article, str, str] | None:
+        """The step after the one named ``done`` in the procedure the deciding sentence belongs to."""
+        for art in [lead.article, *([self.corpus.article(lead.article.parent)] if lead.article.parent else [])]:
+            target = self._list_parent(art) or (art if art.children else None)
+            if target is None or len(target.children) < 2:
+                continue
+            kids = [self.corpus.article(c) for c in target.children]
+            for k in range(len(done), 1, -1):
+                hit = next((n for n, kid in enumerate(kids) if done[-k:] in kid.own_text), None)
+                if hit is not None:
+                    if hit + 1 >= len(kids):
+                        return None
+                    pick = kids[hit + 1]
+                    sentence = next((x for x in self.quoter.quotable(pick) if x.strip()), pick.own_text.strip())
+                    return (pick, sentence, self.lex.step_position.next_label) if sentence else None
+        return None
+
     def _quote_matches_question(self, ctx: Context, text: str) -> bool:
         """The sentence speaks of what the question names (认定流程 / 评价流程), not of a neighbouring procedure."""
         grams = {ctx.q[i:i + 2] for i in range(len(ctx.q) - 1)}
         m = re.search(r"([\u4e00-\u9fff]{2})(?:基本)?(?:流程|程序)", ctx.q)
-        return m is None or m.group(1) in text or not grams
+        # 省资源池认定，整个流程…: a procedure the sentence names (认定基本流程) and the question names elsewhere.
+        named = any(re.search(rf"{re.escape(g)}(?:基本)?(?:流程|程序)", text) for g in grams)
+        return m is None or m.group(1) in text or not grams or named
 
     def _list_parent(self, art: Article) -> Article | None:
         """The list an item belongs to (or the item's own list), when its items are short.

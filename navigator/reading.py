@@ -102,6 +102,10 @@ class StepWords(Model):
     last: list[str]
     first_label: str
     last_label: str
+    # 初审过了以后，下一道是谁把关: the step after the one named before `after`, when a `next` word asks for it.
+    after: list[str] = []
+    next: list[str] = []
+    next_label: str = "下一步"
 
 
 class AskedValue(Model):

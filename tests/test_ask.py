@@ -718,3 +718,12 @@ def test_a_rate_put_forward_is_checked_against_the_askers_rate(ask, question, ve
     r = ask(question)
     assert r["answer"].startswith(verdict + "。"), r["answer"][:80]
     assert r["citations"][0]["article"] == article
+
+
+@pytest.mark.parametrize(("question", "head", "article"), [
+    ("初审过了以后，白云那边下一道是谁把关？", "下一步：智慧白云建设领导小组办公室对服务券申请材料进行审核", "第十五条（三）"),
+    ("省资源池认定，整个流程从哪一步开始？", "第一项：省经济和信息化委面向社会组织发布", "附件1 一"),
+])
+def test_the_step_after_a_named_one_or_the_first_of_a_procedure_named_apart(ask, question, head, article):
+    r = ask(question)
+    assert r["answer"].startswith(head) and r["citations"][0]["article"] == article, r["answer"][:80]
