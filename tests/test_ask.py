@@ -727,3 +727,12 @@ def test_a_rate_put_forward_is_checked_against_the_askers_rate(ask, question, ve
 def test_the_step_after_a_named_one_or_the_first_of_a_procedure_named_apart(ask, question, head, article):
     r = ask(question)
     assert r["answer"].startswith(head) and r["citations"][0]["article"] == article, r["answer"][:80]
+
+
+@pytest.mark.parametrize(("question", "words", "article"), [
+    ("东莞云公共服务平台认定对办公场地有什么要求？", "固定", "第四条（二）"),  # 场地 / 场所
+    ("东莞出这个工业云平台认定办法，是依据哪些文件定的？", "东莞制造2025", "第一条"),  # 依据 / 贯彻落实
+])
+def test_the_texts_words_for_what_callers_say(ask, question, words, article):
+    r = ask(question)
+    assert words in r["answer"] and cited(r, "dongguan-2015", article), r["answer"][:100]
