@@ -558,6 +558,13 @@ class Engine:
             return named
         found = [self.reg.get(p) for p in ctx.programmes if self.reg.get(p).calculator is not None
                  and self.reg.get(p).side == "enterprise"]
+        # 合同60万: an amount of a kind some lines take (the contract) goes to those lines, not to lines of fees.
+        fields = {a.field for a in r.amounts if a.field in estimating.PAYMENT_FIELDS and a.field != "fees"}
+        fitting = [x for x in found if fields & {s.name for s in estimating.specs_of(x)}]
+        if fields and found and not fitting:
+            fitting = [x for x in self.reg.programmes.values() if x.calculator is not None and x.side == "enterprise"
+                       and x.doc in r.documents and fields & {s.name for s in estimating.specs_of(x)}]
+        found = fitting or found
         if not found:  # the line named has no calculation (平台认定): the document's enterprise lines
             top = ctx.hits[0].chunk.article.doc_id
             found = [p for p in self.reg.programmes.values() if p.doc == top and p.calculator is not None

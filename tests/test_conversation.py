@@ -258,3 +258,10 @@ def test_a_contact_question_in_callers_words_after_an_in_scope_turn():
 def test_a_request_for_other_writing_is_refused_whatever_it_is_about(first, second):
     _, (a, b) = chat(first, second)
     assert a.refused is False and b.refused is True and b.citations == []
+
+
+def test_a_contract_amount_goes_to_the_lines_that_take_a_contract():
+    # 广州 is also where the Baiyun lines are; they take fees, the 2020 voucher takes the contract.
+    _, (_a, b) = chat("我们是珠三角的工业企业，想了解2020年省服务券的奖补比例是多少？", "我们在广州，合同60万，能拿多少？")
+    assert b.estimate is not None and b.estimate["total_cny"] == "420000.00", b.answer[:160]
+    assert b.programmes == ["guangdong-2020-cloud-voucher"]
