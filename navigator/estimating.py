@@ -248,11 +248,17 @@ def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dic
         a = mine[0]
         c0 = max(reading.question.rfind(x, 0, a.start) for x in "，,。；;") + 1
         if a.year is None and (reading.span_years or 0) > 1 and reading.summing \
-                and each_year_said(reading.question[c0:a.start], reading_lexicon().years):
+                and each_year_said(reading.question[c0:a.end], reading_lexicon().years):
             # 公有云这两年每年100万，两年合计: the line pays year by year on one year's fee, once per year.
             n = min(reading.span_years or 1, MAX_SPAN)
             p.years_of[prog.id] = n
             p.assumptions.append(f"{_title(prog)}每年{_fmt(a.value_cny)}，共{n}年，逐年计算")
+        elif a.year is None and (reading.span_years or 0) > 1 and reading.summing and s.name != "contract_cny":
+            # 连着用两年，两年总共: a sum over years of a line paid year by year, with one fee not said to be each
+            # year's: which it is changes the figure, so it is asked.
+            n = reading.span_years
+            return p.need(f"“{a.text}”是每年的{_label(s)}，还是{n}年合计？{_title(prog)}按年度计算，请说明。",
+                          [f"每年{wan(a.value_cny)}", f"{n}年合计{wan(a.value_cny)}"])
         _bound(p, prog, s, a)
         p.understood.append(f"{_title(prog)}·{_label(s)}：{_fmt(a.value_cny)}{_said(a)}")
         return str(a.value_cny)

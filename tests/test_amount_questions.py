@@ -114,3 +114,13 @@ def test_years_of_use_in_callers_words(question, total):
 
     r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
     assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:160]
+
+
+def test_a_sum_over_years_of_a_yearly_line_is_computed_or_asked_never_one_year():
+    from navigator.answer import answerer
+
+    a = answerer()
+    r = a.ask("我们厂在白云，每年全库纳税400万，公有云一年要80万，连着用两年，两年总共能补多少？", as_of=dt.date(2021, 1, 1))
+    assert r["estimate"]["total_cny"] == "200000.00"  # 10万 a year (500万-以下 tier), two years
+    r = a.ask("白云区四上企业纳税800万，公有云服务费两年一共100万，两年总共能补多少", as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is None and r["clarify"] is not None and "2年合计" in r["clarify"]["question"]
