@@ -1190,8 +1190,7 @@ class Engine:
         """A requirement asked about an attribute of the asker (企业要成立满几年吗, 要求是规上企业吗) that no condition
         of the programmes asked about reads: the texts leave it open. The reason, and their conditions cited."""
         q = ctx.q
-        progs = [self.reg.get(p) for p in ctx.programmes if p in self.reg.programmes] or [
-            x for x in self.reg.programmes.values() if x.doc in ctx.r.documents[:1]]
+        progs = self._asked_programmes(ctx)
         if not progs:
             return None
         read = {f for x in progs for c in x.eligibility for f in _rule_fields(c.rule)}
@@ -1209,12 +1208,16 @@ class Engine:
                         f"请以主管部门解释为准。"), cites
         return None
 
+    def _asked_programmes(self, ctx: Context) -> list[Programme]:
+        """The programmes a question is about, or those of the document it is routed to first."""
+        return [self.reg.get(p) for p in ctx.programmes if p in self.reg.programmes] or [
+            x for x in self.reg.programmes.values() if x.doc in ctx.r.documents[:1]]
+
     def _application_fee(self, ctx: Context) -> tuple[str, list[Citation]] | None:
         """A fee for applying (要交申请费吗, 收不收评审费) that the document never names: the texts are silent. The
         reason, with the programme's first step and materials cited (what an application does require)."""
         m = re.search(self.lex.application_fee, ctx.q)
-        progs = [self.reg.get(p) for p in ctx.programmes if p in self.reg.programmes] or [
-            x for x in self.reg.programmes.values() if x.doc in ctx.r.documents[:1]]
+        progs = self._asked_programmes(ctx)
         if m is None or not progs or squash(m.group(0)) in squash(self.corpus.docs[progs[0].doc].body):
             return None
         x = progs[0]
