@@ -31,7 +31,7 @@ from navigator.conversation import Conversation, Fact, Turn
 from navigator.corpus import Article, Corpus, squash
 from navigator.programmes import Registry
 from navigator.quoting import Quoter, Sentence
-from navigator.reading import AmountRead, Reader, Reading, clause_start
+from navigator.reading import AmountRead, Reader, Reading, clause_start, shares
 from navigator.retrieval import RRF_K
 from navigator.scope import Scope
 
@@ -679,7 +679,7 @@ class Engine:
     def _region_said(self, prog: Programme, r: Reading) -> tuple[str, list[str], str] | None:
         """(group, its cities, the words) when the question, or the one it follows up, names one of the
         programme's rate groups of cities (我们是珠三角的企业) and no city: the rate is that group's."""
-        text = r.question + (r.previous_question or "" if r.follow_up else "")
+        text = r.question + ((r.previous_question or "") if r.follow_up else "")
         named = []
         for g in getattr(prog.calculator, "groups", None) or []:
             word = g.name.removesuffix("地区")
@@ -1233,8 +1233,9 @@ class Engine:
         if not re.search(self.lex.cap_question, ctx.q):
             return None
         for p in ctx.programmes:
-            note = getattr(self.reg.get(p).calculator, "cap_note", None) if p in self.reg.programmes else None
-            if note is not None and note.text.startswith("文件未规定"):
+            calc = self.reg.get(p).calculator if p in self.reg.programmes else None
+            note = getattr(calc, "cap_note", None)
+            if note is not None and calc.headline().cap_cny is None:  # the calculator says the text sets no cap
                 return f"文件未作规定：{tidy(note.text)}（{note.cite.article}：“{tidy(note.cite.quote)}”）。", [note.cite]
         return None
 
@@ -1317,19 +1318,10 @@ class Engine:
         """A rate the question puts forward (能不能按80%奖补, 能补五成吗) against the rate the one programme asked about
         gives the asker: the city's group, or the cluster pilots' rate, for a regional rate; the year's rate for
         yearly rates; the one rate otherwise. None when the asker's facts do not decide which rate applies."""
-        from navigator.numbers import parse_numeral
-
-        m = re.search(r"(\d+(?:\.\d+)?)\s*[%％]|百分之([一二两三四五六七八九十百零〇\d]+)|([一二两三四五六七八九])成", ctx.q)
-        if m is None or len(progs) != 1 or progs[0].calculator is None:
+        said = shares(ctx.q)
+        if not said or len(progs) != 1 or progs[0].calculator is None:
             return None
-        mags = self.lex.money.magnitudes
-        if m.group(1):
-            asked = Decimal(m.group(1)) / 100
-        else:
-            n = parse_numeral(m.group(2) or m.group(3), mags)
-            if n is None:
-                return None
-            asked = n / 100 if m.group(2) else n / 10
+        asked = said[0][0]
         calc, facts = progs[0].calculator, ctx.facts
         rate = None
         if hasattr(calc, "groups") and hasattr(calc, "cluster_pilot_rate"):

@@ -247,13 +247,13 @@ def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dic
                           [a.text for a in mine] + ["合并计算"])
         a = mine[0]
         c0 = max(reading.question.rfind(x, 0, a.start) for x in "，,。；;") + 1
-        if a.year is None and (reading.span_years or 0) > 1 and reading.summing \
-                and each_year_said(reading.question[c0:a.end], reading_lexicon().years):
+        over_years = a.year is None and (reading.span_years or 0) > 1 and reading.summing  # 两年总共, 三年合计
+        if over_years and each_year_said(reading.question[c0:a.end], reading_lexicon().years):
             # 公有云这两年每年100万，两年合计: the line pays year by year on one year's fee, once per year.
             n = min(reading.span_years or 1, MAX_SPAN)
             p.years_of[prog.id] = n
             p.assumptions.append(f"{_title(prog)}每年{_fmt(a.value_cny)}，共{n}年，逐年计算")
-        elif a.year is None and (reading.span_years or 0) > 1 and reading.summing and s.name != "contract_cny":
+        elif over_years and s.name != "contract_cny":
             # 连着用两年，两年总共: a sum over years of a line paid year by year, with one fee not said to be each
             # year's: which it is changes the figure, so it is asked.
             n = reading.span_years

@@ -571,19 +571,9 @@ class Reader:
 
     def _staff_ratio(self, q: str) -> tuple[Decimal, str] | None:
         """A share of qualified staff: 六成, 60%, 百分之六十, next to 专业人员 / 学历 / 职称."""
-        from navigator.numbers import parse_numeral
-
-        for m in re.finditer(r"(?:百分之([一二三四五六七八九十]+)|(\d{1,3}(?:\.\d+)?)\s*[%％]|([一二三四五六七八九十]|\d)\s*成)", q):
+        for v, m in shares(q):
             near = q[max(0, m.start() - 14):m.end() + 4]
-            if not any(w in near for w in self.lex.staff_ratio_words):
-                continue
-            if m.group(1):
-                v = parse_numeral(m.group(1), {}) / 100
-            elif m.group(2):
-                v = Decimal(m.group(2)) / 100
-            else:
-                v = parse_numeral(m.group(3), {}) / 10
-            if v is not None and 0 <= v <= 1:
+            if any(w in near for w in self.lex.staff_ratio_words):
                 return v, m.group(0)
         return None
 
@@ -1112,6 +1102,24 @@ def each_year_said(text: str, yw: YearWords) -> bool:
     return any(w in text for w in yw.each) or bool(re.search(r"[一二两三四五\d]年(?:都|均)", text)) or bool(
         re.search(r"(?<![第前])[两二三四五2-5]年[^，。；\d]{0,8}(?:都是|均为|都为|均是)", text)) or bool(
         re.search(yw.per_year, text))
+
+
+SHARE = re.compile(r"百分之([一二两三四五六七八九十百零〇\d]+)|(\d{1,3}(?:\.\d+)?)\s*[%％]|([一二两三四五六七八九十]|\d)\s*成")
+
+
+def shares(q: str) -> list[tuple[Decimal, re.Match]]:
+    """The shares written in ``q`` (60%, 百分之六十, 六成) as fractions of one, with where each was written."""
+    from navigator.numbers import parse_numeral
+
+    out = []
+    for m in SHARE.finditer(q):
+        n = Decimal(m.group(2)) if m.group(2) else parse_numeral(m.group(1) or m.group(3), {})
+        if n is None:
+            continue
+        v = n / 10 if m.group(3) else n / 100
+        if 0 <= v <= 1:
+            out.append((v, m))
+    return out
 
 
 def clause_start(q: str, pos: int) -> int:
