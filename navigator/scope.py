@@ -70,6 +70,8 @@ class Scope:
             end = next((c for c in self.lex.result_complements if t.endswith(c) and len(t) > len(c)), None)
             if end and all(c in self.chars for c in t[:-len(end)]):
                 continue  # 审完, 交齐, 补上去, 用起来: an act of the texts and how it ended
+            if self._kin_in_texts(t) or (end and self._kin_in_texts(t[:-len(end)])):
+                continue  # 退回来: a word the lexicon gives as kin of the texts' own (返还)
             if squash(t) in self.text_all or re.fullmatch(r"[\d一二两三四五六七八九十百千万亿几半每各某这那哪此该本][\u4e00-\u9fff]?", t) \
                     or re.fullmatch(r"[\d一二两三四五六七八九十百千万亿零〇点.,]+[元块万亿千]*", t):
                 continue
@@ -81,6 +83,14 @@ class Scope:
                 continue  # 公司财务: two words of the texts the segmenter joined
             out.append(t)
         return out
+
+    def _kin(self, word: str) -> list[str]:
+        """The word and its synonyms in the lexicon."""
+        return [word, *(w for g in self.lex.synonyms if word in g for w in g if w != word)]
+
+    def _kin_in_texts(self, word: str) -> bool:
+        """A word of one of the lexicon's synonym groups another of whose words the texts use (退回 → 返还)."""
+        return any(squash(w) in self.text_all for w in self._kin(word)[1:])
 
     def function_word(self, word: str, kinds: dict[str, str]) -> bool:
         """An adverb, pronoun, measure word or particle (刚好, 这么), or a piece the segmenter cut across two such
@@ -187,7 +197,10 @@ class Scope:
             unknown = [t for t in unknown if kinds.get(t, "n")[:1] != "v"]
         topic = bool(self.reader.lines_named(q) or self.reader.topic_documents(q))
         phrases = self.text_phrases(q, unknown)  # the question speaks of the texts; other words say who asks
-        if not anchors and unknown and not topic and not phrases:
+        # 东莞认定要交营业执照原件吗: one odd word beside a document's act (not a subsidy: 人才住房补贴 is another's)
+        money = set(self._kin("补贴"))
+        named = bool(r.documents) and any(w not in money for w in weak) and len(unknown) == 1
+        if not anchors and unknown and not topic and not phrases and not named:
             return f"现有政策库未收录关于“{unknown[0]}”的政策"
         if not r.documents and not anchors and not weak and not r.programmes and not phrases:
             return "问题不在现有企业上云政策的范围内"
