@@ -419,6 +419,16 @@ class Engine:
             d.headline = unruled[0]
             d.cites += unruled[1]
         unstated = None if unruled else self._unstated_value(d, ctx, lead)
+        stated = self._stated_value(ctx, unstated, lead) if unstated else None
+        if stated is not None:  # 一年几批: the retrieved sentence that gives a count of what is asked about
+            unstated = None
+            d.headline = self._headline_from(stated, r)
+            line = self._quote_line(stated.article, stated.text)
+            if line in d.lines:
+                d.lines.remove(line)
+            d.lines.insert(d.lines.index("依据：") + 1 if "依据：" in d.lines else 0, line)
+            d.cites.insert(0, self.corpus.cite_article(stated.article, stated.text))
+            d.quotes.insert(0, stated)
         if unstated:
             d.headline = (f"文件未作规定：文件没有写明{unstated}，最接近的条文是{lead.article.label}"
                           f"（“{tidy(lead.text)}”），请以主管部门解释为准。")
@@ -1148,6 +1158,26 @@ class Engine:
         for what, kind in self.lex.asked_values.items():
             if re.search(kind.question, ctx.q) and not re.search(kind.value, given):
                 return what
+        return None
+
+    def _stated_value(self, ctx: Context, what: str, lead: Sentence) -> Sentence | None:
+        """A sentence of the retrieved articles, in the deciding sentence's document, that states a value of the
+        kind asked (每半年组织一次…认定 for 认定一年几批) and names a topic word of the question."""
+        kind = self.lex.asked_values[what]
+        words = [t for t in self.scope.content_words(ctx.q, ctx.r) if t not in GENERIC_WORDS
+                 and not re.search(kind.question, t)]
+        asked = re.search(self.lex.count_question, ctx.q)
+        units = self.lex.count_units.get(asked.group(1), [asked.group(1)]) if asked else []
+        for h in ctx.hits:
+            art = h.chunk.article
+            if art.doc_id != lead.article.doc_id:
+                continue
+            for i in self.quoter.by_article.get(art.id, []):
+                x = self.quoter.sentences[i]
+                value = re.search(kind.value, x.text)
+                if value and (not units or any(u in value.group(0) for u in units)) and any(
+                        squash(k) in squash(x.text) for t in words for k in self._kin(t)):
+                    return x
         return None
 
     def _speaks_of(self, sentence: str, r: Reading) -> bool:

@@ -176,6 +176,37 @@ def test_words_about_the_asker_do_not_put_a_question_quoting_the_texts_out_of_sc
     assert any(article in c["article"] for c in r["citations"]), r["answer"]
 
 
+@pytest.mark.parametrize("question, article", [
+    ("客户问：东莞认定要交营业执照原件吗？", "第六条（二）"),    # 原件: one word the texts never use, beside 东莞认定
+    ("白云服务券材料被退回来要补，给我们几天时间？", "第十五条（二）"),  # 退回来: kin of the texts' 返还
+])
+def test_one_odd_word_beside_a_documents_own_act_is_no_other_subject(ask, question, article):
+    r = ask(question)
+    assert r["refused"] is False
+    assert any(article in c["article"] for c in r["citations"]), r["answer"]
+
+
+@pytest.mark.parametrize("question", ["白云区的人才住房补贴怎么领？", "伊春市森林防火补助标准是多少？"])
+def test_another_subsidy_of_a_covered_place_is_still_refused(ask, question):
+    assert ask(question)["refused"] is True
+
+
+@pytest.mark.parametrize("question, doc_id, article, fact", [
+    ("东莞 平台认定 一年几批", "dongguan-2015", "第八条", "每半年组织一次"),
+    ("白云区服务券的使用绩效多久评价一次？", "baiyun-2019", "第十九条", "半年度和年度"),
+])
+def test_a_count_asked_is_taken_from_the_retrieved_sentence_that_gives_one(ask, question, doc_id, article, fact):
+    r = ask(question)
+    assert fact in r["answer"] and not r["answer"].startswith("文件未作规定"), r["answer"]
+    assert cited(r, doc_id, article)
+
+
+def test_a_count_in_another_unit_is_no_answer(ask):
+    """一式几份 asks for copies; 只能申领一次 counts applications: the texts leave the copies open."""
+    r = ask("我们厂准备申报伊春上云补助，材料要交纸质的还是电子的，一式几份？")
+    assert r["answer"].startswith("文件未作规定"), r["answer"]
+
+
 @pytest.mark.parametrize("obtained, verdict", [("2016年6月", "不可以"), ("2018年6月", "可以")])
 def test_a_certificate_date_is_read_against_the_validity_the_document_sets(ask, obtained, verdict):
     r = ask(f"我们的平台{obtained}拿到东莞的认定，现在还算认定平台吗？", as_of=dt.date(2020, 1, 1))
