@@ -296,7 +296,8 @@ class Engine:
                                      boost_docs=boost or None)
         floor = getattr(self.retriever.embeddings, "unrelated_below", None)
         if not hits or (not boost and not only and floor is not None and (hits[0].dense_sim or 0) < floor
-                        and not r.follow_up and not any(self.scope.anchored(q))):
+                        and not r.follow_up and not any(self.scope.anchored(q))
+                        and not self.scope.text_phrases(q, self.scope.unknown_words(q, r))):
             return self._refuse("没有找到与问题对应的政策条文")
         topic = self._topic_words(query[:QUERY_CHARS], r, {h.chunk.article.doc_id for h in hits})
         hits = self._by_sentence(hits, r, query, topic)[:SEARCH_K]
@@ -1027,7 +1028,7 @@ class Engine:
             except ValueError:
                 continue
             limit = dt.datetime.combine(day, dt.time()) + dt.timedelta(hours=hour, minutes=int(m.group("mi") or 0))
-            dates = [dt.date.fromisoformat(d) for d in ctx.r.asked_dates] or [ctx.when]
+            dates = [dt.date.fromisoformat(d) for d in ctx.r.asked_dates] or self._month_days(ctx.q, year) or [ctx.when]
             # A date alone is that whole day: in time if the day starts before the limit.
             starts = [d if isinstance(d, dt.datetime) else dt.datetime.combine(d, dt.time()) for d in dates]
             on_time = {s < limit for s in starts}
@@ -1039,6 +1040,17 @@ class Engine:
             cite = self.corpus.cite_article(x.article, x.text)
             return ok, f"期限：{m.group(0)}（{x.article.label}：“{tidy(x.text)}”）；按{when}评估：{state}。", cite
         return None
+
+    @staticmethod
+    def _month_days(q: str, year: int) -> list[dt.date]:
+        """Days named without a year (5月21日才交), read in the year of the limit they are set against."""
+        out = []
+        for m in re.finditer(r"(?<![年\d])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", q):
+            try:
+                out.append(dt.date(year, int(m.group(1)), int(m.group(2))))
+            except ValueError:
+                continue
+        return out
 
     def _open_verdict(self, ctx: Context, prog: Programme) -> tuple[bool | None, str, Citation | None]:
         from calculators.status import status_on

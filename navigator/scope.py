@@ -70,6 +70,9 @@ class Scope:
             end = next((c for c in self.lex.result_complements if t.endswith(c) and len(t) > len(c)), None)
             if end and all(c in self.chars for c in t[:-len(end)]):
                 continue  # 审完, 交齐, 补上去, 用起来: an act of the texts and how it ended
+            at = q.find(t)
+            if t[0] in "年月日号" and at > 0 and q[at - 1].isdigit() and all(c in self.lex.adverb_prefixes for c in t[1:]):
+                continue  # 5月22日才交: a date and when, cut across by the segmenter
             if self._kin_in_texts(t) or (end and self._kin_in_texts(t[:-len(end)])):
                 continue  # 退回来: a word the lexicon gives as kin of the texts' own (返还)
             if squash(t) in self.text_all or re.fullmatch(r"[\d一二两三四五六七八九十百千万亿几半每各某这那哪此该本][\u4e00-\u9fff]?", t) \

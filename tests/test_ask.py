@@ -121,6 +121,19 @@ def test_a_dated_time_limit_of_the_act_asked_decides_whether_it_is_still_in_time
     assert "5月20日" in head and cited(r, "guangdong-2020", "五、产品目录（二）")
 
 
+@pytest.mark.parametrize("day, verdict", [("5月21日", "不可以"), ("5月22日", "不可以"), ("5月20日", "可以")])
+def test_a_day_named_without_a_year_is_read_in_the_year_of_the_limit(ask, day, verdict):
+    """5月21日才交 against 于5月20日（星期三）下午5:00前提交 (2020): the day the act was done decides, not today."""
+    r = ask(f"我们是2019年的供应商，要改代理商，{day}才把变更申请发到省厅邮箱，还算不算数？")
+    head = r["answer"].splitlines()[0]
+    assert head.startswith(verdict) and cited(r, "guangdong-2020", "五、产品目录（二）"), r["answer"]
+
+
+def test_a_question_in_the_texts_own_phrases_is_answered_however_far_its_wording(ask):
+    r = ask("来电人说服务开通一个多月了一直没登录用过，资源还给不给留着？")
+    assert r["refused"] is False and cited(r, "baiyun-2019", "第十六条"), r["answer"]
+
+
 def test_two_words_of_the_texts_joined_by_the_segmenter_are_not_an_unknown_topic(ask):
     r = ask("东莞认定 对公司财务有啥要求")
     assert r["refused"] is False and cited(r, "dongguan-2015", "第四条")
