@@ -313,7 +313,8 @@ class Engine:
             return self._match(d, ctx)
         if r.places and "place_list" in intents and not self.reader.lines_named(q):
             return self._for_place(d, ctx)
-        payments = [a for a in r.amounts if a.field in estimating.PAYMENT_FIELDS or a.field is None]
+        payments = [a for a in r.amounts if a.field in estimating.PAYMENT_FIELDS or (
+            a.field is None and not self._threshold(a, r.question))]
         inputs = [a for a in r.amounts if a.field != "claimed"]
         how_much = any(w in q for w in ("多少", "几成", "几个钱", "能补几", "多少钱"))
         cap_question = any(w in q for w in (*self.lex.cap_words, "比例", "几成", "百分之", "补贴率")) and not payments
@@ -553,6 +554,11 @@ class Engine:
         if side:
             progs = [p for p in progs if self.reg.get(p).side == side] or progs
         return progs
+
+    def _threshold(self, a: AmountRead, q: str) -> bool:
+        """An amount said as a bar the asker has not reached (还没到500万), not as a fee."""
+        before = q[max(0, a.start - 4):a.start] if a.start is not None and a.turn is None else ""
+        return any(before.endswith(w) for w in self.lex.threshold_before)
 
     def _estimate_lines(self, ctx: Context) -> list[Programme]:
         """The lines an amount question is about: those named, or the enterprise lines of the deciding document."""

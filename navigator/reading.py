@@ -169,6 +169,7 @@ class Lexicon(Model):
     eligibility_words: list[str]
     claimed_before: list[str]
     cap_words: list[str]
+    threshold_before: list[str]
     amount_field_labels: dict[str, str]
     asker_place_strong: list[str]
     asks_requirement: str

@@ -129,6 +129,13 @@ def test_a_day_named_without_a_year_is_read_in_the_year_of_the_limit(ask, day, v
     assert head.startswith(verdict) and cited(r, "guangdong-2020", "五、产品目录（二）"), r["answer"]
 
 
+def test_a_bar_the_asker_has_not_reached_is_no_fee_to_estimate(ask):
+    """还没到500万 measures the asker against 服务收入达500万元以上; 120家 meets the other branch of the 或."""
+    r = ask("我们平台去年服务了120家东莞制造企业，但服务收入只有300万元，还没到500万。申请东莞工业云公共服务平台认定，"
+            "服务能力这一条达标吗？")
+    assert r["answer"].startswith("可以") and r["estimate"] is None and cited(r, "dongguan-2015", "第四条（五）")
+
+
 def test_a_question_in_the_texts_own_phrases_is_answered_however_far_its_wording(ask):
     r = ask("来电人说服务开通一个多月了一直没登录用过，资源还给不给留着？")
     assert r["refused"] is False and cited(r, "baiyun-2019", "第十六条"), r["answer"]
