@@ -950,6 +950,10 @@ class Engine:
         if doc_id is None or doc_id not in self.corpus.docs:
             return None, "", None
         doc = self.corpus.docs[doc_id]
+        repealed = self._repealed_named(ctx.q, doc)
+        if repealed is not None:  # 以前的《…（试行）》还有效吗: the sentence that repeals it answers
+            a, x, name = repealed
+            return False, f"《{name}》已废止（{a.label}：“{tidy(x)}”）。", self.corpus.cite_article(a, x)
         own = next(((a, x) for a in doc.articles.values() for x in a.sentences()
                     if re.search(self.lex.validity.self_clause, x)), None)
         notice = [(a, x) for a in doc.articles.values() if a.label == "印发通知" for x in a.sentences()]
@@ -985,6 +989,21 @@ class Engine:
             return False, (f"{title}没有规定有效期，所定时间均已结束（{tidy(last.text)}，{last.cite.article}）；"
                            f"按{when}评估：已截止。"), last.cite
         return None, f"文件未作规定：{title}没有规定有效期或截止日期（{note}），请向发文单位确认。{quote}", cite
+
+    def _repealed_named(self, q: str, doc) -> tuple[Article, str, str] | None:
+        """A document the question names that a sentence of ``doc`` repeals (《…（试行）》…同时废止): that article,
+        sentence and name. Named by the part of its name that differs from ``doc``'s own title."""
+        for a in doc.articles.values():
+            for x in a.sentences():
+                if not any(w in x for w in self.lex.repeal_words):
+                    continue
+                for name in re.findall(r"《([^》]+)》", x):
+                    own = _longest_common(name, doc.title)
+                    rest = name.replace(own, "") if len(own) >= 4 else name
+                    marks = [m for m in re.findall(r"[（(]([^）)]+)[）)]", name) if m not in doc.title]  # 试行
+                    if name != doc.title and len(rest) >= 2 and (squash(rest) in squash(q) or any(m in q for m in marks)):
+                        return a, x, name
+        return None
 
     def _own_terms(self, docs: list[str], named: list[str]) -> list[Citation]:
         """Each document's own terms for what one enterprise receives: the cap its lines share (第十二条), else the

@@ -170,6 +170,7 @@ class Lexicon(Model):
     claimed_before: list[str]
     cap_words: list[str]
     threshold_before: list[str]
+    repeal_words: list[str]
     amount_field_labels: dict[str, str]
     asker_place_strong: list[str]
     asks_requirement: str

@@ -136,6 +136,27 @@ def test_a_bar_the_asker_has_not_reached_is_no_fee_to_estimate(ask):
     assert r["answer"].startswith("可以") and r["estimate"] is None and cited(r, "dongguan-2015", "第四条（五）")
 
 
+@pytest.mark.parametrize("question", ["白云区以前的《企业云服务券实施办法（试行）》现在还有效吗？", "白云那个试行的服务券办法现在还管用吗"])
+def test_a_document_the_text_repeals_is_not_in_force_whatever_the_day(ask, question):
+    import datetime as dt
+
+    r = ask(question, as_of=dt.date(2020, 3, 1))  # the current measures are in force that day; the old one is not
+    assert r["answer"].startswith("不可以") and "同时废止" in r["answer"] and cited(r, "baiyun-2019", "第二十二条")
+
+
+@pytest.mark.parametrize("question, as_of, verdict", [
+    ("2022年8月15日起，白云区的上云上平台服务券办法还适用吗？", "2022-08-15", "不可以"),
+    ("2020年5月20日，广东省上云上平台服务券已经可以申领了吗？", "2020-05-20", "不可以"),
+    ("2020年工业企业服务券 申领 还开放吗", "2020-10-05", "不可以"),
+    ("2020年工业企业服务券 申领 还开放吗", "2020-07-01", "可以"),
+])
+def test_whether_a_document_applies_or_a_window_is_open_on_the_day_asked(ask, question, as_of, verdict):
+    import datetime as dt
+
+    head = ask(question, as_of=dt.date.fromisoformat(as_of))["answer"].splitlines()[0]
+    assert head.startswith(verdict) and not head.startswith("不" if verdict == "可以" else "可以"), head
+
+
 def test_a_question_in_the_texts_own_phrases_is_answered_however_far_its_wording(ask):
     r = ask("来电人说服务开通一个多月了一直没登录用过，资源还给不给留着？")
     assert r["refused"] is False and cited(r, "baiyun-2019", "第十六条"), r["answer"]
