@@ -842,6 +842,15 @@ class Engine:
             if dated is not None:
                 return dated
         opened = self._open_verdict(ctx, progs[0]) if r.still_open and progs and self._one_window(ctx.programmes) else None
+        said = [x.text for x in [lead, *(quotes or [])] if x is not None]
+        history = self._stated_history(q) if opened is not None and opened[0] and not any(
+            w in x for x in said for w in self.lex.repeat_rules) else None  # 逐年申请 answers 第二年还能申请吗
+        if history:  # 上过失信名单，现在还能申请吗: the window is open, but no rule speaks of what the asker did
+            who = progs[0].who.cite
+            art = "、".join(dict.fromkeys(x for x in (who.article, lead.article.label if lead else "") if x))
+            cites = [c for c in (who, opened[2]) if c is not None]
+            return None, (f"文件未作规定：文件没有就“{history}”这种情形作出规定，申请条件见{art}，请以主管部门解释为准；"
+                          f"{opened[1]}"), cites
         if opened is not None and opened[0] is not None:
             return opened  # a window with dates decides; one the text leaves open waits for the other rules
         # 3. The question negates a condition the deciding sentence sets (没有经过认定), or names a place the
@@ -1076,6 +1085,19 @@ class Engine:
             except ValueError:
                 continue
         return out
+
+    def _stated_history(self, q: str) -> str | None:
+        """A clause of the question, before the one that asks, telling what the asker has had or done (拿了市级补贴,
+        有过一次税务行政处罚, 上过失信名单, 已经申请过一次): the clause, without who says it."""
+        clauses = [c for c in re.split(r"[，,。；;！!？?]", q) if c.strip()]
+        for c in clauses[:-1] or []:
+            if any(w in c for w in self.lex.history_words):
+                return re.sub(r"^.*?(?:说|问)[:：]?", "", c).strip() or c
+        if len(clauses) == 1:  # one clause: 他们公司前年有过一次税务行政处罚还能申请吗
+            words = "|".join(map(re.escape, self.lex.history_words))
+            m = re.search(rf"([^，,。]*?(?:{words})[^，,。]*?)(?:，|,|还|问)", q)
+            return m.group(1) if m else None
+        return None
 
     def _open_verdict(self, ctx: Context, prog: Programme) -> tuple[bool | None, str, Citation | None]:
         from calculators.status import status_on

@@ -171,6 +171,8 @@ class Lexicon(Model):
     cap_words: list[str]
     threshold_before: list[str]
     repeal_words: list[str]
+    history_words: list[str]
+    repeat_rules: list[str]
     amount_field_labels: dict[str, str]
     asker_place_strong: list[str]
     asks_requirement: str

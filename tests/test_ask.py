@@ -157,6 +157,20 @@ def test_whether_a_document_applies_or_a_window_is_open_on_the_day_asked(ask, qu
     assert head.startswith(verdict) and not head.startswith("不" if verdict == "可以" else "可以"), head
 
 
+@pytest.mark.parametrize("question, verdict", [
+    ("客户说他们公司上过失信名单，现在还能申请白云的服务券吗？", "文件未作规定"),   # Baiyun sets no credit condition
+    ("来电人说他们公司前年有过一次税务行政处罚，问还能不能申请白云服务券。", "文件未作规定"),
+    ("白云区公有云补贴我们第一年拿过了，第二年还能接着申请吗？", "可以"),       # 补贴额度周期为三年，逐年申请
+])
+def test_what_the_asker_had_before_is_answered_by_the_rules_not_by_an_open_window(ask, question, verdict):
+    import datetime as dt
+
+    r = ask(question, as_of=dt.date(2020, 6, 1))  # the Baiyun window is open that day
+    assert r["answer"].startswith(verdict), r["answer"]
+    if verdict == "文件未作规定":
+        assert cited(r, "baiyun-2019", "第八条")  # the conditions of who may apply
+
+
 def test_a_question_in_the_texts_own_phrases_is_answered_however_far_its_wording(ask):
     r = ask("来电人说服务开通一个多月了一直没登录用过，资源还给不给留着？")
     assert r["refused"] is False and cited(r, "baiyun-2019", "第十六条"), r["answer"]
