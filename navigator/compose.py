@@ -1388,8 +1388,18 @@ class Engine:
         for m in re.finditer("|".join(map(re.escape, yn.skip)), q):
             tail = self.scope.jieba.lcut(q[m.end():m.end() + 8])
             head = self.scope.jieba.lcut(q[clause_start(q, m.start()):m.start()])  # 每年的资质复核可以不做吗
-            if obliged and any(len(t) >= 2 and t in sentence for t in tail[:3] + head[-3:]):
-                return True
+            if obliged and any(len(t) >= 2 and t in sentence and re.search(r"[\u4e00-\u9fff]", t)
+                               and not self._negated_in(sentence, t)
+                               for t in tail[:3] + head[-3:]):
+                return True  # (不用再审 against 不再审核: the text skips it too, and says so)
+        # 还得重新审一遍吗 against 原则上不再审核: what the question would have to be done, the text says is not.
+        for m in re.finditer("|".join(map(re.escape, yn.required)), q):
+            tail = [t for t in self.scope.jieba.lcut(q[m.end():m.end() + 8]) if re.search(r"[\u4e00-\u9fff]", t)]
+            for t in tail[:3]:
+                acts = [t] + [t[i:i + 2] for i in range(len(t) - 1)] if len(t) > 2 else [t, t[-1:]]
+                if any(len(a) >= 1 and a not in GENERIC_WORDS and self._negated_in(sentence, a) for a in acts
+                       if len(a) == 2 or (len(a) == 1 and a in "审报交")):
+                    return True
         # 口头提复核 where the text asks for 书面复核申请: the other of a pair the text requires.
         for a, b in self.lex.yes_no.contrasts:
             if a in q and b not in q and b in sentence and a not in sentence:
@@ -1402,6 +1412,14 @@ class Engine:
             first = re.sub(r"[^\u4e00-\u9fff]", "", order.group(0)[1:])
             deferred = deferred or any(first[i:i + 2] in later for i in range(len(first) - 1))
         return deferred and before >= 0 and (obliged or "先" in sentence)
+
+    def _negated_in(self, sentence: str, act: str) -> bool:
+        """``act`` (审, 审核, 再审) is said in ``sentence`` right after a word that says it is not done (不再审核)."""
+        for m in re.finditer(re.escape(act), sentence):
+            before = re.sub(r"(?:重复|重新|再|另行|单独)$", "", sentence[max(0, m.start() - 4):m.start()])
+            if any(before.endswith(w) for w in self.lex.yes_no.not_done):
+                return True
+        return False
 
     def _rate_verdict(self, ctx: Context, progs: list[Programme]) -> tuple[bool, str, Citation] | None:
         """A rate the question puts forward (能不能按80%奖补, 能补五成吗) against the rate the one programme asked about

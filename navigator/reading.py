@@ -53,6 +53,8 @@ class YesNoWords(Model):
     skip: list[str]
     defer: list[str]
     obligation: list[str]
+    required: list[str]
+    not_done: list[str]
     timely: list[str]
     focus: list[str]
     not_things: list[str]

@@ -171,6 +171,20 @@ def test_what_the_asker_had_before_is_answered_by_the_rules_not_by_an_open_windo
         assert cited(r, "baiyun-2019", "第八条")  # the conditions of who may apply
 
 
+@pytest.mark.parametrize("question, verdict, doc_id, article", [
+    ("来电人说：他们的产品2019年已经通过上云上平台供应商审核，问2020年是不是不用再审就能直接上架？", "可以",
+     "guangdong-2020", "五、产品目录（一）"),   # 不用再审 agrees with 原则上不再审核
+    ("供应商问：产品2019年已经过了省里审核，2020年还得重新审一遍才能上架吗？", "不可以", "guangdong-2020", "五、产品目录（一）"),
+    ("我们公司入选了省资源池，要不要另外申报市资源池？", "不可以", "guangdong-2018", "二、重点工作（三）"),  # 无需重复申报
+    ("入选了省资源池，能自动进入市资源池吗？", "可以", "guangdong-2018", "二、重点工作（三）"),
+])
+def test_an_act_the_text_says_is_not_done_again(ask, question, verdict, doc_id, article):
+    r = ask(question)
+    head = r["answer"].splitlines()[0]
+    assert head.startswith(verdict) and not head.startswith("不" if verdict == "可以" else "可以"), head
+    assert cited(r, doc_id, article)
+
+
 def test_a_question_in_the_texts_own_phrases_is_answered_however_far_its_wording(ask):
     r = ask("来电人说服务开通一个多月了一直没登录用过，资源还给不给留着？")
     assert r["refused"] is False and cited(r, "baiyun-2019", "第十六条"), r["answer"]
