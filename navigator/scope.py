@@ -187,6 +187,10 @@ class Scope:
         strong, _weak = self.anchored(q)
         if topic and squash(topic) not in self.text_all and not strong:
             return f"现有政策库未收录关于“{topic}”的政策"
+        for m in re.finditer(r"([\u4e00-\u9fff]{2,4})(?:补贴|补助|资助|奖励)", q):  # 广州市社保补贴: another subject's
+            words = self.jieba.lcut(m.group(1))
+            if words and words[-1] in self.lex.other_topics:
+                return f"现有政策库未收录关于“{words[-1]}{m.group(0)[len(m.group(1)):]}”的政策"
         if not r.documents:
             for m in re.finditer(r"([\u4e00-\u9fff]{2,4})(?:补贴|补助|资助|奖励)", q):
                 words = self.jieba.lcut(m.group(1))

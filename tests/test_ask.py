@@ -255,7 +255,7 @@ def test_one_odd_word_beside_a_documents_own_act_is_no_other_subject(ask, questi
     assert any(article in c["article"] for c in r["citations"]), r["answer"]
 
 
-@pytest.mark.parametrize("question", ["白云区的人才住房补贴怎么领？", "伊春市森林防火补助标准是多少？"])
+@pytest.mark.parametrize("question", ["白云区的人才住房补贴怎么领？", "伊春市森林防火补助标准是多少？", "来电人问：广州市社保补贴怎么领？"])
 def test_another_subsidy_of_a_covered_place_is_still_refused(ask, question):
     assert ask(question)["refused"] is True
 
