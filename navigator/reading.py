@@ -916,6 +916,9 @@ class Reader:
             head = q[c0:a.start]
             if a.year is None and now and not self._ordinals_in(head):
                 shift = 0 if "今年" in head else 1 if "明年" in head else -1 if "去年" in head else None
+                if shift is None and m.end() <= a.start and len(re.findall(r"[，,；;]", q[m.end():c0])) <= 1 \
+                        and not re.search(r"[。！？!?]|[\d一二三四五六七八九十两]\s*[万元块]", q[m.end():c0]):
+                    shift = 0  # 开发云今年是第二年，服务费30万: the clause right after says this year's fee
                 if shift is not None and 0 < now + shift <= 5:
                     a = a.model_copy(update={"year": now + shift})
             if a.field is None and a.year is not None:

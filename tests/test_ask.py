@@ -67,6 +67,12 @@ def test_amount_in_chinese_numerals_and_wan(ask):
     assert r["estimate"]["total_cny"] == "70000.00" and cited(r, "guangdong-2020", "四、奖补标准")
 
 
+def test_the_year_of_use_said_for_a_line_holds_for_the_fee_said_next(ask):
+    """开发云今年是第二年，服务费30万 (80%) with 公有云今年70万 (50%, capped at 30万 for tax of 600万): 24万 + 30万."""
+    r = ask("老板问：我们白云的软件公司去年纳税600万，开发云今年是第二年，服务费30万，公有云今年70万，两样合起来能拿几个钱？")
+    assert r["estimate"] is not None and r["estimate"]["total_cny"] == "540000.00", r["answer"]
+
+
 def test_multi_year_fees(ask):
     r = ask("东莞企业每年租赁费30万，用了三年，一共能补多少？")
     assert r["estimate"]["total_cny"] == "200000.00"
