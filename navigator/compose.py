@@ -351,7 +351,8 @@ class Engine:
         addressee = self._addressee(ctx)  # 印发给了谁，要求他们做什么: the notice, not the conditions
         attribute = addressee is None and self._attribute(d, ctx)
         lead = self._quotes(d, ctx, limit=2 if attribute else 3)
-        found = self._issue_date(ctx) or self._doc_number(ctx) or addressee or self._looked_up(ctx, lead)
+        found = self._issue_date(ctx) or self._doc_number(ctx) or addressee or self._attachments(ctx) \
+            or self._looked_up(ctx, lead)
         if found is False:
             doc = self.corpus.docs[self._lookup_doc(ctx)]
             what = "、".join(self.lex.lookup_intents[k] for k in r.intents if k in self.lex.lookup_intents)
@@ -368,6 +369,12 @@ class Engine:
                 d.lines.remove(line)
             d.lines.insert(d.lines.index("依据：") + 1 if "依据：" in d.lines else 0, line)
             d.quotes.insert(0, found)
+            listed = [x for i in self.quoter.by_article.get(found.article.id, []) if (x := self.quoter.sentences[i])
+                      is not found] if found.article.label == "附件" and re.search(self.lex.attachment_question, q) else []
+            for x in listed:  # every attachment the line lists (1. …认定基本流程 2. …评价基本流程)
+                d.lines.insert(d.lines.index(line) + 1, self._quote_line(x.article, x.text))
+            if listed:
+                d.headline = f"{'；'.join(tidy(x.text) for x in [found, *listed])}（{found.article.label}）"
         step = self._step_asked(d, ctx, lead) if lead is not None else None
         if step is not None:
             pick, sentence, where = step
@@ -1842,6 +1849,13 @@ class Engine:
         if doc is None or not doc.doc_number:
             return None
         return next((x for x in self.quoter.sentences if x.article.doc_id == doc.id and doc.doc_number in x.text), None)
+
+    def _attachments(self, ctx: Context) -> Sentence | None:
+        """附件叫什么 / 通知附的是什么文件: the line of the routed document that lists what is attached to it."""
+        if not re.search(self.lex.attachment_question, ctx.q):
+            return None
+        doc = self._asked_doc(ctx)
+        return next((x for x in self.quoter.sentences if x.article.doc_id == doc and x.article.label == "附件"), None)
 
     def _addressee(self, ctx: Context) -> Sentence | None:
         """印发给谁 / 下发给哪些单位: the line of the routed document's notice it is addressed to (各镇街（园区）经信部门：)."""

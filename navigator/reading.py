@@ -173,6 +173,7 @@ class Lexicon(Model):
     cap_words: list[str]
     threshold_before: list[str]
     repeal_words: list[str]
+    attachment_question: str
     history_words: list[str]
     repeat_rules: list[str]
     amount_field_labels: dict[str, str]

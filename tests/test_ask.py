@@ -191,6 +191,16 @@ def test_an_act_the_text_says_is_not_done_again(ask, question, verdict, doc_id, 
     assert cited(r, doc_id, article)
 
 
+@pytest.mark.parametrize("question, doc_id, facts", [
+    ("2020年省服务券通知 附件 叫什么", "guangdong-2020", ["应用产品目录（2020年）"]),
+    ("省资源池工作方案有几个附件，叫什么？", "guangdong-2018", ["企业认定基本流程", "企业评价基本流程"]),
+])
+def test_what_a_document_attaches_is_read_from_its_attachment_line(ask, question, doc_id, facts):
+    r = ask(question)
+    head = r["answer"].splitlines()[0]
+    assert all(f in head for f in facts) and cited(r, doc_id, "附件"), r["answer"]
+
+
 def test_a_question_in_the_texts_own_phrases_is_answered_however_far_its_wording(ask):
     r = ask("来电人说服务开通一个多月了一直没登录用过，资源还给不给留着？")
     assert r["refused"] is False and cited(r, "baiyun-2019", "第十六条"), r["answer"]
