@@ -142,6 +142,11 @@ def test_a_bar_the_asker_has_not_reached_is_no_fee_to_estimate(ask):
     assert r["answer"].startswith("可以") and r["estimate"] is None and cited(r, "dongguan-2015", "第四条（五）")
 
 
+def test_a_ceiling_the_asker_asks_about_is_no_fee_to_estimate(ask):
+    r = ask("白云区新招商重点企业实缴注册资本5000万元，公有云补贴当年可以超过100万元吗？")
+    assert r["answer"].startswith("不可以") and r["estimate"] is None and cited(r, "baiyun-2019", "第十一条（二）")
+
+
 @pytest.mark.parametrize("question", ["白云区以前的《企业云服务券实施办法（试行）》现在还有效吗？", "白云那个试行的服务券办法现在还管用吗"])
 def test_a_document_the_text_repeals_is_not_in_force_whatever_the_day(ask, question):
     import datetime as dt
