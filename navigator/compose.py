@@ -839,6 +839,8 @@ class Engine:
             if named and not any(n in s.article.text for n in named):
                 continue  # 云上软件园能连续享受三年吗: not the bounds of another line (软件开发云 周期为三年)
             inside = limits.judge(q, s.text, self.lex.limits)
+            if inside and found is not None and found[0] is True:
+                return found  # 成立三年 meets 不低于1年, and the rules say which other conditions the facts meet
             if inside is not None:
                 cite = self.corpus.cite_article(s.article, s.text)
                 return inside, f"（{s.article.label}：“{tidy(s.text)}”）", cite

@@ -142,6 +142,14 @@ def test_a_bar_the_asker_has_not_reached_is_no_fee_to_estimate(ask):
     assert r["answer"].startswith("可以") and r["estimate"] is None and cited(r, "dongguan-2015", "第四条（五）")
 
 
+def test_a_yes_from_one_bound_still_lists_every_condition_the_facts_meet(ask):
+    """成立三年 meets 不低于1年; the answer also shows 首次购买 (二、申报条件（四）) that the question states."""
+    r = ask("我们是伊春的木材加工厂，成立三年了，信用没问题，今年第一次买云服务并且已经付了款，能申请上云补助吗？")
+    head = r["answer"].splitlines()[0]
+    assert head.startswith("可以") and "首次购买" in head and "不低于1年" in head, head
+    assert cited(r, "yichun-2023", "二、申报条件（四）")
+
+
 def test_a_ceiling_the_asker_asks_about_is_no_fee_to_estimate(ask):
     r = ask("白云区新招商重点企业实缴注册资本5000万元，公有云补贴当年可以超过100万元吗？")
     assert r["answer"].startswith("不可以") and r["estimate"] is None and cited(r, "baiyun-2019", "第十一条（二）")
