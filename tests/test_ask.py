@@ -168,6 +168,8 @@ def test_a_document_the_text_repeals_is_not_in_force_whatever_the_day(ask, quest
     ("2020年5月20日，广东省上云上平台服务券已经可以申领了吗？", "2020-05-20", "不可以"),
     ("2020年工业企业服务券 申领 还开放吗", "2020-10-05", "不可以"),
     ("2020年工业企业服务券 申领 还开放吗", "2020-07-01", "可以"),
+    ("广东2020服务券 兑现 现在能办吗", "2020-12-01", "可以"),   # the redemption window, 10月8日 to 2021年2月8日
+    ("广东2020服务券 兑现 现在能办吗", "2020-09-01", "不可以"),
 ])
 def test_whether_a_document_applies_or_a_window_is_open_on_the_day_asked(ask, question, as_of, verdict):
     import datetime as dt
