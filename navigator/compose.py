@@ -256,6 +256,13 @@ class Engine:
                 continue
             payment = f.field in estimating.PAYMENT_FIELDS
             new_years = {a.year for a in own.amounts if a.field in estimating.PAYMENT_FIELDS}
+            year_asked = prev.get("asked_year")
+            if payment and f.year is None and year_asked and new_years and None not in new_years \
+                    and year_asked not in new_years and not facts_only:
+                # 一年租赁费25万，第一年补多少？ then 第二年要是也花25万: the earlier fee was the year asked about
+                earlier.append(AmountRead(field=f.field, programme=f.programme, year=year_asked,
+                                          value_cny=Decimal(str(f.value)), text=f.text, turn=f.turn))
+                continue
             if payment and said_fields & set(estimating.PAYMENT_FIELDS) and (
                     None in new_years or f.year is None or f.year in new_years) and not (
                     adding and f.programme and f.programme not in new_lines):
@@ -321,8 +328,7 @@ class Engine:
         if r.yes_no and not payments and not how_much:
             return self._yes_no(d, ctx)
         own_payments = [a for a in payments if a.turn is None]  # an earlier turn's fee asks nothing now
-        terse_ask = bool(own_payments) and any(w in q for w in ("补贴", "补助", "奖补", "补多少", "能补", "测算", "合计", "一共",
-                                                             "总共", "共计", "能拿", "能领"))
+        terse_ask = bool(own_payments) and any(w in q for w in self.lex.figure_asks)
         wants_figure = (bool(intents & {"estimate"}) and not cap_question) or bool(inputs and intents & {"amount"}) or (
             r.follow_up and bool([a for a in inputs if a.turn is None])) or terse_ask
         if wants_figure and "deadline" in intents and not [a for a in inputs if a.turn is None] \

@@ -172,6 +172,7 @@ class Lexicon(Model):
     claimed_before: list[str]
     cap_words: list[str]
     threshold_before: list[str]
+    figure_asks: list[str]
     repeal_words: list[str]
     attachment_question: str
     history_words: list[str]
@@ -721,6 +722,10 @@ class Reader:
         if field is None and any(head.endswith(w) for w in self.lex.claimed_before):
             field = "claimed"  # 最多补贴100万: a figure the asker puts forward, never an input
         line = self._line_in(q[c0:a.start]) or self._line_in(q[a.end:c1], first=True)
+        bracket = max(q.rfind("（", 0, a.start), q.rfind("(", 0, a.start))
+        inside = bracket >= 0 and not re.search(r"[）)]", q[bracket:a.start])
+        if inside and field in (None, "fees") and (named := self._line_in(q[max(0, bracket - 12):bracket])):
+            line = named  # 软件开发云（第一年，服务费28万元）和云上软件园: the line the bracket explains
         if line is None and field in (None, "fees"):
             # 做了智能车间数字化，服务费45万元: the line named earlier in the sentence, with no amount between.
             s0 = max((m.end() for m in SENTENCE.finditer(q, 0, a.start)), default=0)
@@ -732,6 +737,8 @@ class Reader:
         if field is None and line and self._line_in(q[max(c0, a.start - 8):a.start]):
             field = "fees"  # 智能车间 80万: the amount right after a line is what it costs
         year = self._year_in(q[c0:a.start])
+        if year is None and inside:
+            year = self._year_in(q[bracket:a.start])  # （第一年，服务费28万元）
         if year is not None and earlier:
             at = max(q.rfind(w, c0, a.start) for w in self._ordinals_in(q[c0:a.start]))
             if any(at < e.start < a.start for e in earlier) and self._line_in(q[at:a.start]):
@@ -895,7 +902,7 @@ class Reader:
             if a.year is None and m and not self._ordinals_in(q[s0 + m.end():a.start]):
                 a = a.model_copy(update={"year": self.lex.years.ordinal_values[m.group(1)]})
             # 头一年交税450万、公有云用了30万: a clause opening with a year of use, and a list (、) after it.
-            opening = [x for x in re.finditer(rf"(?:^|[，,；;：:])\s*({ords})", q[s0:a.start])]
+            opening = [x for x in re.finditer(rf"(?:^|[，,；;：:])\s*(?:(?:今年|去年|前年|明年)是?)?({ords})", q[s0:a.start])]
             if a.year is None and opening:
                 last = opening[-1]
                 between = q[s0 + last.end():a.start]

@@ -73,6 +73,17 @@ def test_the_year_of_use_said_for_a_line_holds_for_the_fee_said_next(ask):
     assert r["estimate"] is not None and r["estimate"]["total_cny"] == "540000.00", r["answer"]
 
 
+@pytest.mark.parametrize("question, total", [
+    ("白云 开发云 第一年6万 第二年9万 第三年12万 三年共补", "204000.00"),   # terse: 共补 asks for the figure
+    ("来电人说：他们的开发云套餐是前年开通的，去年是第二年、服务费40万元，今年第三年、服务费35万元，这两年一共补多少？", "530000.00"),
+    ("白云区某软件企业同一年里申请了软件开发云（第一年，服务费28万元）和云上软件园（服务费18万元），两项补贴加起来是多少？",
+     "424000.00"),  # a fee in brackets belongs to the line the bracket follows
+])
+def test_fees_of_years_and_lines_said_in_other_ways(ask, question, total):
+    r = ask(question)
+    assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"]
+
+
 def test_multi_year_fees(ask):
     r = ask("东莞企业每年租赁费30万，用了三年，一共能补多少？")
     assert r["estimate"]["total_cny"] == "200000.00"

@@ -121,6 +121,12 @@ def test_a_total_over_years_of_use_said_with_共补():
     assert a.estimate["total_cny"] == "2250000.00"  # 75万 a year under the 100万 tier, three years
 
 
+def test_the_year_an_earlier_fee_was_asked_for_holds_when_a_follow_up_gives_the_next_year():
+    _, (a, b) = chat("我们东莞厂子在认定平台一年租赁费25万，第一年补多少？", "第二年要是也花25万，两年一共补多少？")
+    assert a.estimate["total_cny"] == "100000.00"  # 40%
+    assert b.estimate["total_cny"] == "175000.00" and b.clarify is None  # 10万 + 30% of 25万
+
+
 @pytest.mark.parametrize("first, second, topic", [
     ("白云区服务券审核通过后公示几天？", "帮我写一首夸白云山的诗", "写一首"),
     ("省资源池企业评价看哪些指标？", "帮我算一下我这个月的个人所得税", "个人所得税"),
