@@ -329,7 +329,9 @@ class Engine:
             return self._yes_no(d, ctx)
         own_payments = [a for a in payments if a.turn is None]  # an earlier turn's fee asks nothing now
         terse_ask = bool(own_payments) and any(w in q for w in self.lex.figure_asks)
-        wants_figure = (bool(intents & {"estimate"}) and not cap_question) or bool(inputs and intents & {"amount"}) or (
+        counting = not r.amounts and bool(re.search(self.lex.asked_values["次数"].question, q))  # 能领几次: a count
+        wants_figure = (bool(intents & {"estimate"}) and not cap_question and not counting) or bool(
+            inputs and intents & {"amount"}) or (
             r.follow_up and bool([a for a in inputs if a.turn is None])) or terse_ask
         if wants_figure and "deadline" in intents and not [a for a in inputs if a.turn is None] \
                 and not re.search(self.lex.money_question, q):
@@ -844,6 +846,8 @@ class Engine:
         for s in [x for x in [lead, *(quotes or [])] if x is not None]:
             if named and not any(n in s.article.text for n in named):
                 continue  # 云上软件园能连续享受三年吗: not the bounds of another line (软件开发云 周期为三年)
+            if re.search(self.lex.tier_sentence, s.text):
+                continue  # 纳税2000万元以上的，当年最高…: a tier of the cap, not a condition to apply
             inside = limits.judge(q, s.text, self.lex.limits)
             if inside and found is not None and found[0] is True:
                 return found  # 成立三年 meets 不低于1年, and the rules say which other conditions the facts meet

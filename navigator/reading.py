@@ -173,6 +173,7 @@ class Lexicon(Model):
     cap_words: list[str]
     threshold_before: list[str]
     figure_asks: list[str]
+    tier_sentence: str
     repeal_words: list[str]
     attachment_question: str
     history_words: list[str]

@@ -161,6 +161,18 @@ def test_a_yes_from_one_bound_still_lists_every_condition_the_facts_meet(ask):
     assert cited(r, "yichun-2023", "二、申报条件（四）")
 
 
+@pytest.mark.parametrize("question, verdict, doc_id, article", [
+    ("我们白云的厂一年纳税才200万，不过是四上企业，公有云服务券能申请吗？", "可以", "baiyun-2019", "第八条"),  # tax picks a cap tier
+    ("来电人说：他们平台有8位专职做制造业信息化的专家，问够不够东莞认定的条件。", "不可以", "dongguan-2015", "第四条（四）"),  # 位 counts people
+    ("进省资源池要交钱吗？", "文件未作规定", "guangdong-2018", "附件1"),
+])
+def test_bounds_that_decide_and_bounds_that_only_pick_a_tier(ask, question, verdict, doc_id, article):
+    r = ask(question)
+    head = r["answer"].splitlines()[0]
+    assert head.startswith(verdict) and not head.startswith("不" if verdict == "可以" else "可以"), head
+    assert cited(r, doc_id, article)
+
+
 def test_a_ceiling_the_asker_asks_about_is_no_fee_to_estimate(ask):
     r = ask("白云区新招商重点企业实缴注册资本5000万元，公有云补贴当年可以超过100万元吗？")
     assert r["answer"].startswith("不可以") and r["estimate"] is None and cited(r, "baiyun-2019", "第十一条（二）")
@@ -310,6 +322,15 @@ def test_a_count_asked_is_taken_from_the_retrieved_sentence_that_gives_one(ask, 
     r = ask(question)
     assert fact in r["answer"] and not r["answer"].startswith("文件未作规定"), r["answer"]
     assert cited(r, doc_id, article)
+
+
+@pytest.mark.parametrize("question, start", [
+    ("伊春上云补助一家企业能领几次？", "一户企业只能申领一次"),
+    ("省上云券，我们厂一年能领几张？", "文件未作规定"),
+])
+def test_how_many_times_one_may_receive_is_a_count_not_a_figure(ask, question, start):
+    r = ask(question)
+    assert r["clarify"] is None and r["estimate"] is None and r["answer"].startswith(start), r["answer"]
 
 
 def test_a_count_in_another_unit_is_no_answer(ask):
