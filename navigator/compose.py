@@ -1417,7 +1417,7 @@ class Engine:
             for t in tail[:3]:
                 acts = [t] + [t[i:i + 2] for i in range(len(t) - 1)] if len(t) > 2 else [t, t[-1:]]
                 if any(len(a) >= 1 and a not in GENERIC_WORDS and self._negated_in(sentence, a) for a in acts
-                       if len(a) == 2 or (len(a) == 1 and a in "审报交")):
+                       if len(a) == 2 or (len(a) == 1 and a in yn.one_char_acts)):
                     return True
         # 口头提复核 where the text asks for 书面复核申请: the other of a pair the text requires.
         for a, b in self.lex.yes_no.contrasts:
@@ -1435,7 +1435,8 @@ class Engine:
     def _negated_in(self, sentence: str, act: str) -> bool:
         """``act`` (审, 审核, 再审) is said in ``sentence`` right after a word that says it is not done (不再审核)."""
         for m in re.finditer(re.escape(act), sentence):
-            before = re.sub(r"(?:重复|重新|再|另行|单独)$", "", sentence[max(0, m.start() - 4):m.start()])
+            again = "|".join(map(re.escape, self.lex.yes_no.again))
+            before = re.sub(rf"(?:{again})$", "", sentence[max(0, m.start() - 4):m.start()])
             if any(before.endswith(w) for w in self.lex.yes_no.not_done):
                 return True
         return False

@@ -55,6 +55,8 @@ class YesNoWords(Model):
     obligation: list[str]
     required: list[str]
     not_done: list[str]
+    again: list[str]
+    one_char_acts: str
     timely: list[str]
     focus: list[str]
     not_things: list[str]
@@ -173,6 +175,8 @@ class Lexicon(Model):
     cap_words: list[str]
     threshold_before: list[str]
     figure_asks: list[str]
+    subsidy_words: list[str]
+    date_units: str
     tier_sentence: str
     repeal_words: list[str]
     attachment_question: str

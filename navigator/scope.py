@@ -71,7 +71,7 @@ class Scope:
             if end and all(c in self.chars for c in t[:-len(end)]):
                 continue  # 审完, 交齐, 补上去, 用起来: an act of the texts and how it ended
             at = q.find(t)
-            if t[0] in "年月日号" and at > 0 and q[at - 1].isdigit() and all(c in self.lex.adverb_prefixes for c in t[1:]):
+            if t[0] in self.lex.date_units and at > 0 and q[at - 1].isdigit() and all(c in self.lex.adverb_prefixes for c in t[1:]):
                 continue  # 5月22日才交: a date and when, cut across by the segmenter
             if self._kin_in_texts(t) or (end and self._kin_in_texts(t[:-len(end)])):
                 continue  # 退回来: a word the lexicon gives as kin of the texts' own (返还)
@@ -205,7 +205,7 @@ class Scope:
         topic = bool(self.reader.lines_named(q) or self.reader.topic_documents(q))
         phrases = self.text_phrases(q, unknown)  # the question speaks of the texts; other words say who asks
         # 东莞认定要交营业执照原件吗: one odd word beside a document's act (not a subsidy: 人才住房补贴 is another's)
-        money = set(self._kin("补贴"))
+        money = set(self.lex.subsidy_words)
         named = bool(r.documents) and any(w not in money for w in weak) and len(unknown) == 1
         if not anchors and unknown and not topic and not phrases and not named:
             return f"现有政策库未收录关于“{unknown[0]}”的政策"
