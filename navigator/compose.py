@@ -327,6 +327,9 @@ class Engine:
         cap_question = any(w in q for w in (*self.lex.cap_words, "比例", "几成", "百分之", "补贴率")) and not payments
         if r.yes_no and not payments and not how_much:
             return self._yes_no(d, ctx)
+        if r.yes_no and not how_much and shares(q) and self._rate_verdict(
+                ctx, [self.reg.get(p) for p in ctx.programmes]) is not None:
+            return self._yes_no(d, ctx)  # 合同额100万…有人说奖补比例是80%，这对吗: the rate claimed is what is asked
         own_payments = [a for a in payments if a.turn is None]  # an earlier turn's fee asks nothing now
         terse_ask = bool(own_payments) and any(w in q for w in self.lex.figure_asks)
         counting = not r.amounts and bool(re.search(self.lex.asked_values["次数"].question, q))  # 能领几次: a count

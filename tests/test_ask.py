@@ -165,6 +165,15 @@ def test_a_yes_from_one_bound_still_lists_every_condition_the_facts_meet(ask):
     assert cited(r, "yichun-2023", "二、申报条件（四）")
 
 
+@pytest.mark.parametrize("question, verdict", [
+    ("我们是肇庆的工业企业，不在产业集群试点里，今年有个合同额100万元的上云项目，有人说2020年服务券奖补比例是80%，这对吗？", "不可以"),
+    ("汕头企业合同50万，2020年服务券能按80%补吗？", "可以"),
+])
+def test_a_rate_claimed_beside_a_contract_is_checked_not_estimated(ask, question, verdict):
+    r = ask(question)
+    assert opens_with(r, verdict) and cited(r, "guangdong-2020", "四、奖补标准"), r["answer"]
+
+
 def test_a_ceiling_the_asker_asks_about_is_no_fee_to_estimate(ask):
     r = ask("白云区新招商重点企业实缴注册资本5000万元，公有云补贴当年可以超过100万元吗？")
     assert r["answer"].startswith("不可以") and r["estimate"] is None and cited(r, "baiyun-2019", "第十一条（二）")
