@@ -31,7 +31,7 @@ from navigator.conversation import Conversation, Fact, Turn
 from navigator.corpus import Article, Corpus, squash
 from navigator.programmes import Registry
 from navigator.quoting import Quoter, Sentence
-from navigator.reading import AmountRead, Reader, Reading, clause_start, shares
+from navigator.reading import AmountRead, Reader, Reading, clause_start, month_days, shares
 from navigator.retrieval import RRF_K
 from navigator.scope import Scope
 
@@ -321,7 +321,7 @@ class Engine:
         if r.places and "place_list" in intents and not self.reader.lines_named(q):
             return self._for_place(d, ctx)
         payments = [a for a in r.amounts if a.field in estimating.PAYMENT_FIELDS or (
-            a.field is None and not self._threshold(a, r.question))]
+            a.field is None and not self.reader.bar_not_payment(a, r.question))]
         inputs = [a for a in r.amounts if a.field != "claimed"]
         how_much = any(w in q for w in ("多少", "几成", "几个钱", "能补几", "多少钱"))
         cap_question = any(w in q for w in (*self.lex.cap_words, "比例", "几成", "百分之", "补贴率")) and not payments
@@ -572,11 +572,6 @@ class Engine:
         if side:
             progs = [p for p in progs if self.reg.get(p).side == side] or progs
         return progs
-
-    def _threshold(self, a: AmountRead, q: str) -> bool:
-        """An amount said as a bar the asker has not reached (还没到500万), not as a fee."""
-        before = q[max(0, a.start - 4):a.start] if a.start is not None and a.turn is None else ""
-        return any(before.endswith(w) for w in self.lex.threshold_before)
 
     def _estimate_lines(self, ctx: Context) -> list[Programme]:
         """The lines an amount question is about: those named, or the enterprise lines of the deciding document."""
@@ -865,7 +860,7 @@ class Engine:
                 return dated
         opened = self._open_verdict(ctx, progs[0]) if r.still_open and progs and self._one_window(ctx.programmes) else None
         said = [x.text for x in [lead, *(quotes or [])] if x is not None]
-        history = self._stated_history(q) if opened is not None and opened[0] and not any(
+        history = self.reader.stated_history(q) if opened is not None and opened[0] and not any(
             w in x for x in said for w in self.lex.repeat_rules) else None  # 逐年申请 answers 第二年还能申请吗
         if history:  # 上过失信名单，现在还能申请吗: the window is open, but no rule speaks of what the asker did
             who = progs[0].who.cite
@@ -1084,7 +1079,7 @@ class Engine:
             except ValueError:
                 continue
             limit = dt.datetime.combine(day, dt.time()) + dt.timedelta(hours=hour, minutes=int(m.group("mi") or 0))
-            dates = [dt.date.fromisoformat(d) for d in ctx.r.asked_dates] or self._month_days(ctx.q, year) or [ctx.when]
+            dates = [dt.date.fromisoformat(d) for d in ctx.r.asked_dates] or month_days(ctx.q, year) or [ctx.when]
             # A date alone is that whole day: in time if the day starts before the limit.
             starts = [d if isinstance(d, dt.datetime) else dt.datetime.combine(d, dt.time()) for d in dates]
             on_time = {s < limit for s in starts}
@@ -1095,30 +1090,6 @@ class Engine:
             state = "尚在期限内" if ok else "已过期限"
             cite = self.corpus.cite_article(x.article, x.text)
             return ok, f"期限：{m.group(0)}（{x.article.label}：“{tidy(x.text)}”）；按{when}评估：{state}。", cite
-        return None
-
-    @staticmethod
-    def _month_days(q: str, year: int) -> list[dt.date]:
-        """Days named without a year (5月21日才交), read in the year of the limit they are set against."""
-        out = []
-        for m in re.finditer(r"(?<![年\d])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", q):
-            try:
-                out.append(dt.date(year, int(m.group(1)), int(m.group(2))))
-            except ValueError:
-                continue
-        return out
-
-    def _stated_history(self, q: str) -> str | None:
-        """A clause of the question, before the one that asks, telling what the asker has had or done (拿了市级补贴,
-        有过一次税务行政处罚, 上过失信名单, 已经申请过一次): the clause, without who says it."""
-        clauses = [c for c in re.split(r"[，,。；;！!？?]", q) if c.strip()]
-        for c in clauses[:-1] or []:
-            if any(w in c for w in self.lex.history_words):
-                return re.sub(r"^.*?(?:说|问)[:：]?", "", c).strip() or c
-        if len(clauses) == 1:  # one clause: 他们公司前年有过一次税务行政处罚还能申请吗
-            words = "|".join(map(re.escape, self.lex.history_words))
-            m = re.search(rf"([^，,。]*?(?:{words})[^，,。]*?)(?:，|,|还|问)", q)
-            return m.group(1) if m else None
         return None
 
     def _open_verdict(self, ctx: Context, prog: Programme) -> tuple[bool | None, str, Citation | None]:
@@ -1211,7 +1182,7 @@ class Engine:
             doc = self.corpus.docs[lead.article.doc_id]
             heading += " ".join(x for x in lead.article.sentences() if x.rstrip("。；;：: ") in doc.repaired)
         def says(t: str, text: str) -> bool:  # the word or one of its kin (先报 / 先到先得)
-            return any(squash(k) in squash(text) for k in self._kin(t))
+            return any(squash(k) in squash(text) for k in self.scope.kin(t))
 
         overlap = [t for t in content if says(t, sentence)]
         head_overlap = [t for t in content if says(t, heading)]
@@ -1257,7 +1228,7 @@ class Engine:
                 x = self.quoter.sentences[i]
                 value = re.search(kind.value, x.text)
                 if value and (not units or any(u in value.group(0) for u in units)) and any(
-                        squash(k) in squash(x.text) for t in words for k in self._kin(t)):
+                        squash(k) in squash(x.text) for t in words for k in self.scope.kin(t)):
                     return x
         return None
 
@@ -1270,10 +1241,6 @@ class Engine:
                  and not any(t in n for n in names)]
         return not words or any(squash(k) in squash(sentence) for t in words
                                 for k in [t, *(w for g in self.lex.synonyms if t in g for w in g)])
-
-    def _kin(self, word: str) -> list[str]:
-        """The word and the words the lexicon gives as its kin (synonyms)."""
-        return [word, *(w for g in self.lex.synonyms if word in g for w in g if w != word)]
 
     def _sentences_of(self, c: Citation) -> list[str]:
         art = self.corpus.docs[c.doc_id].article_by_label(c.article)
@@ -1419,7 +1386,7 @@ class Engine:
             tail = [t for t in self.scope.jieba.lcut(q[m.end():m.end() + 8]) if re.search(r"[\u4e00-\u9fff]", t)]
             for t in tail[:3]:
                 acts = [t] + [t[i:i + 2] for i in range(len(t) - 1)] if len(t) > 2 else [t, t[-1:]]
-                if any(len(a) >= 1 and a not in GENERIC_WORDS and self._negated_in(sentence, a) for a in acts
+                if any(a not in GENERIC_WORDS and self._negated_in(sentence, a) for a in acts
                        if len(a) == 2 or (len(a) == 1 and a in yn.one_char_acts)):
                     return True
         # 口头提复核 where the text asks for 书面复核申请: the other of a pair the text requires.
@@ -1437,8 +1404,8 @@ class Engine:
 
     def _negated_in(self, sentence: str, act: str) -> bool:
         """``act`` (审, 审核, 再审) is said in ``sentence`` right after a word that says it is not done (不再审核)."""
+        again = "|".join(map(re.escape, self.lex.yes_no.again))
         for m in re.finditer(re.escape(act), sentence):
-            again = "|".join(map(re.escape, self.lex.yes_no.again))
             before = re.sub(rf"(?:{again})$", "", sentence[max(0, m.start() - 4):m.start()])
             if any(before.endswith(w) for w in self.lex.yes_no.not_done):
                 return True

@@ -635,6 +635,25 @@ class Reader:
             months += 1
         return max(int(months), 0)
 
+    def bar_not_payment(self, a: AmountRead, q: str) -> bool:
+        """An amount of this question said as a bar the asker measures up against (还没到500万, 可以超过100万元吗), not a
+        payment."""
+        before = q[max(0, a.start - 4):a.start] if a.start is not None and a.turn is None else ""
+        return any(before.endswith(w) for w in self.lex.threshold_before)
+
+    def stated_history(self, q: str) -> str | None:
+        """A clause of the question, before the one that asks, telling what the asker has had or done (拿了市级补贴,
+        有过一次税务行政处罚, 上过失信名单, 已经申请过一次): the clause, without who says it."""
+        clauses = [c for c in re.split(r"[，,。；;！!？?]", q) if c.strip()]
+        for c in clauses[:-1]:
+            if any(w in c for w in self.lex.history_words):
+                return re.sub(r"^.*?(?:说|问)[:：]?", "", c).strip() or c
+        if len(clauses) == 1:  # one clause: 他们公司前年有过一次税务行政处罚还能申请吗
+            words = "|".join(map(re.escape, self.lex.history_words))
+            m = re.search(rf"([^，,。]*?(?:{words})[^，,。]*?)(?:，|,|还|问)", q)
+            return m.group(1) if m else None
+        return None
+
     def asked_dates(self, q: str) -> list[str]:
         """Dates named in the question: a day, or the first and last day of a month."""
         import calendar
@@ -1141,6 +1160,17 @@ def shares(q: str) -> list[tuple[Decimal, re.Match]]:
         v = n / 10 if m.group(3) else n / 100
         if 0 <= v <= 1:
             out.append((v, m))
+    return out
+
+
+def month_days(q: str, year: int) -> list[dt.date]:
+    """Days a question names without a year (5月21日才交), read in ``year`` (that of the limit they are set against)."""
+    out = []
+    for m in re.finditer(r"(?<![年\d])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", q):
+        try:
+            out.append(dt.date(year, int(m.group(1)), int(m.group(2))))
+        except ValueError:
+            continue
     return out
 
 

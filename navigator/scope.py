@@ -87,13 +87,13 @@ class Scope:
             out.append(t)
         return out
 
-    def _kin(self, word: str) -> list[str]:
+    def kin(self, word: str) -> list[str]:
         """The word and its synonyms in the lexicon."""
         return [word, *(w for g in self.lex.synonyms if word in g for w in g if w != word)]
 
     def _kin_in_texts(self, word: str) -> bool:
         """A word of one of the lexicon's synonym groups another of whose words the texts use (退回 → 返还)."""
-        return any(squash(w) in self.text_all for w in self._kin(word)[1:])
+        return any(squash(w) in self.text_all for w in self.kin(word)[1:])
 
     def function_word(self, word: str, kinds: dict[str, str]) -> bool:
         """An adverb, pronoun, measure word or particle (刚好, 这么), or a piece the segmenter cut across two such
