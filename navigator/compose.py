@@ -1688,7 +1688,10 @@ class Engine:
         """The question's words beyond the attribute asked for and the programme's names (申请单, 下载, 公示)."""
         q = r.question
         # Background before the asking clause (我们是伊春的工业企业，第一次准备上云，想了解…有哪些申报条件) asks nothing.
-        clauses = [c for c in re.split(r"[，,。；;！!？?]", q) if any(w in c for k in asked for w in self.lex.intents[k])]
+        parts = [c for c in re.split(r"[，,。；;！!？?]", q) if c.strip()]
+        # …有要求，请问在诚信方面是怎么规定的: the closing clause asks too.
+        clauses = [c for i, c in enumerate(parts)
+                   if any(w in c for k in asked for w in self.lex.intents[k]) or (i == len(parts) - 1 and len(parts) > 1)]
         q = "，".join(clauses) or q
         for k in asked:
             for w in sorted(self.lex.intents[k], key=len, reverse=True):
@@ -1740,16 +1743,19 @@ class Engine:
         if lead is None:
             return None
         whole = self._asks_whole(r, [k for k in ATTRIBUTE_INTENTS if k in r.intents]) if r.intents else True
-        if not whole and lead.text.rstrip().endswith(("：", ":")) and lead.article.children:
+        if lead.text.rstrip().endswith(("：", ":")) and lead.article.children:
             # 应具备如下条件： introduces the items that answer: the best of them decides (产品或服务围绕…).
             kids = [self.corpus.article(c) for c in lead.article.children]
             # Words the introduction already says (合作的云服务商) tell the items apart no more.
             asked = [k for k in ATTRIBUTE_INTENTS if k in r.intents]
             rest = [t for t in (self._specific_words(r, asked) if asked else self.scope.jieba.lcut(words))
                     if len(t.strip()) > 1 and t not in lead.text and t not in self.lex.question_words]
+            if whole:
+                # 提供哪些云资源 / 诚信方面: a word only one item says singles that item out of the list.
+                rest = [t for t in rest if sum(t in k.text for k in kids) == 1]
             _items, item = self.quoter.pick(" ".join(rest), kids, self._asked(r), qvec=None, limit=1) if rest else ([], None)
             if item is not None and any(t in item.text for t in rest):
-                picked, lead = self.quoter.in_order([*picked, item]), item
+                picked, lead, whole = self.quoter.in_order([*picked, item]), item, False
             else:
                 whole = True  # 人家得满足啥条件: no one item is asked for, so the list is the answer
         if listy and not d.lines and not r.yes_no and whole:

@@ -40,6 +40,7 @@ KEY_CLAUSE_CHARS = 60
 RARE_IN = 4  # a question word in at most this many sentences is rare: it names what the question is about
 RARE_BONUS = 1.25
 COUNT_BONUS = 1.3  # a sentence with a number of the unit a question counts in (几家 → 200家)
+KINDS_BONUS = 1.3  # a sentence listing the kinds a question asks for (哪些云资源 → 基础设施、…、存储…等云资源)
 DOC_PRIOR = 0.3  # how much the document a question names lifts its sentences when articles are ranked by sentence
 
 
@@ -186,6 +187,8 @@ class Quoter:
         # 要培育几家 / 多少个工作日: a sentence giving a number of that unit answers.
         units = [u for x in re.findall(self.lex.count_question, question) for u in self.lex.count_units.get(x, [x])]
         counted = re.compile(rf"[\d一二两三四五六七八九十百]+\s*个?(?:{'|'.join(map(re.escape, units))})") if units else None
+        # 提供哪些云资源: a sentence that lists them (基础设施、计算、存储…等云资源) answers.
+        kinds = [m[:n] for m in re.findall(self.lex.kinds_question, question) for n in range(len(m), 1, -1)]
         out = []
         for k, i in enumerate(idxs):
             s = self.sentences[i]
@@ -196,6 +199,8 @@ class Quoter:
                 score *= RARE_BONUS  # the question's rarest words (结算, 变更, 印发) name what it is about
             if counted is not None and counted.search(s.text):
                 score *= COUNT_BONUS
+            if kinds and "、" in s.text and any(f"等{x}" in s.text for x in kinds):
+                score *= KINDS_BONUS
             out.append(score / (1 + LENGTH_PENALTY * len(s.text)))
         return out
 

@@ -208,6 +208,7 @@ class Lexicon(Model):
     count_question: str
     count_units: dict[str, list[str]]
     enumeration_question: str
+    kinds_question: str
     voucher_verbs: list[str]
     limits: LimitWords
     step_position: StepWords
