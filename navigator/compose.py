@@ -1389,6 +1389,13 @@ class Engine:
                 if any(a not in GENERIC_WORDS and self._negated_in(sentence, a) for a in acts
                        if len(a) == 2 or (len(a) == 1 and a in yn.one_char_acts)):
                     return True
+        # 关联企业的顾问能参加评审吗 against 涉及关联企业的专家应…予以回避: the one it names keeps out.
+        for w, acts in yn.stay_out.items():
+            at = sentence.find(w)
+            if at >= 0 and w not in q and any(a in q for a in acts):
+                who = [t for t in content(sentence[clause_start(sentence, at):at]) if len(t) >= 2]
+                if any(t in q for t in who):
+                    return True
         # 口头提复核 where the text asks for 书面复核申请: the other of a pair the text requires.
         for a, b in self.lex.yes_no.contrasts:
             if a in q and b not in q and b in sentence and a not in sentence:

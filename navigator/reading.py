@@ -62,6 +62,7 @@ class YesNoWords(Model):
     not_things: list[str]
     modal: str  # a clause ending in 吧 with one of these asks (这个能当申报材料吧)
     contrasts: list[list[str]]
+    stay_out: dict[str, list[str]]  # 予以回避: the one it names takes no part (参加评审)
     direct: list[str]  # 直接交到市经信部门: going straight to the higher office  # [口头, 书面]: asking the first where the text requires the second
     defer_pattern: str  # 先签合同 后备案: the order the question proposes
 
