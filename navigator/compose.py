@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -48,6 +49,8 @@ DATED_LIMIT = re.compile(r"(?:(?P<y>20\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})�
 SENTENCE_VOTE = 2.0  # the sentence ranking outvotes the whole-article ranking: the sentence that answers is sharper
 POOL_K = 40  # articles retrieval hands to the sentence ranking, which re-orders them before the first SEARCH_K
 QUOTE_ARTICLES = 7
+PARALLEL_K = 2  # best articles of the one of two parallel annexes a question names (…评价基本流程)
+PARALLEL_AT = 1  # …placed after this many of the top articles
 QUERY_CHARS = 300  # retrieval sees at most this much of a question
 LIST_BLOCK_CHARS = 600
 LIST_ITEM_CHARS = 90
@@ -308,6 +311,7 @@ class Engine:
             return self._refuse("没有找到与问题对应的政策条文")
         topic = self._topic_words(query[:QUERY_CHARS], r, {h.chunk.article.doc_id for h in hits})
         hits = self._by_sentence(hits, r, query, topic)[:SEARCH_K]
+        hits = self._parallel_annexes(q, query, hits)
         annex = self._annex_asked(r, q, only)
         if annex is not None:
             hits = self._within(annex, query) or hits
@@ -547,6 +551,37 @@ class Engine:
                 if len(common) >= 4 and FORM_WORD.search(common) and len(common) > size:
                     best, size = art, len(common)
         return best
+
+    def _parallel_annexes(self, q: str, query: str, hits: list) -> list:
+        """Annexes that set out parallel procedures (…企业认定基本流程 / …企业评价基本流程): a question naming one of
+        them (年度评价考核哪些方面) is answered from it: its best articles join the top ones, and the other's rank
+        after them."""
+        def annex_of(art: Article) -> Article | None:
+            while art.kind != "annex" and art.parent:
+                art = self.corpus.article(art.parent)
+            return art if art.kind == "annex" else None
+
+        def title(art: Article) -> str:  # 附件 1 / 广东省…企业认定基本流程: the title is the longer of the two
+            return max(art.heading, art.own_text.strip().split("\n")[0], key=len)
+
+        docs = {a.doc_id for h in hits if (a := annex_of(h.chunk.article)) is not None}
+        apart: set[str] = set()
+        inside: list = []
+        for doc in docs:
+            mine = [a for a in self.corpus.docs[doc].articles.values() if a.kind == "annex"]
+            if len(mine) != 2 or len(_longest_common(title(mine[0]), title(mine[1]))) < 6:
+                continue
+            own = [_distinct(title(a), title(b)) for a, b in (mine, mine[::-1])]
+            named = [a for a, w in zip(mine, own, strict=True) if len(w) >= 2 and w in q]
+            if len(named) == 1:
+                apart |= {a.id for a in mine if a is not named[0]}
+                inside += self._within(named[0], query)[:PARALLEL_K]
+        if not apart:
+            return hits
+        seen = {h.chunk.article.id for h in inside}
+        rest = [h for h in hits if h.chunk.article.id not in seen]
+        hits = rest[:PARALLEL_AT] + inside + rest[PARALLEL_AT:]
+        return sorted(hits, key=lambda h: (a := annex_of(h.chunk.article)) is not None and a.id in apart)
 
     def _within(self, annex: Article, query: str) -> list:
         """Hits inside an annex, best first: the annex itself when nothing inside it ranks."""
@@ -2032,6 +2067,13 @@ def _longest_common(a: str, b: str) -> str:
             else:
                 break
     return best
+
+
+def _distinct(a: str, b: str) -> str:
+    """What ``a`` says that ``b`` does not, between their shared opening and ending (…企业认定基本流程 → 认定)."""
+    head = len(os.path.commonprefix([a, b]))
+    tail = len(os.path.commonprefix([a[::-1], b[::-1]]))
+    return a[head:len(a) - tail] if head + tail < len(a) else ""
 
 
 def estimating_query_cap() -> int:
