@@ -40,6 +40,7 @@ KEY_CLAUSE_CHARS = 60
 RARE_IN = 4  # a question word in at most this many sentences is rare: it names what the question is about
 RARE_BONUS = 1.25
 COUNT_BONUS = 1.3  # a sentence with a number of the unit a question counts in (几家 → 200家)
+CLAUSE_CUE = 3.0  # what a cue word of the kind asked counts for in a clause, in IDF points
 KINDS_BONUS = 1.3  # a sentence listing the kinds a question asks for (哪些云资源 → 基础设施、…、存储…等云资源)
 DOC_PRIOR = 0.3  # how much the document a question names lifts its sentences when articles are ranked by sentence
 
@@ -84,8 +85,9 @@ class Quoter:
     def expand(self, tokens: set[str]) -> set[str]:
         """A question's words with their kin from the lexicon (退回 → 返还, 补上 → 补充)."""
         out = set(tokens)
-        for group in self.lex.synonyms:
-            if tokens & set(group):
+        for group in self.lex.synonyms:  # 有意见: a word of three characters is said when its bigrams are
+            if tokens & set(group) or any(len(w) > 2 and all(w[i:i + 2] in tokens for i in range(len(w) - 1))
+                                          for w in group):
                 for w in group:
                     out |= set(lexical_tokens(w))
         return out
@@ -277,11 +279,12 @@ class Quoter:
         parts = [p for p in re.split(r"(?<=[，,；;：:])", sentence) if p.strip()]
         if len(parts) < 2:
             return sentence
-        q_tokens = set(lexical_tokens(question))
+        q_tokens = {t for t in lexical_tokens(question) if len(t) > 1}  # one character (名, 人) says little here
 
-        def score(text: str) -> float:
+        def score(text: str) -> float:  # a clause with a cue of what is asked (公示期内) answers a 什么时候 question
             toks = set(lexical_tokens(text))
-            return sum(self.idf.get(t, 1.0) for t in toks & q_tokens) * self._cue(text, asked)
+            cue = self._cue(text, asked)
+            return sum(self.idf.get(t, 1.0) for t in toks & q_tokens) * cue + CLAUSE_CUE * (cue - 1.0) / CUE_BONUS
 
         scores = [score(p) for p in parts]
         best = max(range(len(parts)), key=lambda i: scores[i])
