@@ -327,7 +327,9 @@ class Engine:
         payments = [a for a in r.amounts if a.field in estimating.PAYMENT_FIELDS or (
             a.field is None and not self.reader.bar_not_payment(a, r.question))]
         inputs = [a for a in r.amounts if a.field != "claimed"]
-        how_much = any(w in q for w in ("多少", "几成", "几个钱", "能补几", "多少钱"))
+        # 能补多少 asks money; 培育多少家 counts (a count question is not a money question).
+        how_much = any(w in q for w in ("多少", "几成", "几个钱", "能补几", "多少钱")) and not (
+            re.search(self.lex.count_question, q) and not re.search(self.lex.money_question, q))
         cap_question = any(w in q for w in (*self.lex.cap_words, "比例", "几成", "百分之", "补贴率")) and not payments
         if r.yes_no and not payments and not how_much:
             return self._yes_no(d, ctx)
@@ -336,7 +338,8 @@ class Engine:
             return self._yes_no(d, ctx)  # 合同额100万…有人说奖补比例是80%，这对吗: the rate claimed is what is asked
         own_payments = [a for a in payments if a.turn is None]  # an earlier turn's fee asks nothing now
         terse_ask = bool(own_payments) and any(w in q for w in self.lex.figure_asks)
-        counting = not r.amounts and bool(re.search(self.lex.asked_values["次数"].question, q))  # 能领几次: a count
+        # 能领几次 / 一共补几年: a count or a span, not an amount
+        counting = not r.amounts and any(re.search(self.lex.asked_values[k].question, q) for k in ("次数", "时限"))
         wants_figure = (bool(intents & {"estimate"}) and not cap_question and not counting) or bool(
             inputs and intents & {"amount"}) or (
             r.follow_up and bool([a for a in inputs if a.turn is None])) or terse_ask
