@@ -868,15 +868,15 @@ class Engine:
         found = self._rule_verdict(ctx, progs)
         if found is not None and found[0] is False:
             return found
-        # 2a. A rate the question puts forward (能不能按80%奖补) against the one the programme gives the asker.
-        rated = self._rate_verdict(ctx, progs)
-        if rated is not None:
-            return rated
-        # 2b. The quoted text forbids what is asked (不得转让、买卖), or requires what the question would skip or put
+        # 2a. The quoted text forbids what is asked (不得转让、买卖), or requires what the question would skip or put
         #     off (每年需进行资质复核 / 可以不做吗; 签订服务合同前先备案 / 签了合同之后再备案).
         for s in [x for x in [lead, *(quotes or [])] if x is not None]:
             if self._forbids(q, s.text) or self._leaves_out(q, s.text):
                 return False, f"（{s.article.label}：“{tidy(s.text)}”）", self.corpus.cite_article(s.article, s.text)
+        # 2b. A rate the question puts forward (能不能按80%奖补) against the one the programme gives the asker.
+        rated = self._rate_verdict(ctx, progs)
+        if rated is not None:
+            return rated
         # 2c. Figures the question states (申请8个, 过5个工作日再交) against the bounds the quoted sentences set.
         named = [self.reg.get(p).title.split("·")[-1] for p in lines]
         for s in [x for x in [lead, *(quotes or [])] if x is not None]:
@@ -1434,6 +1434,10 @@ class Engine:
                 who = [t for t in content(sentence[clause_start(sentence, at):at]) if len(t) >= 2]
                 if any(t in q for t in who):
                     return True
+        # 剩下那两成也能用券抵掉吗 against 剩余20%的服务费由企业支付: the part the text leaves to the enterprise.
+        rest = min((q.find(w) for w in yn.rest_words if w in q), default=-1)
+        if rest >= 0 and any(w in sentence for w in yn.self_paid) and any(w in q[rest:] for w in yn.cover_words):
+            return True
         # 口头提复核 where the text asks for 书面复核申请: the other of a pair the text requires.
         for a, b in self.lex.yes_no.contrasts:
             if a in q and b not in q and b in sentence and a not in sentence:

@@ -63,6 +63,9 @@ class YesNoWords(Model):
     modal: str  # a clause ending in 吧 with one of these asks (这个能当申报材料吧)
     contrasts: list[list[str]]
     stay_out: dict[str, list[str]]  # 予以回避: the one it names takes no part (参加评审)
+    self_paid: list[str]  # 剩余20%的服务费由企业支付: that part is the enterprise's own
+    rest_words: list[str]  # 剩下那两成: the part the subsidy leaves
+    cover_words: list[str]  # 也能用券抵掉吗: asking the subsidy to pay it
     direct: list[str]  # 直接交到市经信部门: going straight to the higher office  # [口头, 书面]: asking the first where the text requires the second
     defer_pattern: str  # 先签合同 后备案: the order the question proposes
 
