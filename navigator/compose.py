@@ -339,7 +339,8 @@ class Engine:
         own_payments = [a for a in payments if a.turn is None]  # an earlier turn's fee asks nothing now
         terse_ask = bool(own_payments) and any(w in q for w in self.lex.figure_asks)
         # 能领几次 / 一共补几年: a count or a span, not an amount
-        counting = not r.amounts and any(re.search(self.lex.asked_values[k].question, q) for k in ("次数", "时限"))
+        counting = not r.amounts and any(re.search(x, q) for x in (
+            self.lex.asked_values["次数"].question, self.lex.asked_values["时限"].question, self.lex.years_question))
         wants_figure = (bool(intents & {"estimate"}) and not cap_question and not counting) or bool(
             inputs and intents & {"amount"}) or (
             r.follow_up and bool([a for a in inputs if a.turn is None])) or terse_ask

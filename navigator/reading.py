@@ -210,6 +210,7 @@ class Lexicon(Model):
     doc_number_question: str
     addressee_question: str
     count_question: str
+    years_question: str
     count_units: dict[str, list[str]]
     enumeration_question: str
     kinds_question: str

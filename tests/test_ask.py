@@ -902,3 +902,46 @@ def test_the_step_after_a_named_one_or_the_first_of_a_procedure_named_apart(ask,
 def test_the_texts_words_for_what_callers_say(ask, question, words, article):
     r = ask(question)
     assert words in r["answer"] and cited(r, "dongguan-2015", article), r["answer"][:100]
+
+
+@pytest.mark.parametrize(("question", "words", "article"), [
+    ("伊春合作的云服务商要有哪些云资源？", "存储", "三、申报审核流程（一）2"),  # …等云资源 lists them
+    ("我们是云服务商，伊春对合作的服务商有要求，请问诚信方面怎么规定？", "诚信度好", "三、申报审核流程（一）1"),  # the asking clause
+])
+def test_one_item_of_a_list_asked_alone_leads(ask, question, words, article):
+    r = ask(question)
+    head = r["answer"].splitlines()[0]
+    assert words in head and head.endswith(f"（{article}）"), head
+
+
+@pytest.mark.parametrize(("question", "verdict", "article"), [
+    ("评审专家是我们关联企业的，他能给我们打分吗？", "不可以", "附件1 五"),  # 涉及关联企业的专家应…予以回避
+    ("2019年供应商要做代理商调整，可以不走变更申请吗？", "不可以", "五、产品目录（二）"),
+    ("白云诊断服务补80%，剩余的两成能不能也用服务券付？", "不可以", "第十一条（四）1"),  # 剩余20%…由企业支付
+    ("白云诊断服务补八成，剩下两成是我们自己出吗？", "可以", "第十一条（四）1"),
+])
+def test_what_a_sentence_keeps_from_the_asker_or_leaves_to_them(ask, question, verdict, article):
+    r = ask(question)
+    assert opens_with(r, verdict) and r["citations"][0]["article"] == article, r["answer"][:80]
+
+
+@pytest.mark.parametrize(("question", "words", "article"), [
+    ("对省资源池拟认定名单有意见，什么时候去反映？", "公示期内", "附件1 九"),  # 有意见 / 异议; 期内 a time cue
+    ("资源池方案到2020年要培育多少家平台商？", "20家", "一、工作目标"),  # a count, not money
+    ("资源池评审专家都从哪来？", "专家委员会成员", "附件1 五"),  # 专家成员包括但不限于…
+])
+def test_what_is_asked_for_is_what_the_answer_gives(ask, question, words, article):
+    r = ask(question)
+    assert words in r["answer"] and cited(r, "guangdong-2018", article), r["answer"][:100]
+    assert not r["answer"].startswith("文件未作规定"), r["answer"][:80]
+
+
+def test_a_span_of_years_is_no_amount_question(ask):
+    r = ask("东莞租赁费补助前后一共补几年？")
+    assert not r.get("clarify") and "三年" in r["answer"] and cited(r, "dongguan-2015", "第十二条"), r["answer"][:100]
+
+
+def test_a_question_naming_one_of_two_parallel_procedures_is_answered_from_it(ask):
+    r = ask("省资源池年度评价，结果出来后正式公布前还有哪一步？")
+    assert any(c["article"].startswith("附件2") for c in r["citations"][:2]), r["citations"][:3]
+    assert not any(c["article"].startswith("附件1") for c in r["citations"]), r["citations"]
