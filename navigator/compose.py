@@ -692,8 +692,11 @@ class Engine:
             total = per_year[r.asked_year]
             head = f"测算结果：第{r.asked_year}年可获补贴 {money(total)}"
             per_year = {}
-        if len(per_year) > 1 and any(v for y, v in per_year.items() if y > 1):
-            head += "（分年度：" + "；".join(f"第{y}年 {money(v)}" for y, v in sorted(per_year.items())) + "）"
+        # Years the asker gave no fee for (只问第二、三年) are filled with nothing: not shown as 第1年 0.00元.
+        unsaid = {y for _pid, _field, years in p.fills for y in years}
+        shown = {y: v for y, v in per_year.items() if not (y in unsaid and not v)}
+        if len(shown) > 1 and any(v for y, v in shown.items() if y > 1):
+            head += "（分年度：" + "；".join(f"第{y}年 {money(v)}" for y, v in sorted(shown.items())) + "）"
         if len(items) > 1:
             twice = {i["programme"] for i in items if sum(j["programme"] == i["programme"] for j in items) > 1}
 
@@ -725,6 +728,8 @@ class Engine:
                                    f"{money(own)}（{self._short(i['programme'])}）。")
         d.lines.append("计算过程：")
         for s in d.estimate["steps"]:
+            if any(s["text"].startswith(f"第{y}年") and not per_year.get(y) for y in unsaid):
+                continue  # a year filled with nothing
             d.lines.append(f"· {tidy(s['text'])}（{s['citation']['article']}）")
             d.cites.append(Citation(**s["citation"]))
         for n in doc.get("notes") or []:

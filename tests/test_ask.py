@@ -945,3 +945,11 @@ def test_a_question_naming_one_of_two_parallel_procedures_is_answered_from_it(as
     r = ask("省资源池年度评价，结果出来后正式公布前还有哪一步？")
     assert any(c["article"].startswith("附件2") for c in r["citations"][:2]), r["citations"][:3]
     assert not any(c["article"].startswith("附件1") for c in r["citations"]), r["citations"]
+
+
+def test_years_the_asker_gave_no_fee_for_are_not_shown_as_nothing(ask):
+    r = ask("白云开发云第二年服务费30万，第三年服务费20万，两年一共补多少？")
+    head = r["answer"].splitlines()[0]
+    assert "360,000.00" in head and "第2年 240,000.00" in head, head
+    assert "第1年" not in head and "· 第1年" not in r["answer"], r["answer"]
+    assert r["estimate"]["total_cny"] == "360000.00"
