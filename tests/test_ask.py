@@ -953,3 +953,8 @@ def test_years_the_asker_gave_no_fee_for_are_not_shown_as_nothing(ask):
     assert "360,000.00" in head and "第2年 240,000.00" in head, head
     assert "第1年" not in head and "· 第1年" not in r["answer"], r["answer"]
     assert r["estimate"]["total_cny"] == "360000.00"
+
+
+def test_where_the_money_comes_from_is_the_sentence_naming_the_funds(ask):
+    r = ask("白云的服务券用的是哪笔钱？")
+    assert "白云区财政资金" in r["answer"].splitlines()[0] and cited(r, "baiyun-2019", "第二条"), r["answer"][:100]
