@@ -1805,11 +1805,14 @@ class Engine:
             asked = [k for k in ATTRIBUTE_INTENTS if k in r.intents]
             rest = [t for t in (self._specific_words(r, asked) if asked else self.scope.jieba.lcut(words))
                     if len(t.strip()) > 1 and t not in lead.text and t not in self.lex.question_words]
+            def says(t: str, text: str) -> bool:  # the word or one of its kin (人品 / 诚信)
+                return any(k in text for k in self.scope.kin(t))
+
             if whole:
                 # 提供哪些云资源 / 诚信方面: a word only one item says singles that item out of the list.
-                rest = [t for t in rest if sum(t in k.text for k in kids) == 1]
+                rest = [t for t in rest if sum(says(t, k.text) for k in kids) == 1]
             _items, item = self.quoter.pick(" ".join(rest), kids, self._asked(r), qvec=None, limit=1) if rest else ([], None)
-            if item is not None and any(t in item.text for t in rest):
+            if item is not None and any(says(t, item.text) for t in rest):
                 picked, lead, whole = self.quoter.in_order([*picked, item]), item, False
             else:
                 whole = True  # 人家得满足啥条件: no one item is asked for, so the list is the answer

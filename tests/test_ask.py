@@ -907,6 +907,7 @@ def test_the_texts_words_for_what_callers_say(ask, question, words, article):
 @pytest.mark.parametrize(("question", "words", "article"), [
     ("伊春合作的云服务商要有哪些云资源？", "存储", "三、申报审核流程（一）2"),  # …等云资源 lists them
     ("我们是云服务商，伊春对合作的服务商有要求，请问诚信方面怎么规定？", "诚信度好", "三、申报审核流程（一）1"),  # the asking clause
+    ("伊春对合作云服务商的口碑有什么要求？", "诚信度好", "三、申报审核流程（一）1"),  # 口碑 / 诚信
 ])
 def test_one_item_of_a_list_asked_alone_leads(ask, question, words, article):
     r = ask(question)
