@@ -874,6 +874,10 @@ class Engine:
         found = self._rule_verdict(ctx, progs)
         if found is not None and found[0] is False:
             return found
+        # 2'. A requirement asked about that a condition sets (必须在本地注册吗 → 在东莞市注册的).
+        ruled = self._ruled_requirement(ctx)
+        if ruled is not None:
+            return ruled
         # 2a. The quoted text forbids what is asked (不得转让、买卖), or requires what the question would skip or put
         #     off (每年需进行资质复核 / 可以不做吗; 签订服务合同前先备案 / 签了合同之后再备案).
         for s in [x for x in [lead, *(quotes or [])] if x is not None]:
@@ -1308,26 +1312,39 @@ class Engine:
         # Every word the question adds beyond the programme's names must be in the deciding sentence.
         return all(squash(t) in squash(sentence) for t in words)
 
-    def _unruled_requirement(self, ctx: Context) -> tuple[str, list[Citation]] | None:
-        """A requirement asked about an attribute of the asker (企业要成立满几年吗, 要求是规上企业吗) that no condition
-        of the programmes asked about reads: the texts leave it open. The reason, and their conditions cited."""
-        q = ctx.q
+    def _asked_requirements(self, ctx: Context):
+        """The programmes asked about, and the attributes of the asker the question asks to be required (要求企业必须是
+        本地注册的吗, 要成立满几年吗), each with the conditions of those programmes that set it."""
         progs = self._asked_programmes(ctx)
-        if not progs:
-            return None
-        read = {f for x in progs for c in x.eligibility for f in _rule_fields(c.rule)}
-        for clause in re.split(r"[，,。；;！!？?]", q):
+        out = []
+        for clause in re.split(r"[，,。；;！!？?]", ctx.q) if progs else []:
             if not re.search(self.lex.requirement_cue, clause):
                 continue
             for req in self.lex.requirement_fields:
-                word = next((w for w in req.words if w in clause), None)
-                if word is None or read & set(req.fields):
-                    continue
-                cites = self._unique([c.cite for x in progs for c in x.eligibility] or [progs[0].who.cite])
-                where = "、".join(dict.fromkeys(c.article for c in cites[:4]))
-                title = self.corpus.docs[progs[0].doc].title
-                return (f"文件未作规定：《{title}》的申请条件没有对{req.label}作出规定（申请条件见{where}），"
-                        f"请以主管部门解释为准。"), cites
+                if any(w in clause for w in req.words):
+                    out.append((req, [c for x in progs for c in x.eligibility if _sets(c.rule, req.fields)]))
+        return progs, out
+
+    def _ruled_requirement(self, ctx: Context) -> tuple[bool, str, Citation] | None:
+        """A requirement asked about that a condition of the programme sets (东莞认定必须在本地注册吗 → 在东莞市注册的):
+        yes, with that condition."""
+        _progs, asked = self._asked_requirements(ctx)
+        c = next((conds[0] for _req, conds in asked if conds), None)
+        return None if c is None else (True, f"（{c.cite.article}：“{tidy(c.cite.quote)}”）", c.cite)
+
+    def _unruled_requirement(self, ctx: Context) -> tuple[str, list[Citation]] | None:
+        """A requirement asked about an attribute of the asker (企业要成立满几年吗, 要求是规上企业吗) that no condition
+        of the programmes asked about reads: the texts leave it open. The reason, and their conditions cited."""
+        progs, asked = self._asked_requirements(ctx)
+        read = {f for x in progs for c in x.eligibility for f in _rule_fields(c.rule)}
+        for req, _conds in asked:
+            if not req.open_when_unread or read & set(req.fields):
+                continue
+            cites = self._unique([c.cite for x in progs for c in x.eligibility] or [progs[0].who.cite])
+            where = "、".join(dict.fromkeys(c.article for c in cites[:4]))
+            title = self.corpus.docs[progs[0].doc].title
+            return (f"文件未作规定：《{title}》的申请条件没有对{req.label}作出规定（申请条件见{where}），"
+                    f"请以主管部门解释为准。"), cites
         return None
 
     def _asked_programmes(self, ctx: Context) -> list[Programme]:
@@ -2102,6 +2119,15 @@ def _cited(text: str, cite: Citation) -> str:
     if text.startswith(cite.article):
         text = text[len(cite.article):].lstrip("：: ")
     return f"{text}（{cite.article}）"
+
+
+def _sets(rule, fields: list[str]) -> bool:
+    """The rule requires a value of one of ``fields``: a place rule that leaves units elsewhere unknown (文件未规定须在
+    广东省注册) sets no place of registration."""
+    data = rule.model_dump(by_alias=False) if hasattr(rule, "model_dump") else {}
+    if "region" in fields and data.get("region") is not None and data.get("outside") == "unknown":
+        return False
+    return bool(_rule_fields(rule) & set(fields))
 
 
 def _rule_fields(rule) -> set[str]:

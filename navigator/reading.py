@@ -125,6 +125,9 @@ class RequirementWords(Model):
     label: str  # the attribute, as the answer names it
     fields: list[str]  # profile fields a rule on the attribute reads
     words: list[str]  # how a caller names the attribute (成立年限, 规上)
+    # Whether the texts leave it open when no condition reads it: a place of registration is also spoken of
+    # where no condition sets it (各地市不得对非本地注册的…), so only a condition that sets it answers.
+    open_when_unread: bool = True
 
 
 class CountWords(Model):

@@ -959,3 +959,13 @@ def test_years_the_asker_gave_no_fee_for_are_not_shown_as_nothing(ask):
 def test_where_the_money_comes_from_is_the_sentence_naming_the_funds(ask):
     r = ask("白云的服务券用的是哪笔钱？")
     assert "白云区财政资金" in r["answer"].splitlines()[0] and cited(r, "baiyun-2019", "第二条"), r["answer"][:100]
+
+
+@pytest.mark.parametrize(("question", "doc", "article"), [
+    ("东莞云平台认定必须是本地注册的吗", "dongguan-2015", "第四条（一）"),  # 在东莞市注册的独立法人机构
+    ("伊春上云补助要求企业必须是本地注册的吗", "yichun-2023", "二、申报条件（一）"),
+])
+def test_a_requirement_a_condition_sets_is_a_yes_citing_it(ask, question, doc, article):
+    r = ask(question)
+    assert opens_with(r, "可以") and r["citations"][0]["article"] == article, r["answer"][:80]
+    assert r["citations"][0]["doc_id"] == doc
