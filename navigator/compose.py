@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -2104,8 +2103,10 @@ def _longest_common(a: str, b: str) -> str:
 
 def _distinct(a: str, b: str) -> str:
     """What ``a`` says that ``b`` does not, between their shared opening and ending (…企业认定基本流程 → 认定)."""
-    head = len(os.path.commonprefix([a, b]))
-    tail = len(os.path.commonprefix([a[::-1], b[::-1]]))
+    def shared(x: str, y: str) -> int:  # how many characters the two open with
+        return next((i for i, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), min(len(x), len(y)))
+
+    head, tail = shared(a, b), shared(a[::-1], b[::-1])
     return a[head:len(a) - tail] if head + tail < len(a) else ""
 
 
