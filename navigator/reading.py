@@ -35,6 +35,7 @@ MAX_AMOUNTS = 20
 PAYMENT_INPUTS = ("fees_cny", "contract_cny", "annual_fees_cny")  # the inputs a payment fills, once tied to a line
 SENTENCE = re.compile(r"[。；;！？!?\n]")
 CLAUSE = re.compile(r"[，。；;！!？?\n、]|(?<!\d),|,(?!\d)")  # a comma inside 15,000,000 ends nothing
+CLAUSE_END = re.compile(r"[，,。；;！!？?]")  # a clause for lists of years: 、 joins, it does not end
 NEAR_CUE_CHARS = 12  # an amount's field word stands at most this far before it
 
 
@@ -99,6 +100,7 @@ class YearWords(Model):
     respectively: list[str]
     same: list[str]
     leading: list[str]  # the first n years: 前两年, 头两年
+    trailing: list[str]  # the n years after the first: 后面两年, 接下来两年
     shared: list[str]  # 两项服务费每年都是100万: one amount that is each named line's
     unchanged: list[str]  # 第二年两项服务费不变: the year before's amounts again
     not_use: list[str]  # 成立三年: years of the enterprise, not years of use
@@ -900,11 +902,18 @@ class Reader:
             if m and a.year is None:
                 n = self._small_number(m.group(1))
                 years = list(range(1, n + 1)) if n and 1 < n <= 5 else []
+            trail = "|".join(map(re.escape, sorted(yw.trailing, key=len, reverse=True)))
+            m = re.search(rf"(?:{trail})([{num}])年(?:的)?[^\d{num}]{{0,8}}?(?:{each})[^\d]{{0,8}}$", head)
+            if m and not years:  # (said right before the amount, it outweighs the year the sentence opened with)
+                n = self._small_number(m.group(1))  # 头一年40万，后面两年每年10万: the second and third years
+                years = list(range(2, n + 2)) if n and 1 <= n <= 4 else []
+            # 第二年、第三年也都是210万: a list of years joined by 、 is read across it
+            listed = q[max((x.end() for x in CLAUSE_END.finditer(q, 0, a.start)), default=0):a.start]
             m = re.search(rf"((?:{ords})(?:\s*[和、及与跟]\s*(?:{ords}))+)(?:的)?[^\d]{{0,8}}?(?:{each})[^\d]{{0,8}}$",
-                          head)
+                          listed)
             if m and not years:
                 years = [yw.ordinal_values[w] for w in re.findall(ords, m.group(1))]
-                if self._year_in(head[m.end():]) is not None:
+                if self._year_in(listed[m.end():]) is not None:
                     years = []
             age = "|".join(map(re.escape, yw.not_use))
             m = re.search(rf"(?<![第前头{num}])([{num}])年(?:的)?[^\d{num}，。；]{{0,8}}?(?:{each})[^\d]{{0,8}}$", head)
@@ -941,6 +950,12 @@ class Reader:
                 between = q[s0 + last.end():a.start]
                 if not re.search(r"[，,。；;]", between) and "、" in between and not self._ordinals_in(between):
                     a = a.model_copy(update={"year": self.lex.years.ordinal_values[last.group(1)]})
+            # 头一年上系统花得多，认定平台租赁费40万，后面两年…: the one year of use said before the first amount.
+            said = self._ordinals_in(q[s0:a.start])
+            age = "|".join(map(re.escape, self.lex.years.not_use))
+            if a.year is None and len(said) == 1 and not any(x.start < a.start for x in amounts if x is not a) \
+                    and not re.search(rf"(?:{age})\s*{re.escape(said[0])}", q[s0:a.start]):  # (成立第三年: its age)
+                a = a.model_copy(update={"year": self.lex.years.ordinal_values[said[0]]})
             out.append(a)
         return out
 
