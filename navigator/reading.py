@@ -171,6 +171,7 @@ class Lexicon(Model):
     asker_place_after: list[str]
     programme_place_before: list[str]
     still_open: str
+    dated_act: str  # an act of a programme's window asked as allowed (能兑现吗, 能不能…开始办) beside a named date
     validity: ValidityWords
     event_dates: EventDateWords
     partial_payment: list[str]
@@ -1093,7 +1094,9 @@ class Reader:
         in force (这个办法现在还有效吗) or has started (已经开始施行了吗). A voucher's validity (服务券还有效吗) is
         whether it can still be used: the programme's window."""
         v = self.lex.validity
-        still = bool(re.search(self.lex.still_open, q))
+        # 2020年10月1日能兑现吗 / 能不能从10月1日就开始办: an act of the window asked on a date the question names.
+        still = bool(re.search(self.lex.still_open, q)) or bool(
+            re.search(self.lex.dated_act, q) and self.asked_dates(q) and self.is_yes_no(q))
         if still or not re.search(v.question, q):
             return still, None
         if not any(w in q for w in v.document_words) and any(w in q for w in v.other_subjects):

@@ -969,3 +969,13 @@ def test_a_requirement_a_condition_sets_is_a_yes_citing_it(ask, question, doc, a
     r = ask(question)
     assert opens_with(r, "可以") and r["citations"][0]["article"] == article, r["answer"][:80]
     assert r["citations"][0]["doc_id"] == doc
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("2020年省服务券2020年10月3日能兑现吗？", "不可以"),  # 兑现 from 2020年10月8日
+    ("2020年省服务券2020年12月1日能兑现吗？", "可以"),
+    ("2020年省服务券兑现能不能从2020年10月1日就开始办？", "不可以"),
+])
+def test_an_act_of_the_window_on_a_date_the_question_names(ask, question, verdict):
+    r = ask(question, as_of=dt.date(2026, 11, 28))
+    assert opens_with(r, verdict) and r["citations"][0]["article"] == "一、时间安排（二）", r["answer"][:80]
