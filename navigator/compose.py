@@ -1557,7 +1557,9 @@ class Engine:
         q = ctx.q
         if self._sets_place_apart(ctx, sentence):
             return True
-        q = re.sub(r"有没有|是不是|能不能|可不可以|要不要|会不会|行不行", " ", q)  # a question, not a negation
+        # 有没有 / 能不能 ask; 不是说…除外吗 recalls what was heard: neither negates a condition
+        q = re.sub("|".join(map(re.escape, sorted(self.lex.yes_no.markers + self.lex.yes_no.hearsay, key=len,
+                                                   reverse=True))), " ", q)
         for neg in self.lex.negations:
             for m in re.finditer(re.escape(neg), q):
                 tail = q[m.end():m.end() + 8]

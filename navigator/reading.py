@@ -63,6 +63,7 @@ class YesNoWords(Model):
     not_things: list[str]
     modal: str  # a clause ending in 吧 with one of these asks (这个能当申报材料吧)
     contrasts: list[list[str]]
+    hearsay: list[str]  # 不是说…吗: what the asker heard, not a negation
     stay_out: dict[str, list[str]]  # 予以回避: the one it names takes no part (参加评审)
     self_paid: list[str]  # 剩余20%的服务费由企业支付: that part is the enterprise's own
     rest_words: list[str]  # 剩下那两成: the part the subsidy leaves

@@ -979,3 +979,8 @@ def test_a_requirement_a_condition_sets_is_a_yes_citing_it(ask, question, doc, a
 def test_an_act_of_the_window_on_a_date_the_question_names(ask, question, verdict):
     r = ask(question, as_of=dt.date(2026, 11, 28))
     assert opens_with(r, verdict) and r["citations"][0]["article"] == "一、时间安排（二）", r["answer"][:80]
+
+
+def test_what_the_asker_heard_is_no_negation_of_a_condition(ask):
+    r = ask("我们在江门，2020年省服务券我们能申领吗？不是说有个地方除外吗？")
+    assert opens_with(r, "可以") and "深圳市除外" in r["answer"], r["answer"][:100]
