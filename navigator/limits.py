@@ -128,7 +128,11 @@ def figures(question: str, w: LimitWords) -> list[Figure]:
             continue
         head, tail = question[max(0, m.start() - 3):m.start()], question[m.end():m.end() + 3]
         lean: Literal["exact", "above", "below", "ago"] = "exact"
-        if any(head.endswith(x) or tail.startswith(x) for x in w.more_than):
+        if any(head.endswith(x) for x in w.lower_before if len(x) > 1):
+            lean = "above"  # 不少于10人 is at least 10, not fewer (少于)
+        elif any(head.endswith(x) for x in w.upper_before if len(x) > 1):
+            lean = "below"  # 不超过5个 is at most 5
+        elif any(head.endswith(x) or tail.startswith(x) for x in w.more_than):
             lean = "above"
         elif any(head.endswith(x) or tail.startswith(x) for x in w.less_than):
             lean = "below"

@@ -58,6 +58,8 @@ FRAUD = ("baiyun-2019", "第二十条", "对骗取服务券单位")
     (REVIEW, "初审通知补材料，打算一周以后再交，行吗", False),
     (FRAUD, "骗取过服务券的企业，三年后还能再申请吗", False),
     (FRAUD, "骗取过服务券的企业，六年后还能再申请吗", True),
+    (CASES, "典型案例要求不少于3个，我们正好3个，够吗", True),  # 不少于3个 restated: at least 3, not fewer
+    (CASES, "我们的典型案例不超过2个，够吗", False),
 ])
 def test_figures_against_the_bounds_of_the_texts(where, question, inside):
     assert judge(question, sentence(*where), W) is inside
