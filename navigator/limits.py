@@ -155,6 +155,12 @@ def judge(question: str, sentence: str, w: LimitWords) -> bool | None:
             if factor is not None:
                 unit = next(b.unit for b in bs if (f.unit, b.unit) in PER_UNIT)
                 f = f.model_copy(update={"value": f.value * factor, "unit": unit})
+        def barred(b: Bound) -> bool:  # 五年内不再给予: what lies inside the bound is barred
+            return any(sentence.startswith(x, b.end) for x in w.barred_after)
+
+        # 三年前被查出骗取 against 五年内不再给予: the years since the event, inside the barred span.
+        if f.lean == "ago" and any(b.unit == f.unit and b.kind == "upper" and barred(b) for b in bs):
+            f = f.model_copy(update={"lean": "exact"})
         mine = [b for b in bs if b.unit == f.unit and (b.kind == "window") == (f.lean == "ago")]
         if not mine:
             continue
@@ -172,8 +178,7 @@ def judge(question: str, sentence: str, w: LimitWords) -> bool | None:
         for b in mine:
             if not question.startswith("第", f.start) and not _shared(sentence, near):
                 continue  # 签一年以上 against 成立时间不低于1年: the same unit, another thing counted
-            barred = any(sentence.startswith(x, b.end) for x in w.barred_after)
-            results.setdefault(b.clause, []).append(_inside(f, b) != barred)
+            results.setdefault(b.clause, []).append(_inside(f, b) != barred(b))
     if not results:
         return None
     # Within a clause, bounds joined by 或 need one to hold; clauses all must hold.

@@ -58,6 +58,8 @@ FRAUD = ("baiyun-2019", "第二十条", "对骗取服务券单位")
     (REVIEW, "初审通知补材料，打算一周以后再交，行吗", False),
     (FRAUD, "骗取过服务券的企业，三年后还能再申请吗", False),
     (FRAUD, "骗取过服务券的企业，六年后还能再申请吗", True),
+    (FRAUD, "一家企业三年前被查出骗取服务券，今年还能申请吗", False),  # three years since, inside 五年内不再给予
+    (FRAUD, "六年前骗取过服务券，现在还能申请吗", True),
     (CASES, "典型案例要求不少于3个，我们正好3个，够吗", True),  # 不少于3个 restated: at least 3, not fewer
     (CASES, "我们的典型案例不超过2个，够吗", False),
 ])
