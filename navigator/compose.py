@@ -1228,18 +1228,15 @@ class Engine:
         if lead is not None:  # a bold heading the extraction repaired is the article's own title (实行…全省互认)
             doc = self.corpus.docs[lead.article.doc_id]
             heading += " ".join(x for x in lead.article.sentences() if x.rstrip("。；;：: ") in doc.repaired)
-        def says(t: str, text: str) -> bool:  # the word or one of its kin (先报 / 先到先得)
-            return any(squash(k) in squash(text) for k in self.scope.kin(t))
-
-        overlap = [t for t in content if says(t, sentence)]
-        head_overlap = [t for t in content if says(t, heading)]
+        overlap = [t for t in content if self._says(t, sentence)]
+        head_overlap = [t for t in content if self._says(t, heading)]
         if content and not overlap and not head_overlap:
             return None
         if len(head_overlap) > len(overlap) + 1:
             return not any(w in heading for w in self.lex.yes_no.negative)
         # The clauses that speak of what is asked decide (原则上不再审核，直接…予以上架 → 直接上架: yes).
         clauses = [c for c in re.split(r"[，,；;：:]", sentence) if c.strip()]
-        share = [sum(says(t, c) for t in content) for c in clauses]
+        share = [sum(self._says(t, c) for t in content) for c in clauses]
         best = max(share, default=0)
         if best and len(clauses) > 1:
             # 不得设定相关条款，对…采取歧视性措施: a prohibition governs the clauses after it.
@@ -1247,6 +1244,10 @@ class Engine:
             return not any(g or any(w in c for w in self.lex.yes_no.negative)
                            for c, n, g in zip(clauses, share, governed, strict=True) if n == best)
         return not any(w in sentence for w in self.lex.yes_no.negative)
+
+    def _says(self, word: str, text: str) -> bool:
+        """``text`` says the word or one of its kin (先报 / 先到先得, 人品 / 诚信), spaces aside."""
+        return any(squash(k) in squash(text) for k in self.scope.kin(word))
 
     def _unstated_value(self, d: Draft, ctx: Context, lead: Sentence | None) -> str | None:
         """What a question asks the value of (时限 for 多久, 次数 for 几次) when the deciding sentence and the answer's
@@ -1823,14 +1824,11 @@ class Engine:
             asked = [k for k in ATTRIBUTE_INTENTS if k in r.intents]
             rest = [t for t in (self._specific_words(r, asked) if asked else self.scope.jieba.lcut(words))
                     if len(t.strip()) > 1 and t not in lead.text and t not in self.lex.question_words]
-            def says(t: str, text: str) -> bool:  # the word or one of its kin (人品 / 诚信)
-                return any(k in text for k in self.scope.kin(t))
-
             if whole:
-                # 提供哪些云资源 / 诚信方面: a word only one item says singles that item out of the list.
-                rest = [t for t in rest if sum(says(t, k.text) for k in kids) == 1]
+                # 提供哪些云资源 / 诚信方面 / 人品: a word (or its kin) only one item says singles that item out.
+                rest = [t for t in rest if sum(self._says(t, k.text) for k in kids) == 1]
             _items, item = self.quoter.pick(" ".join(rest), kids, self._asked(r), qvec=None, limit=1) if rest else ([], None)
-            if item is not None and any(says(t, item.text) for t in rest):
+            if item is not None and any(self._says(t, item.text) for t in rest):
                 picked, lead, whole = self.quoter.in_order([*picked, item]), item, False
             else:
                 whole = True  # 人家得满足啥条件: no one item is asked for, so the list is the answer
