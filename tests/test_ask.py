@@ -984,3 +984,10 @@ def test_an_act_of_the_window_on_a_date_the_question_names(ask, question, verdic
 def test_what_the_asker_heard_is_no_negation_of_a_condition(ask):
     r = ask("我们在江门，2020年省服务券我们能申领吗？不是说有个地方除外吗？")
     assert opens_with(r, "可以") and "深圳市除外" in r["answer"], r["answer"][:100]
+
+
+def test_a_negated_alternative_does_not_outweigh_one_the_facts_meet(ask):
+    r = ask("白云的总部企业，营业额没到四上，能申请公有云服务券吗？")
+    assert opens_with(r, "可以") and cited(r, "baiyun-2019", "第八条（二）"), r["answer"][:120]
+    r = ask("白云区的企业，营业额没到四上，也不是总部和新招商企业，能申请公有云吗？")
+    assert opens_with(r, "不可以") and cited(r, "baiyun-2019", "第八条（二）"), r["answer"][:120]
