@@ -31,7 +31,7 @@ from navigator.conversation import Conversation, Fact, Turn
 from navigator.corpus import Article, Corpus, squash
 from navigator.programmes import Registry
 from navigator.quoting import Quoter, Sentence
-from navigator.reading import AmountRead, Reader, Reading, clause_start, month_days, shares
+from navigator.reading import CLAUSE_END, AmountRead, Reader, Reading, clause_start, month_days, shares
 from navigator.retrieval import RRF_K
 from navigator.scope import Scope
 
@@ -1322,7 +1322,7 @@ class Engine:
         本地注册的吗, 要成立满几年吗), each with the conditions of those programmes that set it."""
         progs = self._asked_programmes(ctx)
         out = []
-        for clause in re.split(r"[，,。；;！!？?]", ctx.q) if progs else []:
+        for clause in CLAUSE_END.split(ctx.q) if progs else []:
             if not re.search(self.lex.requirement_cue, clause):
                 continue
             for req in self.lex.requirement_fields:
@@ -1767,7 +1767,7 @@ class Engine:
         """The question's words beyond the attribute asked for and the programme's names (申请单, 下载, 公示)."""
         q = r.question
         # Background before the asking clause (我们是伊春的工业企业，第一次准备上云，想了解…有哪些申报条件) asks nothing.
-        parts = [c for c in re.split(r"[，,。；;！!？?]", q) if c.strip()]
+        parts = [c for c in CLAUSE_END.split(q) if c.strip()]
         # …有要求，请问在诚信方面是怎么规定的: the closing clause asks too.
         clauses = [c for i, c in enumerate(parts)
                    if any(w in c for k in asked for w in self.lex.intents[k]) or (i == len(parts) - 1 and len(parts) > 1)]

@@ -35,7 +35,7 @@ MAX_AMOUNTS = 20
 PAYMENT_INPUTS = ("fees_cny", "contract_cny", "annual_fees_cny")  # the inputs a payment fills, once tied to a line
 SENTENCE = re.compile(r"[。；;！？!?\n]")
 CLAUSE = re.compile(r"[，。；;！!？?\n、]|(?<!\d),|,(?!\d)")  # a comma inside 15,000,000 ends nothing
-CLAUSE_END = re.compile(r"[，,。；;！!？?]")  # a clause for lists of years: 、 joins, it does not end
+CLAUSE_END = re.compile(r"[，,。；;！!？?]")  # the end of a clause where 、 joins (lists of years, asking clauses)
 NEAR_CUE_CHARS = 12  # an amount's field word stands at most this far before it
 
 
@@ -657,7 +657,7 @@ class Reader:
     def stated_history(self, q: str) -> str | None:
         """A clause of the question, before the one that asks, telling what the asker has had or done (拿了市级补贴,
         有过一次税务行政处罚, 上过失信名单, 已经申请过一次): the clause, without who says it."""
-        clauses = [c for c in re.split(r"[，,。；;！!？?]", q) if c.strip()]
+        clauses = [c for c in CLAUSE_END.split(q) if c.strip()]
         for c in clauses[:-1]:
             if any(w in c for w in self.lex.history_words):
                 return re.sub(r"^.*?(?:说|问)[:：]?", "", c).strip() or c
