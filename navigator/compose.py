@@ -843,6 +843,13 @@ class Engine:
                 city, exclusion = ex
                 return False, f"{city}不在{prog.title}的范围内（{exclusion.cite.article}：“{tidy(exclusion.cite.quote)}”）。", \
                     exclusion.cite
+        # 1a. Registered elsewhere (外地注册的公司能申请吗) where a condition requires registration in the place.
+        elsewhere = next((w for w in self.lex.registered_elsewhere if w in q), None)
+        if elsewhere and not re.search(r"(?:不是|并非|没有|不在)$", q[:q.find(elsewhere)]):
+            for prog in progs:
+                c = next((c for c in prog.eligibility if getattr(c.rule, "outside", None) == "not_met"), None)
+                if c is not None:
+                    return False, f"（{c.cite.article}：“{tidy(c.cite.quote)}”）", c.cite
         combining = any(w in q for w in self.lex.combining_words)
         lines = self.reader.lines_named(q)
         # 1b. Combining programmes of different documents: the texts are silent unless a sentence speaks of it.
@@ -1409,7 +1416,8 @@ class Engine:
             if len(t) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", t) or (kinds.get(t, "")[:1] != "n" and t not in fees):
                 continue
             if t in self.lex.yes_no.not_things or t in GENERIC_WORDS or t in self.lex.question_words or t in names \
-                    or squash(t) in body or self.scope.voucher_act(t):
+                    or squash(t) in body or self.scope.voucher_act(t) or (  # 签合同 in 签订服务合同
+                        len(t) >= 3 and re.search(".{0,3}".join(map(re.escape, t)), body)):
                 continue
             if any(t in g and any(squash(x) in body for x in g) for g in self.lex.synonyms):
                 continue
@@ -1447,6 +1455,10 @@ class Engine:
                                and not self._negated_in(sentence, t)
                                for t in tail[:3] + head[-3:]):
                 return True  # (不用再审 against 不再审核: the text skips it too, and says so)
+        for m in re.finditer(yn.bare_skip, q):  # 中间几年不复核行吗 against 每年需进行资质复核
+            tail = self.scope.jieba.lcut(q[m.end():m.end() + 8])[:1]
+            if obliged and any(len(t) >= 2 and t in sentence and not self._negated_in(sentence, t) for t in tail):
+                return True
         # 还得重新审一遍吗 against 原则上不再审核: what the question would have to be done, the text says is not.
         for m in re.finditer("|".join(map(re.escape, yn.required)), q):
             tail = [t for t in self.scope.jieba.lcut(q[m.end():m.end() + 8]) if re.search(r"[\u4e00-\u9fff]", t)]
@@ -1483,9 +1495,12 @@ class Engine:
         """``act`` (审, 审核, 再审) is said in ``sentence`` right after a word that says it is not done (不再审核)."""
         again = "|".join(map(re.escape, self.lex.yes_no.again))
         for m in re.finditer(re.escape(act), sentence):
-            before = re.sub(rf"(?:{again})$", "", sentence[max(0, m.start() - 4):m.start()])
-            if any(before.endswith(w) for w in self.lex.yes_no.not_done):
-                return True
+            head = sentence[max(0, m.start() - 6):m.start()]
+            # 报 in 无需重复申报: a one-character act may end a word (申报)
+            for h in (head, head[:-1]) if len(act) == 1 and head else (head,):
+                before = re.sub(rf"(?:{again})$", "", h)
+                if any(before.endswith(w) for w in self.lex.yes_no.not_done):
+                    return True
         return False
 
     def _rate_verdict(self, ctx: Context, progs: list[Programme]) -> tuple[bool, str, Citation] | None:

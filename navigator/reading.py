@@ -52,6 +52,7 @@ class YesNoWords(Model):
     positive: list[str]
     prohibitions: list[str]
     skip: list[str]
+    bare_skip: str  # 中间几年不复核行吗: 不 right before an act (only the act after it counts)
     defer: list[str]
     obligation: list[str]
     required: list[str]
@@ -194,6 +195,7 @@ class Lexicon(Model):
     history_words: list[str]
     repeat_rules: list[str]
     amount_field_labels: dict[str, str]
+    registered_elsewhere: list[str]  # 外地注册的公司: not registered in the programme's place
     asker_place_strong: list[str]
     asks_requirement: str
     requirement_fields: list[RequirementWords]
@@ -410,8 +412,13 @@ class Reader:
         q = DATE.sub(" ", q)  # 2020年6月 is a date, not the 2020 notice
         scores: dict[str, float] = {}
         specific = self.most_specific(places)
+        # Documents of the place named (白云区): a topic word of another that their text also uses (兑现) names
+        # no document of its own.
+        local = [d for d in self.corpus.docs.values() if any(
+            next((d.region[lvl] for lvl in ("district", "city") if d.region.get(lvl)), None) == p.name for p in specific)]
         for d in self.corpus.docs.values():
-            score = sum(self._alias_weight(a, q) for a in d.aliases if a in q)
+            score = sum(min(w, 1.0) if w > 1.0 and any(a in x.body for x in local if x is not d) else w
+                        for a in d.aliases if a in q for w in [self._alias_weight(a, q)])
             if set(d.region) == {"province"} and re.search(r"省(?:里|级|的)?[\u4e00-\u9fff“”\"]{0,10}(?:服务券|券|政策|补贴|奖补)", q):
                 score += 3.0  # 省服务券, 省里的补贴: the province's own document
             for p in specific:
