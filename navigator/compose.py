@@ -311,6 +311,7 @@ class Engine:
         topic = self._topic_words(query[:QUERY_CHARS], r, {h.chunk.article.doc_id for h in hits})
         hits = self._by_sentence(hits, r, query, topic)[:SEARCH_K]
         hits = self._parallel_annexes(q, query, hits)
+        hits = self._named_line_first(q, hits)
         annex = self._annex_asked(r, q, only)
         if annex is not None:
             hits = self._within(annex, query) or hits
@@ -585,6 +586,24 @@ class Engine:
         rest = [h for h in hits if h.chunk.article.id not in seen]
         hits = rest[:PARALLEL_AT] + inside + rest[PARALLEL_AT:]
         return sorted(hits, key=lambda h: (a := annex_of(h.chunk.article)) is not None and a.id in apart)
+
+    def _named_line_first(self, q: str, hits: list) -> list:
+        """One line of a document named (白云区公有云…第二年还能接着申请吗): articles headed by another of its lines
+        (（一）软件开发云套餐) rank after the rest."""
+        named = self.reader.lines_named(q)
+        if len(named) != 1:
+            return hits
+        doc = self.reg.get(named[0]).doc
+        others = [w for pid, ws in self.lex.line_words.items() if pid not in named and self.reg.get(pid).doc == doc
+                  for w in ws if w not in self.lex.line_words[named[0]]]
+
+        def elsewhere(art: Article) -> bool:
+            while art is not None:
+                if art.doc_id == doc and any(w in art.heading for w in others):
+                    return True
+                art = self.corpus.article(art.parent) if art.parent else None
+            return False
+        return sorted(hits, key=lambda h: elsewhere(h.chunk.article))
 
     def _within(self, annex: Article, query: str) -> list:
         """Hits inside an annex, best first: the annex itself when nothing inside it ranks."""
@@ -1585,7 +1604,9 @@ class Engine:
             for m in re.finditer(re.escape(neg), q):
                 tail = q[m.end():m.end() + 8]
                 for t0 in self.scope.jieba.lcut(re.split(r"[，,。；;？?]", tail)[0])[:5]:
-                    kin = [t0, *(w for g in self.lex.synonyms if t0 in g for w in g if w != t0)]
+                    # 还没付 against 发生实际支出: a one-character act takes the kin of the words it starts (付钱)
+                    kin = [t0, *(w for g in self.lex.synonyms if t0 in g or (
+                        len(t0) == 1 and any(x.startswith(t0) for x in g)) for w in g if w != t0)]
                     t = next((k for k in kin if len(k) >= 2 and k not in GENERIC_WORDS and k in sentence), None)
                     if t is not None:
                         i = sentence.find(t)

@@ -173,6 +173,7 @@ class Lexicon(Model):
     asker_place_after: list[str]
     programme_place_before: list[str]
     still_open: str
+    cycle_year: str  # 第二年还能申请吗: the cycle's year, not the day asked
     dated_act: str  # an act of a programme's window asked as allowed (能兑现吗, 能不能…开始办) beside a named date
     validity: ValidityWords
     event_dates: EventDateWords
@@ -1103,7 +1104,7 @@ class Reader:
         whether it can still be used: the programme's window."""
         v = self.lex.validity
         # 2020年10月1日能兑现吗 / 能不能从10月1日就开始办: an act of the window asked on a date the question names.
-        still = bool(re.search(self.lex.still_open, q)) or bool(
+        still = bool(re.search(self.lex.still_open, q) and not re.search(self.lex.cycle_year, q)) or bool(
             re.search(self.lex.dated_act, q) and self.asked_dates(q) and self.is_yes_no(q))
         if still or not re.search(v.question, q):
             return still, None
