@@ -1460,8 +1460,8 @@ class Engine:
             span = re.split(r"[，。；;]", sentence[m.end():])[0]
             items = [x for x in re.split(r"[、和或及]", span) if x]
             for t in words:
-                if len(t) >= 2 and any(t in x or (x in t and len(x) >= 2) for x in items):
-                    return True
+                if len(t) >= 2 and any(k in x or (x in t and len(x) >= 2) for k in self.scope.kin(t) for x in items):
+                    return True  # 攻击别人网站 against 危害网络安全: a word's kin counts
                 if len(t) <= 2 and kinds.get(t, "")[:1] == "v" and any(
                         c in x for c in t for x in items if len(x) == 2 and x[0] != x[1] and c not in "是有在用给到能要"):
                     return True  # 卖 and 买卖

@@ -614,7 +614,9 @@ class Reader:
     def _count(self, q: str, cw: CountWords) -> tuple[int, str] | None:
         units = "|".join(map(re.escape, cw.units))
         for m in re.finditer(rf"([\d]+|[一二两三四五六七八九十百]+)\s*(?:{units})", q):
-            near = q[max(0, m.start() - 8):m.end() + 6]
+            # 15个给制造业用的软件产品: the word may close the phrase the count opens (to the clause's end)
+            after = re.split(r"[，。；;？?！!\d]", q[m.end():m.end() + 12])[0]
+            near = q[max(0, m.start() - 8):m.end()] + after
             if any(w in near for w in cw.words):
                 from navigator.numbers import parse_numeral
 
