@@ -950,11 +950,20 @@ class Engine:
             return True, f"（{direct.article.label}：“{tidy(direct.text)}”）", self.corpus.cite_article(direct.article,
                                                                                                      direct.text)
         special = self._text_says_no(ctx, sentence) or any(self._sets_place_apart(ctx, x.text) for x in quotes or [])
+        # 钱还一分没付 against another quote's 发生实际支出: that sentence decides, and is the one quoted
+        #    (a condition's article of the programmes asked about; a negation the rules read as a fact is theirs)
+        conditional = {c.cite.article for x in progs for c in x.eligibility}
+        other = None if special or any(v is False for v in ctx.r.facts.values()) else next(
+            (x for x in quotes or [] if x.article.label in conditional and self._text_says_no(ctx, x.text)), None)
+        special = special or other is not None
         if special and found is not None and found[0] is True and lead is not None and any(
                 v is False for v in ctx.r.facts.values()) and any(
                 c.article == lead.article.label for c in found[2]) and not any(
                 self._sets_place_apart(ctx, x.text) for x in [lead, *(quotes or [])] if x is not None):
             return found  # 总部企业，但没到四上: the negation is a fact the rules read, and another alternative is met
+        if other is not None:
+            return False, f"（{other.article.label}：“{tidy(other.text)}”）", self.corpus.cite_article(other.article,
+                                                                                                   other.text)
         if special:
             return False, "", None
         # 4. Does the text require or fix what is asked (对成立年限有没有要求)? If no sentence names it: silent.
