@@ -1510,7 +1510,7 @@ class Engine:
         for a, b in self.lex.yes_no.contrasts:
             if a in q and b not in q and b in sentence and a not in sentence:
                 return True
-        deferred = any(w in q for w in yn.defer)
+        deferred = any(w in q for w in yn.defer) or bool(re.search(yn.defer_passed, q))
         order = re.search(yn.defer_pattern, q)
         before = min((sentence.find(w) for w in yn.timely if w in sentence), default=-1)
         if order and before > 0:  # 先签合同 后备案 against 签订服务合同前先…备案: what it puts first, the text puts after

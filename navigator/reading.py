@@ -54,6 +54,7 @@ class YesNoWords(Model):
     skip: list[str]
     bare_skip: str  # 中间几年不复核行吗: 不 right before an act (only the act after it counts)
     defer: list[str]
+    defer_passed: str  # 公示期过了: a time passed (not 审过了)
     obligation: list[str]
     required: list[str]
     not_done: list[str]

@@ -991,3 +991,39 @@ def test_a_negated_alternative_does_not_outweigh_one_the_facts_meet(ask):
     assert opens_with(r, "可以") and cited(r, "baiyun-2019", "第八条（二）"), r["answer"][:120]
     r = ask("白云区的企业，营业额没到四上，也不是总部和新招商企业，能申请公有云吗？")
     assert opens_with(r, "不可以") and cited(r, "baiyun-2019", "第八条（二）"), r["answer"][:120]
+
+
+@pytest.mark.parametrize("question, verdict, doc_id, article", [
+    # 不 right before an act the text requires; a question ending in 不 only asks
+    ("东莞认定的平台，第二年不复核可以吗？", "不可以", "dongguan-2015", "第十一条"),
+    ("入选省资源池以后，市资源池还要另外报吗？", "不可以", "guangdong-2018", "二、重点工作（三）"),  # 报 in 无需重复申报
+    # registered outside the place a condition requires
+    ("我们是外地注册的公司，能申请白云区的公有云服务券吗？", "不可以", "baiyun-2019", "第八条"),
+    ("外省注册的平台公司可以申请东莞工业云公共服务平台认定吗", "不可以", "dongguan-2015", "第四条（一）"),
+    ("东莞认定是不是必须在本地注册？", "可以", "dongguan-2015", "第四条（一）"),
+    # a word of the place's own document (兑现) does not move the question to another document
+    ("白云区服务券的兑现要不要接受审计机关的审计监督？", "可以", "baiyun-2019", "第十七条"),
+    # 签合同 is said in 签订服务合同
+    ("伊春的云服务商是不是得在跟企业签合同以前先备案？", "可以", "yichun-2023", "三、申报审核流程（一）"),
+    # the cycle's second year, not today's status; the named line's own article
+    ("白云公有云补贴头一年领过了，第二年还能继续申请吗？", "可以", "baiyun-2019", "第十一条（二）"),
+    # a count the phrase closes with its word
+    ("我们有12个给工厂用的软件产品，达到东莞认定要求了吗？", "不可以", "dongguan-2015", "第四条（五）"),
+    # a forbidden act in other words
+    ("白云服务券开的云主机，能不能拿来攻击竞争对手的服务器？", "不可以", "baiyun-2019", "第十八条"),
+    # 挂到平台 is 上架
+    ("供应商说产品2019年就审过了，2020年能直接挂到平台上吗？", "可以", "guangdong-2020", "五、产品目录（一）"),
+    # a condition the question denies, among the quotes (没付 against 发生实际支出)
+    ("伊春的补助，合同签了但钱还没付，可以先报吗？", "不可以", "yichun-2023", "实际支出"),
+])
+def test_skipped_acts_places_counts_and_kin_decide_yes_no(ask, question, verdict, doc_id, article):
+    r = ask(question)
+    if article == "实际支出":
+        assert opens_with(r, verdict) and "实际支出" in r["answer"].splitlines()[0], r["answer"]
+    else:
+        assert opens_with(r, verdict) and cited(r, doc_id, article), r["answer"]
+
+
+def test_a_question_ending_in_bu_asks_and_skips_nothing(ask):
+    r = ask("东莞认定有效期内每年复核不？")
+    assert not opens_with(r, "不可以") and cited(r, "dongguan-2015", "第十一条"), r["answer"]
