@@ -411,15 +411,7 @@ class Engine:
             named = next((x for x in d.quotes if re.search(self.lex.recipient_sentence, x.text)
                           and x.article.doc_id == lead.article.doc_id), None)
             if named is None:
-                doc = lead.article.doc_id
-                near = next((x for w in self.lex.payment_words for x in self.quoter.sentences
-                             if x.article.doc_id == doc and w in x.text), None)
-                rate = next((c for p in ctx.programmes if p in self.reg.programmes and self.reg.get(p).doc == doc
-                             and (c := self._rate_cite(self.reg.get(p))) is not None), None)
-                if near is None and rate is not None:  # no sentence pays out: the rule of what is paid
-                    near = next((x for x in self.quoter.sentences if x.article.doc_id == doc
-                                 and x.article.label == rate.article and squash(rate.quote)[:12] in squash(x.text)), None)
-                near = near or lead
+                near = self._payment_near(ctx, lead)
                 if near is not lead:
                     d.quotes.append(near)
                     d.lines.append(self._quote_line(near.article, near.text))
@@ -586,6 +578,19 @@ class Engine:
         rest = [h for h in hits if h.chunk.article.id not in seen]
         hits = rest[:PARALLEL_AT] + inside + rest[PARALLEL_AT:]
         return sorted(hits, key=lambda h: (a := annex_of(h.chunk.article)) is not None and a.id in apart)
+
+    def _payment_near(self, ctx: Context, lead: Sentence) -> Sentence:
+        """The sentence nearest to who receives the money, where no sentence names the recipient: one that pays out
+        (市财政局拨付资金), else the rule of what is paid (以项目实际合同额的一定比例予以奖补), else ``lead``."""
+        doc = lead.article.doc_id
+        near = next((x for w in self.lex.payment_words for x in self.quoter.sentences
+                     if x.article.doc_id == doc and w in x.text), None)
+        rate = next((c for p in ctx.programmes if p in self.reg.programmes and self.reg.get(p).doc == doc
+                     and (c := self._rate_cite(self.reg.get(p))) is not None), None)
+        if near is None and rate is not None:
+            near = next((x for x in self.quoter.sentences if x.article.doc_id == doc
+                         and x.article.label == rate.article and squash(rate.quote)[:12] in squash(x.text)), None)
+        return near or lead
 
     def _named_line_first(self, q: str, hits: list) -> list:
         """One line of a document named (白云区公有云…第二年还能接着申请吗): articles headed by another of its lines
@@ -855,6 +860,14 @@ class Engine:
         event = self._event_verdict(ctx, [x for x in [lead, *(quotes or [])] if x is not None])
         if event is not None:
             return event
+        # 0c. Who receives the money (钱能直接打到我们账户上吗), where no quoted sentence names the recipient: silent,
+        #     citing the sentence that pays out.
+        if lead is not None and re.search(self.lex.recipient_question, q) and not any(
+                re.search(self.lex.recipient_sentence, x.text) and x.article.doc_id == lead.article.doc_id
+                for x in [lead, *(quotes or [])]):
+            near = self._payment_near(ctx, lead)
+            return None, (f"文件未作规定：文件没有写明资金拨付给谁，最接近的条文是{near.article.label}（“{tidy(near.text)}”），"
+                          "请向主管部门确认。"), self.corpus.cite_article(near.article, near.text)
         # 1. A place the programme excludes.
         for prog in progs:
             ex = self.scope.excluded_city(r, prog)

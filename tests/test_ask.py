@@ -1027,3 +1027,13 @@ def test_skipped_acts_places_counts_and_kin_decide_yes_no(ask, question, verdict
 def test_a_question_ending_in_bu_asks_and_skips_nothing(ask):
     r = ask("东莞认定有效期内每年复核不？")
     assert not opens_with(r, "不可以") and cited(r, "dongguan-2015", "第十一条"), r["answer"]
+
+
+@pytest.mark.parametrize("question, doc_id, article", [
+    ("伊春补助批下来以后，钱会直接打到我们公司账户上吗？", "yichun-2023", "三、申报审核流程（五）"),  # 市财政局拨付资金
+    ("广东2020年的服务券奖补，钱是打给我们工业企业吗？", "guangdong-2020", "四、奖补标准"),  # no payer: the rule of what is paid
+])
+def test_a_yes_no_on_who_receives_the_money_is_silent_citing_the_payment(ask, question, doc_id, article):
+    r = ask(question)
+    assert opens_with(r, "文件未作规定") and cited(r, doc_id, article), r["answer"]
+    assert r["citations"][0]["article"] == article
