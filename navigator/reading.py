@@ -151,6 +151,7 @@ class Lexicon(Model):
     question_words: list[str]
     intents: dict[str, list[str]]
     programme_keys: dict[str, list[str]]
+    segmenter_splits: list[str]  # dictionary words questions use as two (钱会); read by retrieval.jieba_tokenizer
     synonyms: list[list[str]]
     money: MoneyWords
     amount_fields: dict[str, list[str]]

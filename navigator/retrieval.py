@@ -56,12 +56,15 @@ _STOP = set("的了是在和与及或等对为有要以由把被吗呢么啊吧�
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def jieba_tokenizer():
-    """jieba, initialised once and quiet."""
+    """jieba, initialised once and quiet, without the dictionary words the lexicon splits (钱会: 钱 | 会)."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
+    for w in _lexicon().get("segmenter_splits") or []:
+        jieba.del_word(w)
     return jieba
 
 
@@ -79,12 +82,16 @@ def lexical_tokens(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _synonyms() -> list[list[str]]:
+def _lexicon() -> dict:
     import yaml
 
     from navigator.corpus import KNOWLEDGE
 
-    return yaml.safe_load((KNOWLEDGE / "lexicon.yaml").read_text(encoding="utf-8")).get("synonyms") or []
+    return yaml.safe_load((KNOWLEDGE / "lexicon.yaml").read_text(encoding="utf-8")) or {}
+
+
+def _synonyms() -> list[list[str]]:
+    return _lexicon().get("synonyms") or []
 
 
 def expand_query(query: str) -> str:
