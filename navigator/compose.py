@@ -994,6 +994,10 @@ class Engine:
                 full = next((x for x in self._sentences_of(c) if "同时" in x), c.quote)
                 cite = self.corpus.citation(c.doc_id, c.article, full)
                 return True, f"（{c.article}：“{tidy(full)}”）", cite
+        if opened is not None and opened[0] is None and found is not None and found[0] is True \
+                and self.reader.stated_history(q):
+            # 六年前出过违规…还能申请吗: the window is open-ended, and the rules read what the asker did
+            return True, f"{found[1]}{opened[1]}", found[2]
         if opened is not None:
             return opened
         # 6b. What the question asks about (申请费, 有效期, 规上企业) is named nowhere in the document: silent.

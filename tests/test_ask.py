@@ -1037,3 +1037,13 @@ def test_a_yes_no_on_who_receives_the_money_is_silent_citing_the_payment(ask, qu
     r = ask(question)
     assert opens_with(r, "文件未作规定") and cited(r, doc_id, article), r["answer"]
     assert r["citations"][0]["article"] == article
+
+
+def test_an_open_ended_programme_and_a_past_outside_the_look_back_window_is_a_yes(ask):
+    r = ask("我们伊春的厂七年前出过一次财政资金方面的违规，这几年都没事，现在还能申请上云补助吗？", as_of=dt.date(2025, 6, 1))
+    assert opens_with(r, "可以") and cited(r, "yichun-2023", "二、申报条件（三）"), r["answer"]
+
+
+def test_the_asking_word_for_who_may_apply_in_keywords(ask):
+    r = ask("白云 云上软件园 申报对象")
+    assert cited(r, "baiyun-2019", "第八条（三）") and "第八条" in r["answer"].splitlines()[0], r["answer"]
