@@ -291,8 +291,8 @@ class Quoter:
         if scores[best] <= 0:
             return sentence
         lo = hi = best
-        # A condition (如…的，/ …时，/ 对…的，) is read with what follows it.
-        while (hi + 1 < len(parts) and re.search(r"(的|时|后|前)[，,]?$", parts[hi].strip())) or (
+        # A condition (如…的，/ …时，/ 对…的，) is read with what follows it; so is a clause opening a list (包括：).
+        while (hi + 1 < len(parts) and re.search(r"(的|时|后|前)[，,]?$|[：:]$", parts[hi].strip())) or (
                 hi + 1 < len(parts) and re.match(r"^(如|凡|对|若)", parts[hi].strip()) and hi == best):
             hi += 1
         while hi - lo + 1 < len(parts) and sum(len(p) for p in parts[lo:hi + 1]) < KEY_CLAUSE_CHARS // 2:
@@ -304,6 +304,8 @@ class Quoter:
                 hi += 1
             else:
                 lo -= 1
+        if hi + 1 < len(parts) and re.search(r"[：:]$", parts[hi].strip()):
+            hi += 1  # …评价指标主要包括：the list it opens
         return "".join(parts[lo:hi + 1]).rstrip("，,；;：:")
 
     def in_order(self, sents: list[Sentence]) -> list[Sentence]:

@@ -1047,3 +1047,10 @@ def test_an_open_ended_programme_and_a_past_outside_the_look_back_window_is_a_ye
 def test_the_asking_word_for_who_may_apply_in_keywords(ask):
     r = ask("白云 云上软件园 申报对象")
     assert cited(r, "baiyun-2019", "第八条（三）") and "第八条" in r["answer"].splitlines()[0], r["answer"]
+
+
+@pytest.mark.parametrize("question", ["资源池的年度评价主要看企业哪些方面？", "资源池评价 哪几方面"])
+def test_what_an_evaluation_weighs_is_its_list_of_criteria_in_full(ask, question):
+    r = ask(question)
+    head = r["answer"].splitlines()[0]
+    assert cited(r, "guangdong-2018", "附件2 四") and "工业互联网标杆项目实施情况" in head and "推荐意见" in head, r["answer"]
