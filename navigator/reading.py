@@ -152,6 +152,7 @@ class Lexicon(Model):
     intents: dict[str, list[str]]
     programme_keys: dict[str, list[str]]
     segmenter_splits: list[str]  # dictionary words questions use as two (钱会); read by retrieval.jieba_tokenizer
+    sequence_words: list[str]  # 接下来券怎么发: order, not a name
     synonyms: list[list[str]]
     money: MoneyWords
     amount_fields: dict[str, list[str]]
@@ -1089,7 +1090,9 @@ class Reader:
         return [k for k, words in self.lex.intents.items() if any(w in q for w in words)]
 
     def is_yes_no(self, q: str) -> bool:
-        if any(m in q for m in self.lex.yes_no.markers) or re.search(r"[\u4e00-\u9fff]{2}没有\s*[？?]", q):
+        if any(re.search(re.escape(m) + (r"(?![\u4e00-\u9fff](?<!有))" if m[-1] in "没不" else ""), q)
+               for m in self.lex.yes_no.markers) or re.search(r"[\u4e00-\u9fff]{2}没有\s*[？?]", q):
+            # 审完了没？ asks; 公示完了没人提异议 tells (没 opening another word)
             return True  # 过期没有？: a verb asked with 没有 at the end of the question
         # Any clause may ask (今年还能领吗 我们老板催着问; 12月份还能申请吗，还是只在年初受理？), unless it asks what,
         # how much or which (补多少呢).

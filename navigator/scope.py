@@ -168,8 +168,10 @@ class Scope:
             term = (words[-1] if words else "") + "券"
             if len(term) < 3 or words[-1] in self.lex.question_words or re.fullmatch(r"[的个张些这该此种年类]券", term) \
                     or re.fullmatch(r"(?:[\d一二两三四五六七八九十几多每各哪这那该此本其别]+[的个张些种类份项]?)券", term) \
-                    or words[-1] in self.lex.voucher_verbs or words[-1].lstrip("能可以就再还去") in self.lex.voucher_verbs:
-                continue  # 的券, 这券: the voucher of the texts, named loosely; 领到券, 能领券: a verb and the voucher
+                    or words[-1] in self.lex.voucher_verbs or words[-1].lstrip("能可以就再还去") in self.lex.voucher_verbs \
+                    or words[-1] in self.lex.sequence_words or self.kinds(words[-1]).get(words[-1], "")[:1] in tuple("cdfrt"):
+                continue  # 的券, 这券: the voucher of the texts, named loosely; 领到券, 能领券: a verb and the voucher;
+                # 接下来券怎么发, 然后券: a word of order or an adverb before it
             if not any(term.endswith(v) or v.endswith(term) for v in self.lex.voucher_names) \
                     and squash(term) not in self.text_all:
                 return f"现有政策库未收录“{term}”"

@@ -1054,3 +1054,9 @@ def test_what_an_evaluation_weighs_is_its_list_of_criteria_in_full(ask, question
     r = ask(question)
     head = r["answer"].splitlines()[0]
     assert cited(r, "guangdong-2018", "附件2 四") and "工业互联网标杆项目实施情况" in head and "推荐意见" in head, r["answer"]
+
+
+def test_a_word_of_order_before_the_voucher_and_a_telling_mei_are_in_scope_and_no_yes_no(ask):
+    r = ask("白云服务券公示结束了没人反映问题，接下来券怎么领？")
+    assert not r["refused"] and not opens_with(r, "可以") and not opens_with(r, "不可以"), r["answer"]
+    assert cited(r, "baiyun-2019", "第十五条"), r["answer"]
