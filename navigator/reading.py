@@ -619,6 +619,7 @@ class Reader:
         for m in re.finditer(rf"([\d]+|[一二两三四五六七八九十百]+)\s*(?:{units})", q):
             # 15个给制造业用的软件产品: the word may close the phrase the count opens (to the clause's end)
             after = re.split(r"[，。；;？?！!\d]", q[m.end():m.end() + 12])[0]
+            after = after if any(f"的{w}" in after for w in cw.words) else q[m.end():m.end() + 6]
             near = q[max(0, m.start() - 8):m.end()] + after
             if any(w in near for w in cw.words):
                 from navigator.numbers import parse_numeral
@@ -852,6 +853,13 @@ class Reader:
             if i < 0:
                 continue
             after = [a for a in amounts if a.start > i]
+            # the run of amounts right after it (分别是50万元、70万元、90万元), not a later clause's (纳税1800万)
+            run = after[:1]
+            for x, y in itertools.pairwise(after):
+                if not re.fullmatch(r"[\s、，,和及与跟还有]*", q[x.end:y.start]):
+                    break
+                run.append(y)
+            after = run
             if len(after) < 2:
                 continue
             head = q[max(0, i - 30):i]
@@ -873,7 +881,8 @@ class Reader:
                     upd["year"] = n + 1
                 fixed.append(a.model_copy(update=upd))
             keep = [a for a in amounts if a.start <= i]
-            return keep + fixed
+            rest = [a for a in amounts if a.start > i and a not in after]
+            return keep + fixed + rest
         return amounts
 
     def _shared_by_lines(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
@@ -933,7 +942,7 @@ class Reader:
             age = "|".join(map(re.escape, yw.not_use))
             m = re.search(rf"(?<![第前头{num}])([{num}])年(?:的)?[^\d{num}，。；]{{0,8}}?(?:{each})[^\d]{{0,8}}$", head)
             if m and not years and a.year is None and not re.search(rf"(?:{age})\s*$", head[:m.start()]) \
-                    and not self._sums(q):  # 两年一共: one fee, each year
+                    and not self._sums(head):  # 两年一共50万: one fee for both (共补多少 after it asks the sum)
                 n = self._small_number(m.group(1))
                 years = list(range(1, n + 1)) if n and 1 < n <= 5 else []  # 公有云两年服务费都是50万
             if len(years) > 1:
@@ -1139,8 +1148,9 @@ class Reader:
                 programmes.append(pid)
         asked = re.search(r"(第[一二三四五12345]年|首年|头一年)(?:呢|的|补|能|可以|是|比例|多少)", q)
         ordinals = {self.lex.years.ordinal_values[w] for w in self.lex.years.ordinal if w in q}
-        if len(ordinals) > 1 and any(w in q for w in self.lex.summing):
-            asked = None  # 第二年和第三年的费用…合计: the years are the amounts', the question asks the sum
+        if len(ordinals) > 1 and (any(w in q for w in self.lex.summing) or re.search(
+                r"(?:这|那)?[两二三几]年(?:的|里|下来)?[^，。？?]{0,4}(?:能|可以|一共|总共)?(?:补|拿|领)", q)):
+            asked = None  # 第二年和第三年的费用…合计 / 这两年能补多少: the years are the amounts', the question asks the sum
         each = each_year_said(q, self.lex.years)
         still_open, validity = self.status_asked(q)
         amounts = self.amounts(q)

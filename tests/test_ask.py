@@ -84,6 +84,12 @@ def test_the_year_of_use_said_for_a_line_holds_for_the_fee_said_next(ask):
     ("来电人说：他们的开发云套餐是前年开通的，去年是第二年、服务费40万元，今年第三年、服务费35万元，这两年一共补多少？", "530000.00"),
     ("白云区某软件企业同一年里申请了软件开发云（第一年，服务费28万元）和云上软件园（服务费18万元），两项补贴加起来是多少？",
      "424000.00"),  # a fee in brackets belongs to the line the bracket follows
+    # 三年…分别是 a run of amounts, and a later clause's tax is no year's fee: 20万 + 30万(cap) + 30万(cap)
+    ("白云一家四上企业，公有云三年服务费分别是40万元、80万元、100万元，三年纳税都是1000万元左右，三年一共补多少？", "800000.00"),
+    # 第二年和第三年…都是: both years, and 这两年能补多少 asks their sum: 20万×80% + 20万×60%
+    ("我们白云的开发云第二年和第三年服务费都是20万，这两年能补多少？", "280000.00"),
+    # 三年服务费各30万 with 共补多少 after it: each year's fee; new key enterprise capped at 10% of 200万
+    ("白云 新招商重点企业 实缴资本200万 公有云 三年服务费各30万 共补多少", "450000.00"),
 ])
 def test_fees_of_years_and_lines_said_in_other_ways(ask, question, total):
     r = ask(question)
