@@ -877,7 +877,7 @@ class Engine:
                     exclusion.cite
         # 1a. Registered elsewhere (外地注册的公司能申请吗) where a condition requires registration in the place.
         elsewhere = next((w for w in self.lex.registered_elsewhere if w in q), None)
-        if elsewhere and not re.search(r"(?:不是|并非|没有|不在)$", q[:q.find(elsewhere)]):
+        if elsewhere and not any(q[:q.find(elsewhere)].endswith(n) for n in self.lex.negations):
             for prog in progs:
                 c = next((c for c in prog.eligibility if getattr(c.rule, "outside", None) == "not_met"), None)
                 if c is not None:
@@ -1566,6 +1566,13 @@ class Engine:
             elif group is not None and (facts.get("cluster_pilot") is False
                                         or group.rate.value >= calc.cluster_pilot_rate.value):
                 rate = group.rate
+            elif group is not None and asked == calc.cluster_pilot_rate.value != group.rate.value:
+                # 佛山能按80%算吗: the city's rate is 70 %; 80 % only as a cluster pilot, which the asker did not say
+                pilot = calc.cluster_pilot_rate.cite
+                full = next((x for x in self._sentences_of(group.rate.cite) if squash(group.rate.cite.quote) in squash(x)),
+                            group.rate.cite.quote)
+                return False, (f"{city}按{group.rate.value * 100:.0f}%奖补；只有产业集群试点企业按"
+                               f"{asked * 100:.0f}%（{pilot.article}：“{tidy(full)}”）"), group.rate.cite
         elif getattr(calc, "rates", None) and ctx.r.asked_year and ctx.r.asked_year <= len(calc.rates):
             rate = calc.rates[ctx.r.asked_year - 1]
         elif getattr(calc, "rate", None) is not None and not getattr(calc, "rates", None):

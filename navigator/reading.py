@@ -101,6 +101,7 @@ class YearWords(Model):
     ordinal_values: dict[str, int]
     each: list[str]
     respectively: list[str]
+    sum_asked: str  # 这两年能补多少: the years given, summed
     same: list[str]
     leading: list[str]  # the first n years: 前两年, 头两年
     trailing: list[str]  # the n years after the first: 后面两年, 接下来两年
@@ -1148,8 +1149,7 @@ class Reader:
                 programmes.append(pid)
         asked = re.search(r"(第[一二三四五12345]年|首年|头一年)(?:呢|的|补|能|可以|是|比例|多少)", q)
         ordinals = {self.lex.years.ordinal_values[w] for w in self.lex.years.ordinal if w in q}
-        if len(ordinals) > 1 and (any(w in q for w in self.lex.summing) or re.search(
-                r"(?:这|那)?[两二三几]年(?:的|里|下来)?[^，。？?]{0,4}(?:能|可以|一共|总共)?(?:补|拿|领)", q)):
+        if len(ordinals) > 1 and (any(w in q for w in self.lex.summing) or re.search(self.lex.years.sum_asked, q)):
             asked = None  # 第二年和第三年的费用…合计 / 这两年能补多少: the years are the amounts', the question asks the sum
         each = each_year_said(q, self.lex.years)
         still_open, validity = self.status_asked(q)

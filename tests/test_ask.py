@@ -1066,3 +1066,13 @@ def test_a_word_of_order_before_the_voucher_and_a_telling_mei_are_in_scope_and_n
     r = ask("白云服务券公示结束了没人反映问题，接下来券怎么领？")
     assert not r["refused"] and not opens_with(r, "可以") and not opens_with(r, "不可以"), r["answer"]
     assert cited(r, "baiyun-2019", "第十五条"), r["answer"]
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("佛山的企业2020年省服务券能按80%奖补吗？", "不可以"),            # 珠三角 70 %; 80 % only as a cluster pilot
+    ("佛山的集群试点企业2020年省服务券能按80%奖补吗？", "可以"),
+    ("湛江的企业2020年省服务券能按80%奖补吗？", "可以"),              # 粤东西北 80 %
+])
+def test_a_rate_claimed_for_a_city_is_its_groups_unless_a_cluster_pilot(ask, question, verdict):
+    r = ask(question)
+    assert opens_with(r, verdict) and cited(r, "guangdong-2020", "四、奖补标准"), r["answer"]
