@@ -856,8 +856,10 @@ class Reader:
             after = [a for a in amounts if a.start > i]
             # the run of amounts right after it (分别是50万元、70万元、90万元), not a later clause's (纳税1800万)
             run = after[:1]
+            hedges = sorted({w for ws in self.lex.money.qualifiers.values() for w in ws}, key=len, reverse=True)
             for x, y in itertools.pairwise(after):
-                if not re.fullmatch(r"[\s、，,和及与跟还有]*", q[x.end:y.start]):
+                gap = re.sub("|".join(map(re.escape, hedges)), "", q[x.end:y.start])  # 80万元左右，约35万
+                if not re.fullmatch(r"[\s、，,和及与跟还有]*", gap):
                     break
                 run.append(y)
             after = run
