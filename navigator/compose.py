@@ -1568,11 +1568,10 @@ class Engine:
                 rate = group.rate
             elif group is not None and asked == calc.cluster_pilot_rate.value != group.rate.value:
                 # 佛山能按80%算吗: the city's rate is 70 %; 80 % only as a cluster pilot, which the asker did not say
-                pilot = calc.cluster_pilot_rate.cite
-                full = next((x for x in self._sentences_of(group.rate.cite) if squash(group.rate.cite.quote) in squash(x)),
-                            group.rate.cite.quote)
+                cite = group.rate.cite
+                full = next((x for x in self._sentences_of(cite) if squash(cite.quote) in squash(x)), cite.quote)
                 return False, (f"{city}按{group.rate.value * 100:.0f}%奖补；只有产业集群试点企业按"
-                               f"{asked * 100:.0f}%（{pilot.article}：“{tidy(full)}”）"), group.rate.cite
+                               f"{asked * 100:.0f}%（{cite.article}：“{tidy(full)}”）"), cite
         elif getattr(calc, "rates", None) and ctx.r.asked_year and ctx.r.asked_year <= len(calc.rates):
             rate = calc.rates[ctx.r.asked_year - 1]
         elif getattr(calc, "rate", None) is not None and not getattr(calc, "rates", None):

@@ -324,7 +324,7 @@ def _bound(p: Plan, prog: Programme, s: Spec, a: AmountRead) -> None:
         p.bounds.append((prog.id, s.name, Decimal(0), max(a.value_cny - Decimal("0.01"), Decimal(0))))
     elif a.flag == "approximate":
         note = f"“{a.text}”是约数，按{_fmt(a.value_cny)}测算"
-        if note not in p.assumptions:  # 三年纳税都在1800万上下: one words, said once
+        if note not in p.assumptions:  # 三年纳税都在1800万上下: one phrase, noted once
             p.assumptions.append(note)
 
 
