@@ -26,6 +26,7 @@ from typing import Any
 
 from calculators.estimate import money_text, wan
 from calculators.models import Citation, Programme
+from calculators.rules import Region
 from navigator import estimating, limits
 from navigator.conversation import Conversation, Fact, Turn
 from navigator.corpus import Article, Corpus, squash
@@ -879,7 +880,8 @@ class Engine:
         elsewhere = next((w for w in self.lex.registered_elsewhere if w in q), None)
         if elsewhere and not any(q[:q.find(elsewhere)].endswith(n) for n in self.lex.negations):
             for prog in progs:
-                c = next((c for c in prog.eligibility if getattr(c.rule, "outside", None) == "not_met"), None)
+                c = next((c for c in prog.eligibility if isinstance(c.rule, Region) and c.rule.outside == "not_met"),
+                         None)
                 if c is not None:
                     return False, f"（{c.cite.article}：“{tidy(c.cite.quote)}”）", c.cite
         combining = any(w in q for w in self.lex.combining_words)

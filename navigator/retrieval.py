@@ -56,14 +56,13 @@ _STOP = set("的了是在和与及或等对为有要以由把被吗呢么啊吧�
 
 
 @functools.lru_cache(maxsize=1)
-@functools.lru_cache(maxsize=1)
 def jieba_tokenizer():
     """jieba, initialised once and quiet, without the dictionary words the lexicon splits (钱会: 钱 | 会)."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    for w in _lexicon().get("segmenter_splits") or []:
+    for w in _lexicon().segmenter_splits:
         jieba.del_word(w)
     return jieba
 
@@ -81,17 +80,15 @@ def lexical_tokens(text: str) -> list[str]:
     return toks
 
 
-@functools.lru_cache(maxsize=1)
-def _lexicon() -> dict:
-    import yaml
+def _lexicon():
+    """The validated lexicon, read once by ``navigator.reading`` (imported here late: it imports the corpus)."""
+    from navigator.reading import lexicon
 
-    from navigator.corpus import KNOWLEDGE
-
-    return yaml.safe_load((KNOWLEDGE / "lexicon.yaml").read_text(encoding="utf-8")) or {}
+    return lexicon()
 
 
 def _synonyms() -> list[list[str]]:
-    return _lexicon().get("synonyms") or []
+    return _lexicon().synonyms
 
 
 def expand_query(query: str) -> str:
