@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 NUMBERING = re.compile(r"第[一二三四五六七八九十百零〇\d]+[条章节款项]|[（(][一二三四五六七八九十\d]+[)）]|附件\s*\d*")
 
 NOTE = re.compile(r"[（(][^（）()]{1,20}[）)]")  # a bracketed note on a line of its own
+OPTIONS = re.compile(r"\s*[□☐]")  # a line of a form's tick boxes (□国有企业  □集体企业)
 HIT_WEIGHTS = (1.0, 0.85, 0.75, 0.65, 0.6, 0.55)  # the best-ranked article counts most
 LEXICAL_SHARE = 0.55  # the rest of a sentence's score is e5 similarity
 DENSE_FLOOR, DENSE_SPAN = 0.8, 0.12  # e5 cosine similarities live in a narrow band: rescale it to 0..1
@@ -123,6 +124,9 @@ class Quoter:
                 continue
             if out and NOTE.fullmatch(s) and doc.contains(out[-1] + s):
                 out[-1] += s  # 企业及平台简介 / （300字以内）: a form's note belongs to the line above it
+                continue
+            if out and OPTIONS.match(s) and doc.contains(out[-1] + s):
+                out[-1] += " " + s  # 平台功能（可多选） / □企业云化迁移 □企业管理上云…: a form's boxes belong to their field
                 continue
             out.append(s)
         return out
