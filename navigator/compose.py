@@ -429,7 +429,8 @@ class Engine:
             window_cites = {self.reg.get(p).window.cite.article for p in ctx.programmes}
             lead_answers = lead is not None and lead.article.label not in window_cites and (any(
                 w in lead.text for w in ("有效期", "截止", "期限", "时间", "止", "日内", "工作日")) or bool(
-                re.search(r"\d+月\d+日|每(?:年|半年|季度|月)", lead.text)))
+                re.search(r"\d+月\d+日|每(?:年|半年|季度|月)", lead.text))) and self._speaks_of(lead.text, r)
+            # (受理到什么时候 against 成立时间不低于1年: a time of something else)
             about_document = bool(re.search(r"(办法|细则|通知|方案|文件|政策)(本身)?的?(有效期|期限|截止)", r.question))
             if self._asks_window(r) and self._one_window(ctx.programmes) and (not lead_answers or about_document):
                 self._deadline(d, ctx)
@@ -1059,6 +1060,9 @@ class Engine:
                 if e.kind == "validity":
                     seen = {True if d <= _add_years(e.first(), n) else False if d > _add_years(e.last(), n) else None
                             for d in days}
+                elif e.kind == "founding":  # 成立时间不低于1年: founded at least n years before the day asked
+                    seen = {True if e.last() < _add_years(d, -n) else False if e.first() >= _add_years(d, -n) else None
+                            for d in days}  # as the rules count it: on the anniversary itself, not yet
                 else:
                     seen = {True if e.last() < _add_years(d, -n) else False if e.first() >= _add_years(d, -n) else None
                             for d in days}
@@ -1070,6 +1074,8 @@ class Engine:
                 quote = f"（{x.article.label}：“{tidy(x.text)}”）"
                 if e.kind == "validity":
                     return ok, f"{e.text}起算{m.group(0)}；按{when}评估：{'尚在有效期内' if ok else '已过有效期'}{quote}。", cite
+                if e.kind == "founding":
+                    return ok, f"{e.text}成立，到{when}{'已满' if ok else '不满'}{n}年{quote}。", cite
                 return ok, (f"{e.text}距{when}{'已超过' if ok else '不足'}{n}年，{'不再' if ok else '仍'}受“{m.group(0)}”"
                             f"的限制{quote}。"), cite
         return None
@@ -1210,7 +1216,9 @@ class Engine:
         else:
             states = {self.service.status(prog, x) for x in dates}
         when = "、".join(x.isoformat() if isinstance(x, dt.date) else str(x) for x in dict.fromkeys(dates))
-        text = f"{prog.title}：{tidy(w.text)}（{w.cite.article}：“{tidy(w.cite.quote)}”）；按{when}评估："
+        same = len(ctx.programmes) > 1 and all(self.reg.get(p).doc == prog.doc for p in ctx.programmes)
+        name = f"《{self.corpus.docs[prog.doc].title}》各项目" if same and red is None else prog.title
+        text = f"{name}：{tidy(w.text)}（{w.cite.article}：“{tidy(w.cite.quote)}”）；按{when}评估："
         if states == {"open"}:
             return True, text + "可申请/有效期内。", w.cite
         if states <= {"closed", "not_yet_open"}:
@@ -1751,7 +1759,8 @@ class Engine:
         st = self.service.status(prog, ctx.when)
         name = prog.title if len(ctx.programmes) == 1 else f"《{self.corpus.docs[prog.doc].title}》各项目"
         d.headline = f"{name}：{tidy(w.text)}（{w.cite.article}）；按{ctx.day.isoformat()}评估：{STATUS_TEXT[st]}。"
-        if st == "unknown":
+        if st == "unknown" or (w.kind == "open_ended" and re.search(self.lex.asks_end, ctx.q)):
+            # 什么时候截止 of a text that sets no end: silent, whatever the day asked
             d.headline = "文件未作规定：" + d.headline
         d.cites.append(w.cite)
 

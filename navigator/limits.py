@@ -124,8 +124,8 @@ def figures(question: str, w: LimitWords) -> list[Figure]:
         if question[max(0, m.start() - 1):m.start()] in ("第", "前", "近") or question[m.end():m.end() + 1] == "前":
             continue
         v = _number(m.group(1))
-        if v is None:
-            continue
+        if v is None or (w.units[m.group("unit")] == "年" and re.fullmatch(r"(?:19|20)\d\d", m.group(1).strip())):
+            continue  # 2020年初在白云注册: a calendar year, not a number of years
         head, tail = question[max(0, m.start() - 3):m.start()], question[m.end():m.end() + 3]
         lean: Literal["exact", "above", "below", "ago"] = "exact"
         if any(head.endswith(x) for x in w.lower_before if len(x) > 1):

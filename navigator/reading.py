@@ -23,7 +23,7 @@ from navigator.gazetteer import Gazetteer, gazetteer
 from navigator.limits import LimitWords
 from navigator.numbers import Flag, MoneyWords, RawAmount, scan
 
-DATE = re.compile(r"20\d\d\s*年\s*\d{1,2}\s*月")
+DATE = re.compile(r"20\d\d\s*年\s*(?:\d{1,2}\s*月|[初底末中]|上半年|下半年)")  # 2020年6月, 2020年初: a date
 # Pieces of document titles too common to say which document a question is about.
 GENERIC_TITLE_WORDS = {"企业", "上云", "云上", "平台", "上平", "工业", "业企", "服务", "服务券", "务券", "补助", "补贴", "支持",
                        "实施", "办法", "通知", "关于", "工作", "开展", "管理", "公共", "云服", "广东", "东省", "省工", "信息",
@@ -232,6 +232,7 @@ class Lexicon(Model):
     limits: LimitWords
     step_position: StepWords
     lookup_intents: dict[str, str]
+    asks_end: str  # a question asking when something ends (什么时候截止)
     asked_values: dict[str, AskedValue]
 
 
@@ -422,8 +423,10 @@ class Reader:
         local = [d for d in self.corpus.docs.values() if any(
             next((d.region[lvl] for lvl in ("district", "city") if d.region.get(lvl)), None) == p.name for p in specific)]
         for d in self.corpus.docs.values():
+            named = [a for a in d.aliases if a in q]
+            named = [a for a in named if not any(a != b and a in b for b in named)]  # 2020 inside 2020年: once
             score = sum(min(w, 1.0) if w > 1.0 and any(a in x.body for x in local if x is not d) else w
-                        for a in d.aliases if a in q for w in [self._alias_weight(a, q)])
+                        for a in named for w in [self._alias_weight(a, q)])
             if set(d.region) == {"province"} and re.search(r"省(?:里|级|的)?[\u4e00-\u9fff“”\"]{0,10}(?:服务券|券|政策|补贴|奖补)", q):
                 score += 3.0  # 省服务券, 省里的补贴: the province's own document
             for p in specific:
