@@ -1076,3 +1076,59 @@ def test_a_word_of_order_before_the_voucher_and_a_telling_mei_are_in_scope_and_n
 def test_a_rate_claimed_for_a_city_is_its_groups_unless_a_cluster_pilot(ask, question, verdict):
     r = ask(question)
     assert opens_with(r, verdict) and cited(r, "guangdong-2020", "四、奖补标准"), r["answer"]
+
+
+@pytest.mark.parametrize("question", ["帮我起草一份云服务采购合同", "推荐一款好用的ERP软件", "帮我把白云服务券的办法翻译成英文"])
+def test_requests_to_draft_translate_or_recommend_are_refused(ask, question):
+    r = ask(question)
+    assert r["refused"] and not r["citations"], r["answer"]
+
+
+def test_a_form_field_is_quoted_with_its_tick_boxes(ask):
+    r = ask("伊春备案申报书里的平台功能有哪些勾选项？")
+    assert cited(r, "yichun-2023", "附件1 一、基本情况"), r["answer"]
+    assert "企业云化迁移" in r["answer"] and "企业设备上云" in r["answer"], r["answer"]
+
+
+@pytest.mark.parametrize("question, doc_id, article, words", [
+    ("什么叫东莞工业云公共服务平台？", "dongguan-2015", "第二条", "是指由法人单位建设和运营"),
+    ("东莞报云平台认定，谁来现场看？", "dongguan-2015", "第七条", "实地考察"),
+    ("白云服务券的钱到底是从哪儿出的？", "baiyun-2019", "第二条", "财政资金"),
+    ("2020服务券申领 出台目的", "guangdong-2020", "导语", "纾难解困"),
+])
+def test_the_callers_words_for_definitions_site_visits_funding_and_aims(ask, question, doc_id, article, words):
+    r = ask(question)
+    assert cited(r, doc_id, article) and words in r["answer"], r["answer"]
+
+
+@pytest.mark.parametrize("founded, day, verdict", [
+    ("2022年7月", dt.date(2024, 6, 1), "可以"),
+    ("2024年3月", dt.date(2024, 6, 1), "不可以"),       # not yet a year
+    ("2024年3月10日", dt.date(2025, 3, 10), "不可以"),  # the anniversary itself: not yet, as the rules count
+])
+def test_a_founding_date_against_the_year_in_business_the_text_requires(ask, founded, day, verdict):
+    r = ask(f"伊春一家{founded}成立的工业企业，现在申请上云补助，成立年限够吗？", as_of=day)
+    assert opens_with(r, verdict) and cited(r, "yichun-2023", "二、申报条件（二）"), r["answer"]
+
+
+def test_a_calendar_year_is_no_span_of_years_and_names_no_notice(ask):
+    r = ask("我们公司是2020年初在白云注册的，当时忙着搬厂没顾上申请服务券，想问白云的上云上平台服务券今天还能申请吗？",
+            as_of=dt.date(2023, 3, 10))
+    assert opens_with(r, "不可以") and cited(r, "baiyun-2019", "第二十二条"), r["answer"]
+    assert "《广州市白云区企业上云上平台服务券实施办法》各项目" in r["answer"].splitlines()[0], r["answer"]
+
+
+@pytest.mark.parametrize("question, day, verdict, article", [
+    ("2020年服务券兑现今天开始了吗？", dt.date(2020, 10, 8), "可以", "一、时间安排（二）"),
+    ("白云那个服务券办法是今天出的吧，今天就算开始执行了吗？", dt.date(2019, 8, 14), "可以", "第二十二条"),
+    ("伊春的上云补助现在还有吗？有没有说到哪年截止？", dt.date(2025, 8, 1), "文件未作规定", "四、附则（二）"),
+])
+def test_status_questions_in_the_callers_order_of_words(ask, question, day, verdict, article):
+    r = ask(question, as_of=day)
+    assert opens_with(r, verdict) and any(c["article"] == article for c in r["citations"]), r["answer"]
+
+
+def test_when_a_text_without_an_end_closes_is_silent_whatever_the_day(ask):
+    for day in (dt.date(2021, 1, 1), dt.date(2024, 5, 1)):
+        r = ask("伊春上云补助今年什么时候截止申报？", as_of=day)
+        assert opens_with(r, "文件未作规定") and cited(r, "yichun-2023", "四、附则（二）"), r["answer"]
