@@ -529,10 +529,18 @@ class Engine:
         boost = self.scope.routed(scores)
         if not places and scores and max(scores.values()) >= NAMED_SCORE:
             only = set(boost)  # 2020省服务券, 资源池方案: the documents named by name, no other
+        elif places and scores and max(scores.values()) >= NAMED_SCORE and all(
+                any(self._deepest(self.corpus.docs[d].region) == p.name for d in boost) for p in places):
+            # 广东2020服务券: the place named is the named document's own; not the documents of places inside it
+            only = {d for d, x in scores.items() if x >= 1.0}
         if r.follow_up and r.documents and not self.reader.topic_documents(q):
             only = set(r.documents[:1]) if not r.places or not only else only & set(r.documents) or only
             boost = set(r.documents[:1])
         return only, boost
+
+    @staticmethod
+    def _deepest(region: dict[str, str]) -> str | None:
+        return next((region[lvl] for lvl in ("district", "city", "province") if region.get(lvl)), None)
 
     def _annex_asked(self, r: Reading, q: str, only: set[str]) -> Article | None:
         """The attached form a question names (备案申报书, 兑付申请表) when it asks what the form holds."""

@@ -1132,3 +1132,9 @@ def test_when_a_text_without_an_end_closes_is_silent_whatever_the_day(ask):
     for day in (dt.date(2021, 1, 1), dt.date(2024, 5, 1)):
         r = ask("伊春上云补助今年什么时候截止申报？", as_of=day)
         assert opens_with(r, "文件未作规定") and cited(r, "yichun-2023", "四、附则（二）"), r["answer"]
+
+
+@pytest.mark.parametrize("question", ["广东2020服务券 企业 要先垫付全款吗", "2020年广东服务券，一家企业一年能申领几次？"])
+def test_the_province_named_with_its_own_notice_brings_in_no_city_or_district_text(ask, question):
+    r = ask(question)
+    assert r["citations"] and all(c["doc_id"].startswith("guangdong-") for c in r["citations"]), r["citations"]
