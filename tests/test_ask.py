@@ -1138,3 +1138,20 @@ def test_when_a_text_without_an_end_closes_is_silent_whatever_the_day(ask):
 def test_the_province_named_with_its_own_notice_brings_in_no_city_or_district_text(ask, question):
     r = ask(question)
     assert r["citations"] and all(c["doc_id"].startswith("guangdong-") for c in r["citations"]), r["citations"]
+
+
+def test_a_penalty_the_text_does_not_set_is_silent(ask):
+    r = ask("伊春企业如果被发现弄虚作假会怎样？")
+    assert opens_with(r, "文件未作规定") and "后果" in r["answer"].splitlines()[0], r["answer"]
+    r = ask("白云服务券弄虚作假会怎么处理？")
+    assert not opens_with(r, "文件未作规定") and cited(r, "baiyun-2019", "第二十一条"), r["answer"]
+
+
+def test_how_many_materials_is_the_list_not_a_count_of_times(ask):
+    r = ask("伊春的云服务商备案要交几份材料？")
+    assert not opens_with(r, "文件未作规定") and "备案申报书" in r["answer"], r["answer"]
+
+
+def test_a_change_of_name_in_the_callers_words(ask):
+    r = ask("资源池的企业名字改了要干嘛？")
+    assert "名称变更" in r["answer"].splitlines()[0] and cited(r, "guangdong-2018", "二、重点工作（二）"), r["answer"]
