@@ -435,7 +435,7 @@ class Engine:
             if self._asks_window(r) and self._one_window(ctx.programmes) and (not lead_answers or about_document):
                 self._deadline(d, ctx)
             else:
-                d.headline = self._headline_from(lead, r)
+                d.headline = self._headline_from(lead, r, d.quotes)
         unruled = self._open_point(ctx)
         if unruled is not None:
             d.headline = unruled[0]
@@ -2138,13 +2138,22 @@ class Engine:
         num = f"（{c.doc_number}）" if c.doc_number else ""
         return f"依据：《{c.title}》{num}{c.article}：“{tidy(c.quote)}”"
 
-    def _headline_from(self, lead: Sentence | None, r: Reading) -> str:
-        """The answer's first line from the deciding sentence: its time limit when one is asked, else its key clause."""
+    def _headline_from(self, lead: Sentence | None, r: Reading, quotes: list[Sentence] | None = None) -> str:
+        """The answer's first line from the deciding sentence: its time limit when one is asked, else its key clause.
+        A time limit of another thing gives way to one among the other quotes that speaks of what is asked."""
         if lead is None:
             return ""
         text = tidy(lead.text)
         if "deadline" in r.intents:
             spans = DURATION.findall(text)
+            if len(spans) == 1 and not self._speaks_of(lead.text, r):
+                words = [t for t in self.scope.content_words(r.question, r) if t not in GENERIC_WORDS]
+                timed = [x for x in quotes or [] if len(DURATION.findall(tidy(x.text))) == 1
+                         and self._speaks_of(x.text, r)]
+                if timed:  # 复核 几天内受理: 收到复核申请后，在5个工作日内…决定是否受理, not 开通后30天内未使用
+                    lead = max(timed, key=lambda x: sum(self._says(t, x.text) for t in words))
+                    text = tidy(lead.text)
+                    spans = DURATION.findall(text)
             if len(spans) == 1:
                 if not self._speaks_of(lead.text, r):  # 多久能拿到券 against 开通后30天内未使用: another period
                     return (f"文件未作规定：文件没有写明这一时限，最接近的条文是{lead.article.label}，"

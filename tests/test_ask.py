@@ -1155,3 +1155,14 @@ def test_how_many_materials_is_the_list_not_a_count_of_times(ask):
 def test_a_change_of_name_in_the_callers_words(ask):
     r = ask("资源池的企业名字改了要干嘛？")
     assert "名称变更" in r["answer"].splitlines()[0] and cited(r, "guangdong-2018", "二、重点工作（二）"), r["answer"]
+
+
+def test_a_time_limit_of_another_thing_gives_way_to_the_quote_that_speaks_of_what_is_asked(ask):
+    r = ask("白云服务券 复核 几天内受理")
+    head = r["answer"].splitlines()[0]
+    assert head.startswith("时限：5个工作日内") and "决定是否受理" in head, r["answer"]
+
+
+def test_being_treated_differently_is_the_texts_discrimination(ask):
+    r = ask("资源池企业去别的市承接项目会不会被区别对待？")
+    assert opens_with(r, "不可以") and cited(r, "guangdong-2018", "二、重点工作（四）"), r["answer"]
