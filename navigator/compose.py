@@ -429,7 +429,8 @@ class Engine:
             window_cites = {self.reg.get(p).window.cite.article for p in ctx.programmes}
             lead_answers = lead is not None and lead.article.label not in window_cites and (any(
                 w in lead.text for w in ("有效期", "截止", "期限", "时间", "止", "日内", "工作日")) or bool(
-                re.search(r"\d+月\d+日|每(?:年|半年|季度|月)", lead.text))) and self._speaks_of(lead.text, r)
+                re.search(r"\d+月\d+日|每(?:年|半年|季度|月)", lead.text))) and (
+                self._speaks_of(lead.text, r) or not self._asks_only_window(r))
             # (受理到什么时候 against 成立时间不低于1年: a time of something else)
             about_document = bool(re.search(r"(办法|细则|通知|方案|文件|政策)(本身)?的?(有效期|期限|截止)", r.question))
             if self._asks_window(r) and self._one_window(ctx.programmes) and (not lead_answers or about_document):
@@ -1756,6 +1757,15 @@ class Engine:
 
     def _asks_window(self, r: Reading) -> bool:
         return r.still_open or any(w in r.question for w in WINDOW_WORDS)
+
+    def _asks_only_window(self, r: Reading) -> bool:
+        """The question names nothing but the programme and taking applications (今年受理到什么时候), not another
+        thing's period (资格有效期是几年)."""
+        names = {w for ws in self.lex.line_words.values() for w in ws} | {
+            a for d in self.corpus.docs.values() for a in d.aliases}
+        words = [t for t in self.scope.content_words(r.question, r) if t not in GENERIC_WORDS and t not in names
+                 and not any(t in n for n in names)]
+        return all(any(w in t for w in self.lex.window_acts) for t in words)
 
     def _one_window(self, programmes: list[str]) -> bool:
         return bool(programmes) and len({self.reg.get(p).window.text for p in programmes}) == 1

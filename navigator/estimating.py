@@ -349,6 +349,9 @@ def _per_year(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], reading
         last = max(by_year)
         missing = [n for n in range(1, last + 1) if n not in by_year]
         asked = reading.asked_year
+        if asked and asked not in by_year and not reading.summing:
+            # 第一年服务费10万 then 第二年呢: the year asked has no fee of its own; another year's is not it
+            return p.need(f"请提供{prog.title}第{asked}年的费用（问题只给了第{'、'.join(map(str, sorted(by_year)))}年的）。")
         if missing and min(by_year) < max(missing) and not (asked and asked in by_year and max(missing) < asked):
             return p.need(f"请补充{prog.title}第{missing[0]}年的费用（没有则写0元）。")
         if missing and asked and asked in by_year:

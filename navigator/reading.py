@@ -233,6 +233,7 @@ class Lexicon(Model):
     step_position: StepWords
     lookup_intents: dict[str, str]
     asks_end: str  # a question asking when something ends (什么时候截止)
+    window_acts: list[str]  # acts of taking applications (受理, 申报)
     asked_values: dict[str, AskedValue]
 
 

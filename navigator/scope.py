@@ -158,8 +158,9 @@ class Scope:
         """Why the corpus does not cover the question, or None when it may."""
         q = r.question
         request = self.other_request(q)
-        if request:
-            return f"问题不在现有企业上云政策的范围内（“{request}”不是政策问题）"
+        if request:  # the request as said, to the end of its clause (推荐几只股票, not 推荐几只)
+            said = re.split(r"[，。；;！!？?\s]", q[q.find(request):])[0][:16].rstrip("吧吗呢啊呀哈")
+            return f"问题不在现有企业上云政策的范围内（“{said or request}”不是政策问题）"
         uncovered = self.uncovered_place(r)
         if uncovered:
             return uncovered

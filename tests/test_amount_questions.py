@@ -124,3 +124,21 @@ def test_a_sum_over_years_of_a_yearly_line_is_computed_or_asked_never_one_year()
     assert r["estimate"]["total_cny"] == "200000.00"  # 10万 a year (500万-以下 tier), two years
     r = a.ask("白云区四上企业纳税800万，公有云服务费两年一共100万，两年总共能补多少", as_of=dt.date(2021, 1, 1))
     assert r["estimate"] is None and r["clarify"] is not None and "2年合计" in r["clarify"]["question"]
+
+
+@pytest.mark.parametrize("question", [
+    "白云软件开发云第一年服务费10万，第三年能补多少？",
+    "东莞租赁费第一年20万，第二年能补多少？",
+])
+def test_a_year_asked_without_its_own_fee_is_asked_back_never_another_years_figure(question):
+    from navigator.answer import answerer
+
+    r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is None and r["clarify"] is not None, r["answer"][:200]
+
+
+def test_the_year_asked_among_the_fees_given_is_that_years_figure():
+    from navigator.answer import answerer
+
+    r = answerer().ask("东莞租赁费第一年20万、第二年10万，第二年能补多少？", as_of=dt.date(2021, 1, 1))
+    assert r["estimate"]["total_cny"] == "30000.00" and r["estimate"]["year"] == 2, r["answer"][:200]  # 10万 × 30 %

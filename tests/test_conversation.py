@@ -271,3 +271,10 @@ def test_a_contract_amount_goes_to_the_lines_that_take_a_contract():
     _, (_a, b) = chat("我们是珠三角的工业企业，想了解2020年省服务券的奖补比例是多少？", "我们在广州，合同60万，能拿多少？")
     assert b.estimate is not None and b.estimate["total_cny"] == "420000.00", b.answer[:160]
     assert b.programmes == ["guangdong-2020-cloud-voucher"]
+
+
+def test_another_year_asked_after_one_years_fee_is_asked_back():
+    _, (a, b, c) = chat("白云软件开发云第一年服务费10万能补多少？", "第二年呢？", "第二年也是10万")
+    assert a.estimate["total_cny"] == "100000.00"
+    assert b.estimate is None and b.clarify is not None and "第2年" in b.clarify.question  # never year 1 again
+    assert c.estimate["total_cny"] == "80000.00" and c.estimate["year"] == 2
