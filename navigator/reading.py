@@ -1154,6 +1154,9 @@ class Reader:
             if pid not in programmes and any(w in q for w in ws) and any(pid.startswith(d + "-") for d in top):
                 programmes.append(pid)
         asked = re.search(r"(第[一二三四五12345]年|首年|头一年)(?:呢|的|补|能|可以|是|比例|多少)", q)
+        now = re.search(r"今年(?:是|算|就是|为|已经是|到了)?(第[一二三四五12345]年)", q)
+        if now and re.search(r"今年[^，。；？?]{0,4}(?:能|可以|可)?(?:补|拿|领)", q):
+            asked = now  # 去年是第一年花了10万，今年第二年花了15万，今年能补多少: this year is the second
         ordinals = {self.lex.years.ordinal_values[w] for w in self.lex.years.ordinal if w in q}
         if len(ordinals) > 1 and (any(w in q for w in self.lex.summing) or re.search(self.lex.years.sum_asked, q)):
             asked = None  # 第二年和第三年的费用…合计 / 这两年能补多少: the years are the amounts', the question asks the sum
