@@ -696,6 +696,8 @@ class Engine:
             return self._ask_back(d, ctx, lines, f"请提供{lines[0].title}的{label}，以便按文件测算。", [], [])
         if "several_cities" in r.facts or len({p.name for p in r.asker_places if p.level == "city"}) > 1:
             return self._ask_back(d, ctx, lines, "提到了多个城市：各城市适用的比例不同，请分别说明各地的合同额。", [], [])
+        if self._tier_cap(d, ctx, lines):
+            return d
         regions = {x.id: self._region_said(x, r) for x in lines}
         p = estimating.plan(r, lines, ctx.facts, cities={
             x.id: regions[x.id][1] if regions[x.id] else self._cities(x) for x in lines})
@@ -776,6 +778,27 @@ class Engine:
             if alt.get("citation"):
                 d.cites.append(Citation(**alt["citation"]))
         return d
+
+    def _tier_cap(self, d: Draft, ctx: Context, lines: list[Programme]) -> bool:
+        """纳税1000万，公有云一年最多补多少 (no fee given): the yearly cap of the tax tier, from the calculator's
+        tiers, cited; the subsidy itself needs the fee. True when the draft is written."""
+        r = ctx.r
+        calc = lines[0].calculator if len(lines) == 1 else None
+        asks_max = re.search(self.lex.asks_max, r.question) or (  # 如果纳税3000万呢 after 最多补多少
+            r.follow_up and re.search(self.lex.asks_max, r.previous_question or ""))
+        if calc is None or not hasattr(calc, "tiers_for") or not asks_max \
+                or r.facts.get("new_key") or any(a.field != "annual_tax_cny" for a in r.amounts):
+            return False
+        taxes = [a for a in r.amounts if a.usable and a.flag is None and a.value_cny is not None]
+        if len(taxes) != 1:
+            return False
+        tax, tier = taxes[0], calc.tiers_for(taxes[0].value_cny)[0]
+        d.programmes = [lines[0].id]
+        d.headline = (f"{lines[0].title}：年度全库纳税{money(tax.value_cny)}（“{tax.text}”），单个企业当年最高补贴"
+                      f"{money(tier.cap_cny)}（{tier.cite.article}：“{tidy(tier.cite.quote)}”）；实际补贴为"
+                      f"{calc.headline().rate_text}，不超过这一上限，请提供服务费以便测算。")
+        d.cites += [tier.cite, calc.rate.cite]
+        return True
 
     def _cities(self, prog: Programme) -> list[str]:
         """The cities of the programme's region (for a figure that does not depend on the city)."""

@@ -234,6 +234,7 @@ class Lexicon(Model):
     lookup_intents: dict[str, str]
     asks_end: str  # a question asking when something ends (什么时候截止)
     window_acts: list[str]  # acts of taking applications (受理, 申报)
+    asks_max: str  # asking for the most one may get (最多补多少)
     asked_values: dict[str, AskedValue]
 
 
