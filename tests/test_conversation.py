@@ -281,7 +281,7 @@ def test_another_year_asked_after_one_years_fee_is_asked_back():
 
 
 def test_the_most_a_tax_tier_gets_is_its_cap_and_a_changed_tax_keeps_the_question():
-    _, (a, b, c) = chat("白云区公有云服务券补贴比例是多少？", "那纳税1000万的企业一年最多补多少？", "如果纳税3000万呢？")
+    _, (_a, b, c) = chat("白云区公有云服务券补贴比例是多少？", "那纳税1000万的企业一年最多补多少？", "如果纳税3000万呢？")
     assert b.estimate is None and b.clarify is None and "当年最高补贴300,000.00元（30万元）" in b.headline
     assert any(x.article == "第十一条（二）" for x in b.citations)
     assert "当年最高补贴1,000,000.00元（100万元）" in c.headline  # 2000万以上 tier
