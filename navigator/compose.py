@@ -1353,7 +1353,7 @@ class Engine:
         first line state none (a figure of another sentence answers another question: 成立时间不低于1年 is no 到账时限)."""
         if lead is None or ctx.r.yes_no or d.headline.startswith("文件未作规定") or d.estimate is not None:
             return None
-        given = d.headline + lead.text
+        given = self._without_conditions(d.headline + lead.text)
         for what, kind in self.lex.asked_values.items():
             if re.search(kind.question, ctx.q) and not re.search(kind.value, given):
                 return what
@@ -1373,7 +1373,7 @@ class Engine:
                 continue
             for i in self.quoter.by_article.get(art.id, []):
                 x = self.quoter.sentences[i]
-                value = re.search(kind.value, x.text)
+                value = re.search(kind.value, self._without_conditions(x.text))
                 if value and (not units or any(u in value.group(0) for u in units)) and any(
                         squash(k) in squash(x.text) for t in words for k in self.scope.kin(t)):
                     return x
@@ -2171,6 +2171,10 @@ class Engine:
         num = f"（{c.doc_number}）" if c.doc_number else ""
         return f"依据：《{c.title}》{num}{c.article}：“{tidy(c.quote)}”"
 
+    def _without_conditions(self, text: str) -> str:
+        """``text`` without the periods that are conditions, not time limits (成立时间不低于1年, 申请认定前三年内)."""
+        return re.sub(rf"(?:{'|'.join(map(re.escape, self.lex.condition_periods))})\s*(?:{DURATION.pattern})", " ", text)
+
     def _headline_from(self, lead: Sentence | None, r: Reading, quotes: list[Sentence] | None = None) -> str:
         """The answer's first line from the deciding sentence: its time limit when one is asked, else its key clause.
         A time limit of another thing gives way to one among the other quotes that speaks of what is asked."""
@@ -2178,15 +2182,15 @@ class Engine:
             return ""
         text = tidy(lead.text)
         if "deadline" in r.intents:
-            spans = DURATION.findall(text)
+            spans = DURATION.findall(self._without_conditions(text))
             if len(spans) == 1 and not self._speaks_of(lead.text, r):
                 words = [t for t in self.scope.content_words(r.question, r) if t not in GENERIC_WORDS]
-                timed = [x for x in quotes or [] if len(DURATION.findall(tidy(x.text))) == 1
+                timed = [x for x in quotes or [] if len(DURATION.findall(self._without_conditions(tidy(x.text)))) == 1
                          and self._speaks_of(x.text, r)]
                 if timed:  # 复核 几天内受理: 收到复核申请后，在5个工作日内…决定是否受理, not 开通后30天内未使用
                     lead = max(timed, key=lambda x: sum(self._says(t, x.text) for t in words))
                     text = tidy(lead.text)
-                    spans = DURATION.findall(text)
+                    spans = DURATION.findall(self._without_conditions(text))
             if len(spans) == 1:
                 if not self._speaks_of(lead.text, r):  # 多久能拿到券 against 开通后30天内未使用: another period
                     return (f"文件未作规定：文件没有写明这一时限，最接近的条文是{lead.article.label}，"

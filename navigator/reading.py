@@ -235,6 +235,7 @@ class Lexicon(Model):
     asks_end: str  # a question asking when something ends (什么时候截止)
     window_acts: list[str]  # acts of taking applications (受理, 申报)
     asks_max: str  # asking for the most one may get (最多补多少)
+    condition_periods: list[str]  # words making a period a condition (不低于1年, 前三年内)
     asked_values: dict[str, AskedValue]
 
 
