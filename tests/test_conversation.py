@@ -285,3 +285,10 @@ def test_the_most_a_tax_tier_gets_is_its_cap_and_a_changed_tax_keeps_the_questio
     assert b.estimate is None and b.clarify is None and "当年最高补贴300,000.00元（30万元）" in b.headline
     assert any(x.article == "第十一条（二）" for x in b.citations)
     assert "当年最高补贴1,000,000.00元（100万元）" in c.headline  # 2000万以上 tier
+
+
+def test_what_to_do_after_a_question_on_the_same_programme_is_a_follow_up():
+    _, (_a, b) = chat("东莞云平台认定以后有效期多久？", "过期了怎么办？")
+    assert not b.refused and all(c.doc_id == "dongguan-2015" for c in b.citations)
+    _, (c,) = chat("过期了怎么办？")
+    assert c.refused  # on its own it names nothing of these texts
