@@ -236,6 +236,8 @@ class Lexicon(Model):
     window_acts: list[str]  # acts of taking applications (受理, 申报)
     asks_max: str  # asking for the most one may get (最多补多少)
     condition_periods: list[str]  # words making a period a condition (不低于1年, 前三年内)
+    count_not_money: str  # asking a number of things (最多几个, 几套)
+    money_asked: str  # asking money (补多少, 多少钱)
     asked_values: dict[str, AskedValue]
 
 
@@ -1105,7 +1107,10 @@ class Reader:
 
     def intents(self, q: str) -> list[str]:
         """What is asked, from the words used; several kinds may be asked at once."""
-        return [k for k, words in self.lex.intents.items() if any(w in q for w in words)]
+        out = [k for k, words in self.lex.intents.items() if any(w in q for w in words)]
+        if "amount" in out and re.search(self.lex.count_not_money, q) and not re.search(self.lex.money_asked, q):
+            out.remove("amount")  # 教育版最多几个: a number of things, not money
+        return out
 
     def is_yes_no(self, q: str) -> bool:
         if any(re.search(re.escape(m) + (r"(?![\u4e00-\u9fff](?<!有))" if m[-1] in "没不" else ""), q)
