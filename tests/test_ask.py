@@ -1166,3 +1166,17 @@ def test_a_time_limit_of_another_thing_gives_way_to_the_quote_that_speaks_of_wha
 def test_being_treated_differently_is_the_texts_discrimination(ask):
     r = ask("资源池企业去别的市承接项目会不会被区别对待？")
     assert opens_with(r, "不可以") and cited(r, "guangdong-2018", "二、重点工作（四）"), r["answer"]
+
+
+@pytest.mark.parametrize("question, doc_id, article", [
+    ("伊春企业第二次申请上云补助可以吗？", "yichun-2023", "二、申报条件（六）"),
+    ("白云诊断服务第二次申请可以吗？", "baiyun-2019", "第十一条（四）1"),
+])
+def test_a_second_application_against_a_once_only_rule_is_a_no(ask, question, doc_id, article):
+    r = ask(question)
+    assert opens_with(r, "不可以") and cited(r, doc_id, article), r["answer"]
+
+
+def test_a_thing_required_that_the_text_never_names_is_silent(ask):
+    r = ask("东莞认定平台要有自己的机房吗？")
+    assert opens_with(r, "文件未作规定") and "机房" in r["answer"].splitlines()[0], r["answer"]
