@@ -1543,7 +1543,7 @@ class Engine:
                                for t in tail[:3] + head[-3:]):
                 return True  # (不用再审 against 不再审核: the text skips it too, and says so)
         for m in re.finditer(yn.bare_skip, q):  # 中间几年不复核行吗 against 每年需进行资质复核
-            tail = self.scope.jieba.lcut(q[m.end():m.end() + 8])[:1]
+            tail = self.scope.jieba.lcut(q[m.end():m.end() + 8])[:2]  # 不参加现场答辩: the act after a light verb
             if obliged and any(len(t) >= 2 and t in sentence and not self._negated_in(sentence, t) for t in tail):
                 return True
         # 还得重新审一遍吗 against 原则上不再审核: what the question would have to be done, the text says is not.

@@ -1180,3 +1180,14 @@ def test_a_second_application_against_a_once_only_rule_is_a_no(ask, question, do
 def test_a_thing_required_that_the_text_never_names_is_silent(ask):
     r = ask("东莞认定平台要有自己的机房吗？")
     assert opens_with(r, "文件未作规定") and "机房" in r["answer"].splitlines()[0], r["answer"]
+
+
+@pytest.mark.parametrize("question", ["资源池评审时我们可以不参加现场答辩吗？", "资源池认定评审 只有书面审查 不用现场答辩 对吗"])
+def test_skipping_a_step_the_review_goes_through_is_a_no(ask, question):
+    r = ask(question)
+    assert opens_with(r, "不可以") and cited(r, "guangdong-2018", "附件1 六"), r["answer"]
+
+
+def test_no_bad_record_is_no_step_skipped(ask):
+    r = ask("客户说公司成立两年了，一直正常经营，也没有不良信用，伊春这条成立年限够吗？")
+    assert opens_with(r, "可以"), r["answer"]
