@@ -2171,8 +2171,11 @@ class Engine:
         num = f"（{c.doc_number}）" if c.doc_number else ""
         return f"依据：《{c.title}》{num}{c.article}：“{tidy(c.quote)}”"
 
-    def _without_conditions(self, text: str) -> str:
-        """``text`` without the periods that are conditions, not time limits (成立时间不低于1年, 申请认定前三年内)."""
+    def _without_conditions(self, text: str, dates: bool = False) -> str:
+        """``text`` without the periods that are conditions, not time limits (成立时间不低于1年, 申请认定前三年内);
+        ``dates``: without days of the calendar either (2019年, 5月20日 are no spans)."""
+        if dates:
+            text = re.sub(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]", " ", text)
         return re.sub(rf"(?:{'|'.join(map(re.escape, self.lex.condition_periods))})\s*(?:{DURATION.pattern})", " ", text)
 
     def _headline_from(self, lead: Sentence | None, r: Reading, quotes: list[Sentence] | None = None) -> str:
@@ -2182,20 +2185,23 @@ class Engine:
             return ""
         text = tidy(lead.text)
         if "deadline" in r.intents:
-            spans = DURATION.findall(self._without_conditions(text))
+            spans = DURATION.findall(self._without_conditions(text, dates=True))
             if len(spans) == 1 and not self._speaks_of(lead.text, r):
                 words = [t for t in self.scope.content_words(r.question, r) if t not in GENERIC_WORDS]
-                timed = [x for x in quotes or [] if len(DURATION.findall(self._without_conditions(tidy(x.text)))) == 1
+                timed = [x for x in quotes or [] if len(DURATION.findall(self._without_conditions(tidy(x.text), dates=True))) == 1
                          and self._speaks_of(x.text, r)]
                 if timed:  # 复核 几天内受理: 收到复核申请后，在5个工作日内…决定是否受理, not 开通后30天内未使用
                     lead = max(timed, key=lambda x: sum(self._says(t, x.text) for t in words))
                     text = tidy(lead.text)
-                    spans = DURATION.findall(self._without_conditions(text))
+                    spans = DURATION.findall(self._without_conditions(text, dates=True))
             if len(spans) == 1:
                 if not self._speaks_of(lead.text, r):  # 多久能拿到券 against 开通后30天内未使用: another period
                     return (f"文件未作规定：文件没有写明这一时限，最接近的条文是{lead.article.label}，"
                             f"请以主管部门解释为准。")
                 return f"时限：{spans[0]}（{lead.article.label}：“{text}”）"
+            dated = [c for c in re.split(r"[，,；;。]", text) if re.search(r"\d{1,2}\s*月\s*\d{1,2}\s*日", c)]
+            if not spans and len(dated) == 1 and self._speaks_of(lead.text, r):
+                return f"时限：{dated[0].strip()}（{lead.article.label}）"  # 名称变更截止哪天: 于5月20日…前将变更申请提交
         clause = None if "definition" in r.intents else self.quoter.key_clause(text, r.question, self._asked(r))
         items = self._items_of(lead)
         if items:  # 还需再提交第八项材料: say what the eighth item is

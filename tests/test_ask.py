@@ -1191,3 +1191,16 @@ def test_skipping_a_step_the_review_goes_through_is_a_no(ask, question):
 def test_no_bad_record_is_no_step_skipped(ask):
     r = ask("客户说公司成立两年了，一直正常经营，也没有不良信用，伊春这条成立年限够吗？")
     assert opens_with(r, "可以"), r["answer"]
+
+
+def test_a_deadline_given_as_a_date_in_the_deciding_sentence_heads_the_answer(ask):
+    r = ask("2020服务券供应商名称变更截止哪天？")
+    head = r["answer"].splitlines()[0]
+    assert head.startswith("时限：") and "5月20日" in head and cited(r, "guangdong-2020", "五、产品目录（二）"), r["answer"]
+
+
+def test_contacts_a_document_does_not_list_are_silent(ask):
+    r = ask("东莞平台认定找哪个科室？")
+    assert opens_with(r, "文件未作规定") and "联系方式" in r["answer"].splitlines()[0], r["answer"]
+    r = ask("伊春上云补助咨询电话多少？")
+    assert "0458-3878126" in r["answer"].splitlines()[0], r["answer"]
