@@ -869,7 +869,7 @@ class Engine:
             if verdict and reason and any(w in ctx.q for w in self.lex.eligibility_words):
                 # Allowed to apply: what the programme pays, cited.
                 lines = [self.reg.get(p) for p in ctx.programmes if self.reg.get(p).calculator is not None]
-                for x in lines[:1]:
+                for x in lines if len(lines) == 1 else []:  # one line asked about; of several, none is singled out
                     cite = self._rate_cite(x)
                     if cite is not None and x.rate_text:
                         d.lines.insert(0, f"{x.title}：{tidy(x.rate_text)}；{tidy(x.cap_text or '')}（{cite.article}）")
