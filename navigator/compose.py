@@ -1353,7 +1353,7 @@ class Engine:
         first line state none (a figure of another sentence answers another question: 成立时间不低于1年 is no 到账时限)."""
         if lead is None or ctx.r.yes_no or d.headline.startswith("文件未作规定") or d.estimate is not None:
             return None
-        given = self._without_conditions(d.headline + lead.text)
+        given = self._without_conditions(d.headline + lead.text, asked=ctx.q)
         for what, kind in self.lex.asked_values.items():
             if re.search(kind.question, ctx.q) and not re.search(kind.value, given):
                 return what
@@ -1373,7 +1373,7 @@ class Engine:
                 continue
             for i in self.quoter.by_article.get(art.id, []):
                 x = self.quoter.sentences[i]
-                value = re.search(kind.value, self._without_conditions(x.text))
+                value = re.search(kind.value, self._without_conditions(x.text, asked=ctx.q))
                 if value and (not units or any(u in value.group(0) for u in units)) and any(
                         squash(k) in squash(x.text) for t in words for k in self.scope.kin(t)):
                     return x
@@ -2171,12 +2171,20 @@ class Engine:
         num = f"（{c.doc_number}）" if c.doc_number else ""
         return f"依据：《{c.title}》{num}{c.article}：“{tidy(c.quote)}”"
 
-    def _without_conditions(self, text: str, dates: bool = False) -> str:
-        """``text`` without the periods that are conditions, not time limits (成立时间不低于1年, 申请认定前三年内);
-        ``dates``: without days of the calendar either (2019年, 5月20日 are no spans)."""
+    def _without_conditions(self, text: str, dates: bool = False, asked: str = "") -> str:
+        """``text`` without the periods that are conditions, not time limits (成立时间不低于1年, 申请认定前三年内), unless
+        the question ``asked`` is about what the condition counts (要求企业成立多久); ``dates``: without days of the
+        calendar either (2019年, 5月20日 are no spans)."""
         if dates:
             text = re.sub(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]", " ", text)
-        return re.sub(rf"(?:{'|'.join(map(re.escape, self.lex.condition_periods))})\s*(?:{DURATION.pattern})", " ", text)
+
+        def drop(m: re.Match) -> str:
+            before = text[max(0, m.start() - 6):m.start()]
+            about = re.search(self.lex.requirement_cue, asked) and any(
+                before[i:i + 2] in asked for i in range(len(before) - 1))
+            return m.group(0) if about else " "
+
+        return re.sub(rf"(?:{'|'.join(map(re.escape, self.lex.condition_periods))})\s*(?:{DURATION.pattern})", drop, text)
 
     def _headline_from(self, lead: Sentence | None, r: Reading, quotes: list[Sentence] | None = None) -> str:
         """The answer's first line from the deciding sentence: its time limit when one is asked, else its key clause.
@@ -2185,15 +2193,15 @@ class Engine:
             return ""
         text = tidy(lead.text)
         if "deadline" in r.intents:
-            spans = DURATION.findall(self._without_conditions(text, dates=True))
+            spans = DURATION.findall(self._without_conditions(text, dates=True, asked=r.question))
             if len(spans) == 1 and not self._speaks_of(lead.text, r):
                 words = [t for t in self.scope.content_words(r.question, r) if t not in GENERIC_WORDS]
-                timed = [x for x in quotes or [] if len(DURATION.findall(self._without_conditions(tidy(x.text), dates=True))) == 1
+                timed = [x for x in quotes or [] if len(DURATION.findall(self._without_conditions(tidy(x.text), dates=True, asked=r.question))) == 1
                          and self._speaks_of(x.text, r)]
                 if timed:  # 复核 几天内受理: 收到复核申请后，在5个工作日内…决定是否受理, not 开通后30天内未使用
                     lead = max(timed, key=lambda x: sum(self._says(t, x.text) for t in words))
                     text = tidy(lead.text)
-                    spans = DURATION.findall(self._without_conditions(text, dates=True))
+                    spans = DURATION.findall(self._without_conditions(text, dates=True, asked=r.question))
             if len(spans) == 1:
                 if not self._speaks_of(lead.text, r):  # 多久能拿到券 against 开通后30天内未使用: another period
                     return (f"文件未作规定：文件没有写明这一时限，最接近的条文是{lead.article.label}，"
