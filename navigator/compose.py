@@ -275,6 +275,8 @@ class Engine:
                 continue
             earlier.append(AmountRead(field=f.field, programme=f.programme, year=f.year,
                                       value_cny=Decimal(str(f.value)), text=f.text, turn=f.turn))
+        if own.span_years and not facts_only:  # 如果他们只用了前两年呢: the earlier years' fees beyond the span go
+            earlier = [a for a in earlier if a.year is None or a.year <= own.span_years]
         if earlier:
             upd["amounts"] = [*own.amounts, *earlier]
             inherited += [f"{a.text}（第{a.turn}轮）" for a in earlier]
@@ -1035,6 +1037,11 @@ class Engine:
             return True, f"{found[1]}{opened[1]}", found[2]
         if opened is not None:
             return opened
+        # 6a. 有没有申报截止日期 of a programme whose text sets no end: silent, with what it does say.
+        if progs and self._one_window(ctx.programmes) and progs[0].window.kind == "open_ended" \
+                and re.search(self.lex.asks_end, q):
+            w = progs[0].window
+            return None, f"文件未作规定：{progs[0].title}：{tidy(w.text)}（{w.cite.article}：“{tidy(w.cite.quote)}”）。", w.cite
         # 6b. What the question asks about (申请费, 有效期, 规上企业) is named nowhere in the document: silent.
         absent = self._absent_focus(ctx)
         if absent:
@@ -1485,23 +1492,29 @@ class Engine:
     def _absent_focus(self, ctx: Context) -> str | None:
         """A thing a yes/no question asks about (after 要不要 / 有没有 / 是不是) that its document never names."""
         q = ctx.q
+        docs = {self.reg.get(p).doc for p in ctx.programmes if p in self.reg.programmes} or set(ctx.r.documents[:1])
+        body = squash("".join(self.corpus.docs[d].body for d in docs if d in self.corpus.docs))
+        for w in self.lex.intents.get("prohibition", []):  # 东莞的服务券能转让吗: an act other texts forbid, this one
+            if len(w) >= 2 and w in q and body and squash(w) in self.scope.text_all and squash(w) not in body:
+                return w                                       # never names
         marks = [m.end() for w in self.lex.yes_no.focus for m in re.finditer(re.escape(w), q)]
         marks += [m.end() for m in re.finditer(r"([\u4e00-\u9fff])不\1", q)  # 收不收, 给不给: A-not-A asks too
                   if m.group(1) not in self.lex.yes_no.modal]
         if not marks:
             return None
         focus = q[max(marks):]
-        docs = {self.reg.get(p).doc for p in ctx.programmes if p in self.reg.programmes} or set(ctx.r.documents[:1])
-        body = squash("".join(self.corpus.docs[d].body for d in docs if d in self.corpus.docs))
         if not body:
             return None
         kinds = self.scope.kinds(focus)
         names = {w for ws in self.lex.line_words.values() for w in ws} | {
             a for d in self.corpus.docs.values() for a in d.aliases}
+        places = {p.text for p in ctx.r.places}
         fees = re.findall(r"[\u4e00-\u9fff]{2}费", focus)  # 申报费, 评审费: a fee asked about
         for t in [*self.scope.jieba.lcut(focus), *fees]:
             if len(t) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", t) or (kinds.get(t, "")[:1] != "n" and t not in fees):
                 continue
+            if t in places or self.reader.gaz.lookup(t):
+                continue  # 比广州的企业高: a place compared, not a thing the text should name
             if t in self.lex.yes_no.not_things or t in GENERIC_WORDS or t in self.lex.question_words or t in names \
                     or squash(t) in body or self.scope.voucher_act(t) or (  # 签合同 in 签订服务合同
                         len(t) >= 3 and re.search(".{0,3}".join(map(re.escape, t)), body)):
@@ -1576,6 +1589,10 @@ class Engine:
             later = sentence[clause_start(sentence, before):before]
             first = re.sub(r"[^\u4e00-\u9fff]", "", order.group(0)[1:])
             deferred = deferred or any(first[i:i + 2] in later for i in range(len(first) - 1))
+        done = re.search(yn.done_then, q)
+        if done and before > 0:  # 合同都签完了，服务商才去备案: the act done first is one the text puts after
+            later = sentence[clause_start(sentence, before):before]
+            deferred = deferred or any(len(t) >= 2 and t in later for t in content(done.group(1)))
         return deferred and before >= 0 and (obliged or "先" in sentence)
 
     def _negated_in(self, sentence: str, act: str) -> bool:

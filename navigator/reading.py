@@ -72,6 +72,7 @@ class YesNoWords(Model):
     cover_words: list[str]  # 也能用券抵掉吗: asking the subsidy to pay it
     direct: list[str]  # 直接交到市经信部门: going straight to the higher office  # [口头, 书面]: asking the first where the text requires the second
     defer_pattern: str  # 先签合同 后备案: the order the question proposes
+    done_then: str  # 合同都签完了，服务商才去备案: the act done first
 
 
 class EventDateWords(Model):
@@ -772,7 +773,8 @@ class Reader:
     def _bind(self, q: str, a: RawAmount, cues: list[tuple[int, int, str]], earlier: list[AmountRead]) -> AmountRead:
         c0, c1 = self._clause(q, a.start)
         before = [c for c in cues if c0 <= c[0] and c[1] <= a.start and a.start - c[1] <= NEAR_CUE_CHARS]
-        after = [c for c in cues if c[0] >= a.end and c[1] <= c1 and c[0] - a.end <= 4]
+        after = [c for c in cues if c[0] >= a.end and c[1] <= c1 and c[0] - a.end <= 4
+                 and not re.match(r"\s*[\d一二两三四五六七八九十]", q[c[1]:])]  # 公有云26万 四上 纳税320万: 纳税's own
         cue = before[-1] if before else (after[0] if after else None)
         if cue is not None and cue[1] <= a.start and self._line_in(q[cue[1]:a.start]) \
                 and self._cue_field[cue[2]] not in ("fees", "contract_cny"):
@@ -857,44 +859,46 @@ class Reader:
 
     def _respectively(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
         """三年分别为20万、30万、40万 / 公有云和车间分别100万、50万: the amounts follow the years or lines in order."""
-        for word in self.lex.years.respectively:
-            i = q.find(word)
-            if i < 0:
-                continue
-            after = [a for a in amounts if a.start > i]
-            # the run of amounts right after it (分别是50万元、70万元、90万元), not a later clause's (纳税1800万)
-            run = after[:1]
-            hedges = sorted({w for ws in self.lex.money.qualifiers.values() for w in ws}, key=len, reverse=True)
-            for x, y in itertools.pairwise(after):
-                gap = re.sub("|".join(map(re.escape, hedges)), "", q[x.end:y.start])  # 80万元左右，约35万
-                if not re.fullmatch(r"[\s、，,和及与跟还有]*", gap):
-                    break
-                run.append(y)
-            after = run
-            if len(after) < 2:
-                continue
-            head = q[max(0, i - 30):i]
-            lines = [pid for pid, _ in sorted(((pid, m.start()) for pid, rx in self._line_rx.items()
-                                               for m in rx.finditer(head)), key=lambda x: x[1])]
-            lines = list(dict.fromkeys(lines))
-            span = self.span_years(head)
-            named_years = [self.lex.years.ordinal_values[w] for w in self._ordinals_in(head)]
-            fld = next((a.field for a in after if a.field), None) or next(
-                (self._cue_field[m.group(0)] for m in self._cue_rx.finditer(head)), None) or ("fees" if lines else None)
-            fixed = []
-            for n, a in enumerate(after):
-                upd: dict[str, Any] = {"field": a.field or fld}
-                if len(lines) == len(after):
-                    upd["programme"] = lines[n]
-                elif len(named_years) == len(after) and len(set(named_years)) == len(after):
-                    upd["year"] = named_years[n]  # 第二年和第三年分别是30万、40万
-                elif span == len(after) or (span is None and "年" in head):
-                    upd["year"] = n + 1
-                fixed.append(a.model_copy(update=upd))
-            keep = [a for a in amounts if a.start <= i]
-            rest = [a for a in amounts if a.start > i and a not in after]
-            return keep + fixed + rest
+        marks = sorted({m.start() for w in self.lex.years.respectively for m in re.finditer(re.escape(w), q)})
+        for i in marks:  # 服务费分别是30万元、40万元、250万元，对应年度全库纳税分别是450万元、600万元、2100万元: each run
+            amounts = self._respectively_at(q, i, amounts)
         return amounts
+
+    def _respectively_at(self, q: str, i: int, amounts: list[AmountRead]) -> list[AmountRead]:
+        """The run of amounts right after the respectively word at ``i``, bound to the years or lines before it."""
+        after = [a for a in amounts if a.start > i]
+        # the run of amounts right after it (分别是50万元、70万元、90万元), not a later clause's (纳税1800万)
+        run = after[:1]
+        hedges = sorted({w for ws in self.lex.money.qualifiers.values() for w in ws}, key=len, reverse=True)
+        for x, y in itertools.pairwise(after):
+            gap = re.sub("|".join(map(re.escape, hedges)), "", q[x.end:y.start])  # 80万元左右，约35万
+            if not re.fullmatch(r"[\s、，,和及与跟还有]*", gap):
+                break
+            run.append(y)
+        after = run
+        if len(after) < 2:
+            return amounts
+        head = q[max(0, i - 30):i]
+        lines = [pid for pid, _ in sorted(((pid, m.start()) for pid, rx in self._line_rx.items()
+                                           for m in rx.finditer(head)), key=lambda x: x[1])]
+        lines = list(dict.fromkeys(lines))
+        span = self.span_years(head)
+        named_years = [self.lex.years.ordinal_values[w] for w in self._ordinals_in(head)]
+        fld = next((a.field for a in after if a.field), None) or next(
+            (self._cue_field[m.group(0)] for m in self._cue_rx.finditer(head)), None) or ("fees" if lines else None)
+        fixed = []
+        for n, a in enumerate(after):
+            upd: dict[str, Any] = {"field": a.field or fld}
+            if len(lines) == len(after):
+                upd["programme"] = lines[n]
+            elif len(named_years) == len(after) and len(set(named_years)) == len(after):
+                upd["year"] = named_years[n]  # 第二年和第三年分别是30万、40万
+            elif span == len(after) or (span is None and "年" in head):
+                upd["year"] = n + 1
+            fixed.append(a.model_copy(update=upd))
+        keep = [a for a in amounts if a.start <= i]
+        rest = [a for a in amounts if a.start > i and a not in after]
+        return keep + fixed + rest
 
     def _shared_by_lines(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
         """软件开发云和公有云都用，两项服务费每年都是100万: one payment said to be each of several lines named before
@@ -1031,6 +1035,11 @@ class Reader:
                 named[n] = rel[hit[0]]
         if len(set(named.values())) < 2 or any(a.year for a in amounts):
             return amounts
+        years_of: dict[str | None, set[int]] = {}
+        for n, v in named.items():
+            years_of.setdefault(amounts[n].field, set()).add(v)
+        if not any(len(v) >= 2 for v in years_of.values()):
+            return amounts  # 去年全库纳税480万，今年公有云花了36万: last year's tax for this year's fee, no two years
         order = {v: i + 1 for i, v in enumerate(sorted(set(named.values())))}
         return [a.model_copy(update={"year": order[named[n]]}) if n in named else a for n, a in enumerate(amounts)]
 
@@ -1098,6 +1107,11 @@ class Reader:
             if v is not None and 0 < v < 50:
                 said = bool(re.search(r"(用|共|连续|使用|为期|分|总共|一共|合计|累计)\s*$", text[max(0, m.start() - 3):m.start()]))
                 spans.append((said, int(v)))
+        for m in re.finditer(r"(?:用|用了|使用了?)前\s*([一二两三四五六七八九十\d]{1,2})\s*年", text):  # 只用了前两年
+            n = m.group(1)
+            v = int(n) if n.isdigit() else parse_numeral(n, self.lex.money.magnitudes)
+            if v is not None and 0 < v < 50:
+                spans.append((True, int(v)))
         if not spans:
             return None
         # 用三年 / 共三年 says how long; otherwise the longest period named (一年费用 is a year's fee, not a span).

@@ -142,3 +142,19 @@ def test_the_year_asked_among_the_fees_given_is_that_years_figure():
 
     r = answerer().ask("东莞租赁费第一年20万、第二年10万，第二年能补多少？", as_of=dt.date(2021, 1, 1))
     assert r["estimate"]["total_cny"] == "30000.00" and r["estimate"]["year"] == 2, r["answer"][:200]  # 10万 × 30 %
+
+
+@pytest.mark.parametrize(("question", "total"), [
+    # 450万 → 10万 tier; 600万 → 30万 tier; 2100万 → 100万 tier: 10万 + 20万 + 100万
+    ("客户问：白云一家四上企业连续三年用公有云，服务费分别是30万元、40万元、250万元，对应年度全库纳税分别是450万元、600万元、2100万元，"
+     "三年公有云补贴合计多少？", "1300000.00"),
+    ("白云 开发云首年7.5万 公有云26万 四上 纳税320万 当年补贴共多少", "175000.00"),  # 纳税 is the next amount's word
+    # last year's tax for this year's fees: no two years of use; 公有云 18万 cut to 10万, 开发云 12万 at 100 %
+    ("客户问：他们是区里认定的总部企业，注册在白云，去年全库纳税480万元，今年公有云花了36万元，软件开发云是头一年用，花了12万元，两项今年能补多少？",
+     "220000.00"),
+])
+def test_several_runs_of_amounts_and_words_between_them(question, total):
+    from navigator.answer import answerer
+
+    r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:200]

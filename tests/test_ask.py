@@ -1204,3 +1204,24 @@ def test_contacts_a_document_does_not_list_are_silent(ask):
     assert opens_with(r, "文件未作规定") and "联系方式" in r["answer"].splitlines()[0], r["answer"]
     r = ask("伊春上云补助咨询电话多少？")
     assert "0458-3878126" in r["answer"].splitlines()[0], r["answer"]
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("我们跟云服务商的合同都签完了，服务商才去伊春工信局备案，这样行不行？", "不可以"),
+    ("我们是一家云服务商，先在伊春市工信局办完了备案，然后才和当地一家木业公司签了上云服务合同，这个先后顺序符合要求吗？", "可以"),
+])
+def test_an_act_done_before_the_one_that_came_only_then(ask, question, verdict):
+    r = ask(question)
+    assert opens_with(r, verdict) and cited(r, "yichun-2023", "三、申报审核流程（一）"), r["answer"]
+
+
+@pytest.mark.parametrize("question", ["伊春 上云补助 有没有 申报截止日期", "客户问：伊春上云补助是否要求云服务合同期限至少签一年？",
+                                      "东莞 认定平台补助 发的服务券 能转让给别的企业吗"])
+def test_what_a_text_leaves_open_is_silent(ask, question):
+    r = ask(question)
+    assert opens_with(r, "文件未作规定"), r["answer"]
+
+
+def test_selling_a_voucher_is_the_texts_trading(ask):
+    r = ask("我们白云这边用不完的服务券，能不能卖给隔壁公司？")
+    assert opens_with(r, "不可以") and cited(r, "baiyun-2019", "第十条"), r["answer"]

@@ -292,3 +292,9 @@ def test_what_to_do_after_a_question_on_the_same_programme_is_a_follow_up():
     assert not b.refused and all(c.doc_id == "dongguan-2015" for c in b.citations)
     _, (c,) = chat("过期了怎么办？")
     assert c.refused  # on its own it names nothing of these texts
+
+
+def test_only_the_first_years_of_an_earlier_schedule():
+    _, (a, b) = chat("客户问：白云开发云三年的服务费都是32万元，三年一共补多少？", "如果他们只用了前两年呢？")
+    assert a.estimate["total_cny"] == "768000.00"  # 32万 + 25.6万 + 19.2万
+    assert b.estimate["total_cny"] == "576000.00"  # the first two years only
