@@ -1038,8 +1038,10 @@ class Engine:
         if opened is not None:
             return opened
         # 6a. 有没有申报截止日期 of a programme whose text sets no end: silent, with what it does say.
-        if progs and self._one_window(ctx.programmes) and progs[0].window.kind == "open_ended" \
-                and re.search(self.lex.asks_end, q):
+        #     A text that does state what is asked (认定有效期三年) is answered from it below.
+        asked_end = re.search(self.lex.asks_end, q)
+        if progs and self._one_window(ctx.programmes) and progs[0].window.kind == "open_ended" and asked_end \
+                and not any(asked_end.group() in a.text for a in self.corpus.docs[progs[0].doc].articles.values()):
             w = progs[0].window
             return None, f"文件未作规定：{progs[0].title}：{tidy(w.text)}（{w.cite.article}：“{tidy(w.cite.quote)}”）。", w.cite
         # 6b. What the question asks about (申请费, 有效期, 规上企业) is named nowhere in the document: silent.
