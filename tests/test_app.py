@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import importlib.util
 import re
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -24,7 +23,6 @@ from navigator.corpus import load_corpus
 from navigator.settings import settings
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
-HAS_ANSWER = importlib.util.find_spec("navigator.answer") is not None
 TIMEOUT = 180  # the first question builds the search index
 
 
@@ -361,7 +359,6 @@ def test_desk_opens_an_enquiry_with_its_citations_copy_text_and_feedback(data_di
     assert saved.feedback == "需改进" and saved.comment == "补充单户上限"
 
 
-@pytest.mark.skipif(not HAS_ANSWER, reason="navigator.answer is not there yet")
 def test_ask_answers_with_citations_and_logs(data_dir):
     at = app()
     at.chat_input[0].set_value("伊春上云补助比例是多少？").run(timeout=TIMEOUT)
@@ -394,7 +391,6 @@ def test_ask_answers_with_citations_and_logs(data_dir):
     assert "pn-target" in body and "按照云服务合同额的50%给予补助" in re.findall(r"<mark>(.*?)</mark>", body)[-1]
 
 
-@pytest.mark.skipif(not HAS_ANSWER, reason="navigator.answer is not there yet")
 def test_ask_remembers_facts_for_follow_ups(data_dir):
     at = app()
     at.chat_input[0].set_value("伊春合同额15万能补多少？").run(timeout=TIMEOUT)
@@ -409,7 +405,6 @@ def test_ask_remembers_facts_for_follow_ups(data_dir):
     assert logged[0].thread == logged[1].thread  # one conversation on the desk
 
 
-@pytest.mark.skipif(not HAS_ANSWER, reason="navigator.answer is not there yet")
 def test_ask_starter_button_and_refusal(data_dir):
     at = app()
     next(b for b in at.button if b.label == "伊春上云补助比例是多少？").click().run(timeout=TIMEOUT)
