@@ -919,6 +919,11 @@ class Engine:
                          None)
                 if c is not None:
                     return False, f"（{c.cite.article}：“{tidy(c.cite.quote)}”）", c.cite
+        # 1a'. Registration in the place asked about, or stated elsewhere, for a programme with no condition
+        #      requiring it (省资源池: applications go through local offices; 伊春云服务商备案): silent, with what applies.
+        unregistered = self._registration_unruled(ctx, progs, bool(elsewhere))
+        if unregistered is not None:
+            return None, unregistered[0], unregistered[1]
         combining = any(w in q for w in self.lex.combining_words)
         lines = self.reader.lines_named(q)
         # 1b. Combining programmes of different documents: the texts are silent unless a sentence speaks of it.
@@ -1454,6 +1459,32 @@ class Engine:
             return (f"文件未作规定：《{title}》的申请条件没有对{req.label}作出规定（申请条件见{where}），"
                     f"请以主管部门解释为准。"), cites
         return None
+
+    def _registration_unruled(self, ctx: Context, progs: list[Programme],
+                              elsewhere: bool) -> tuple[str, list[Citation]] | None:
+        """The place of registration asked about (必须在广东注册吗), or one outside the programme's place stated
+        (我们是广西注册的), where no condition of the programme requires it: the reason, and what does apply cited."""
+        q = ctx.q
+        outside = "注册" in q and any(  # 注册在湖南长沙 against 广东省
+            self.reader.chain(p.level, p.name).get("province") not in (None, self._province(x))
+            for p in ctx.r.places for x in progs)
+        if not progs or any(w in q for w in self.lex.treatment_words) \
+                or not (elsewhere or outside or re.search(self.lex.asks_registration, q)):
+            return None
+        for x in progs:
+            regions = [c for c in x.eligibility if isinstance(c.rule, Region)]
+            if any(c.rule.outside == "not_met" for c in regions):
+                return None  # a condition requires it: the rules answer (1a, 2')
+        x = progs[0]
+        regions = [c for c in x.eligibility if isinstance(c.rule, Region)]
+        cites = self._unique([c.cite for c in regions] + [a.cite for a in x.attestations[:1]] or [x.who.cite])
+        where = "；".join(f"{c.article}：“{tidy(c.quote)}”" for c in cites[:2])
+        doc = self.corpus.docs[x.doc]
+        return (f"文件未作规定：《{doc.title}》没有要求{x.title}的申请人在{self._deepest(doc.region) or '本地'}注册"
+                f"（条件见{where}），请以主管部门解释为准。"), cites
+
+    def _province(self, x: Programme) -> str | None:
+        return self.corpus.docs[x.doc].region.get("province") if x.doc in self.corpus.docs else None
 
     def _asked_programmes(self, ctx: Context) -> list[Programme]:
         """The programmes a question is about, or those of the document it is routed to first."""

@@ -202,6 +202,8 @@ class Lexicon(Model):
     repeat_rules: list[str]
     amount_field_labels: dict[str, str]
     registered_elsewhere: list[str]  # 外地注册的公司: not registered in the programme's place
+    asks_registration: str  # 必须在广东注册吗: a requirement on the place of registration asked about
+    treatment_words: list[str]  # 地市政策只给本地注册的企业: how others treat the applicant, not who may apply
     asker_place_strong: list[str]
     asks_requirement: str
     requirement_fields: list[RequirementWords]

@@ -1225,3 +1225,22 @@ def test_what_a_text_leaves_open_is_silent(ask, question):
 def test_selling_a_voucher_is_the_texts_trading(ask):
     r = ask("我们白云这边用不完的服务券，能不能卖给隔壁公司？")
     assert opens_with(r, "不可以") and cited(r, "baiyun-2019", "第十条"), r["answer"]
+
+
+@pytest.mark.parametrize("question, doc, article", [
+    ("资源池企业申报省资源池时注册地必须在广东吗？", "guangdong-2018", "附件1 二"),
+    ("我们公司注册在湖南长沙，在广东有业务，能申报广东省资源池吗？", "guangdong-2018", "附件1 二"),
+    ("我们是外省注册的云服务商，没有在伊春设公司，能不能去伊春市工信局备案给当地企业服务？", "yichun-2023", "三、申报审核流程（一）1"),
+])
+def test_registration_no_condition_requires_is_silent(ask, question, doc, article):
+    r = ask(question)
+    assert opens_with(r, "文件未作规定") and "注册" in r["answer"].splitlines()[0] and cited(r, doc, article), r["answer"]
+
+
+@pytest.mark.parametrize("question, verdict, doc, article", [
+    ("外地注册的公司能申请白云服务券吗", "不可以", "baiyun-2019", "第八条"),  # a condition requires it
+    ("地市出台支持政策时，能只给本地注册的资源池企业享受吗？", "不可以", "guangdong-2018", "二、重点工作（四）"),
+])
+def test_registration_a_text_rules_on_is_answered_from_it(ask, question, verdict, doc, article):
+    r = ask(question)
+    assert opens_with(r, verdict) and cited(r, doc, article), r["answer"]
