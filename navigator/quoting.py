@@ -42,6 +42,7 @@ RARE_IN = 4  # a question word in at most this many sentences is rare: it names 
 RARE_BONUS = 1.25
 COUNT_BONUS = 1.3  # a sentence with a number of the unit a question counts in (几家 → 200家)
 CLAUSE_CUE = 3.0  # what a cue word of the kind asked counts for in a clause, in IDF points
+FOCUS_WEIGHT = 2.0  # a word after the question word (多久报一次运营数据 → 运营, 数据) counts this many times
 KINDS_BONUS = 1.3  # a sentence listing the kinds a question asks for (哪些云资源 → 基础设施、…、存储…等云资源)
 DOC_PRIOR = 0.3  # how much the document a question names lifts its sentences when articles are ranked by sentence
 
@@ -166,6 +167,18 @@ class Quoter:
         hits = sum(1 for kind in asked if any(w in text for w in self.lex.sentence_cues.get(kind, [])))
         return 1.0 + CUE_BONUS * hits
 
+    def focus(self, question: str) -> set[str]:
+        """The words (two characters or more) after the last question word of a clause: what is asked about."""
+        words = "|".join(map(re.escape, self.lex.interrogatives))
+        out: set[str] = set()
+        for clause in re.split(r"[，。；;？?！!\s]", question):
+            m = None
+            for m in re.finditer(words, clause):
+                pass
+            if m is not None:
+                out |= {t for t in lexical_tokens(clause[m.end():]) if len(t) >= 2}
+        return out
+
     def candidates(self, articles: list[Article]) -> list[tuple[int, float]]:
         """Sentence indexes of the articles (and their sub-articles) with the weight of the article's rank."""
         out: dict[int, float] = {}
@@ -183,7 +196,9 @@ class Quoter:
     def _scores(self, question: str, idxs: list[int], asked: list[str], qvec=None) -> list[float]:
         """How well each sentence answers ``question``: IDF-weighted overlap, e5 similarity, cue words, length."""
         q_tokens = self.expand(set(lexical_tokens(question)))
-        total = sum(self.idf.get(t, 1.0) for t in q_tokens) or 1.0
+        focus = self.focus(question) & q_tokens
+        weight = {t: self.idf.get(t, 1.0) * (FOCUS_WEIGHT if t in focus else 1.0) for t in q_tokens}
+        total = sum(weight.values()) or 1.0
         sims = None
         if qvec is not None and self.vectors is not None and idxs:
             v = np.asarray(qvec, dtype=np.float32)
@@ -198,7 +213,7 @@ class Quoter:
         out = []
         for k, i in enumerate(idxs):
             s = self.sentences[i]
-            lexical = sum(self.idf.get(t, 1.0) for t in self.tokens[i] & q_tokens) / total
+            lexical = sum(weight[t] for t in self.tokens[i] & q_tokens) / total
             dense = 0.0 if sims is None else min(1.0, max(0.0, (float(sims[k]) - DENSE_FLOOR) / DENSE_SPAN))
             score = (LEXICAL_SHARE * lexical + (1 - LEXICAL_SHARE) * dense) * self._cue(s.text, asked)
             if rare and rare & self.tokens[i]:

@@ -169,6 +169,7 @@ class Lexicon(Model):
     other_subsidy: str
     no_double: list[str]
     sentence_cues: dict[str, list[str]]
+    interrogatives: list[str]  # 多久报一次运营数据: what follows the question word is what is asked about
     count_facts: dict[str, CountWords]
     established: dict[str, str]
     money_question: str
