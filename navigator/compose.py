@@ -137,7 +137,7 @@ class Engine:
             own.follow_up and not own.programmes and self._same_topic(own, last)) or (
             own.follow_up and self._within_last(own, last)))  # 那白云纳税900万的话呢
         same_topic = last is not None and not leans and self._same_topic(own, last)
-        why = self.scope.out_of_scope(own)
+        why = self.scope.out_of_scope(own) or self._excluded_everywhere(own)
         if leans and why and self.scope.uncovered_place(own) is None and self.scope.other_topic(q) is None \
                 and self.scope.other_request(q) is None and not self._names_other_things(own):
             why = None  # a follow-up about what was discussed, in the words of a conversation
@@ -160,6 +160,22 @@ class Engine:
                     programmes=d.programmes, headline=d.headline, refused=d.refused)
         conv.remember(turn, [] if d.refused else d.facts, [] if d.refused else d.programmes)
         return ans
+
+    def _excluded_everywhere(self, r: Reading) -> str | None:
+        """The refusal for a place every enterprise programme covering it excludes (深圳市南山区的企业上云补贴), asked
+        with no programme or document named: no text offers it anything."""
+        q = r.question
+        if not r.places or self.reader.lines_named(q) or self.reader.topic_documents(q) or any(
+                a in q and not self.reader.gaz.lookup(a) for d in self.corpus.docs.values() for a in d.aliases):
+            return None
+        specific = self.reader.most_specific(r.places)
+        docs = {d.id for d in self.corpus.docs.values() if any(self.reader.inside(d.region, p) for p in specific)}
+        lines = [x for x in self.reg.programmes.values() if x.doc in docs and x.side == "enterprise"]
+        excluded = [self.scope.excluded_city(r, x) for x in lines]
+        if not lines or not all(excluded):
+            return None
+        city, ex = excluded[0]
+        return f"现有政策库没有适用于{city}企业的上云政策（{ex.cite.article}：“{tidy(ex.cite.quote)}”）"
 
     def _leans_on_earlier(self, own: Reading) -> bool:
         """A follow-up: it says so (那 / 如果 / 呢 / 的话) or only adds facts, and names no new topic.

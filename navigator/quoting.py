@@ -172,11 +172,9 @@ class Quoter:
         words = "|".join(map(re.escape, self.lex.interrogatives))
         out: set[str] = set()
         for clause in re.split(r"[，。；;？?！!\s]", question):
-            m = None
-            for m in re.finditer(words, clause):
-                pass
-            if m is not None:
-                out |= {t for t in lexical_tokens(clause[m.end():]) if len(t) >= 2}
+            ends = [m.end() for m in re.finditer(words, clause)]
+            if ends:
+                out |= {t for t in lexical_tokens(clause[ends[-1]:]) if len(t) >= 2}
         return out
 
     def candidates(self, articles: list[Article]) -> list[tuple[int, float]]:

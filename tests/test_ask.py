@@ -1244,3 +1244,11 @@ def test_registration_no_condition_requires_is_silent(ask, question, doc, articl
 def test_registration_a_text_rules_on_is_answered_from_it(ask, question, verdict, doc, article):
     r = ask(question)
     assert opens_with(r, verdict) and cited(r, doc, article), r["answer"]
+
+
+def test_a_place_every_enterprise_programme_excludes_is_refused_with_the_exclusion(ask):
+    r = ask("深圳市南山区的企业上云补贴怎么申请？")
+    assert r["refused"] and "深圳市除外" in r["answer"] and not re.search(r"\d+\s*%", r["answer"]), r["answer"]
+    # Naming the programme gets its verdict, the exclusion cited.
+    r = ask("深圳企业能申请省2020服务券吗")
+    assert not r["refused"] and opens_with(r, "不可以") and cited(r, "guangdong-2020", "二、面向范围"), r["answer"]
