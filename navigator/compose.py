@@ -63,7 +63,8 @@ FORM_QUESTION = re.compile(r"写什么|写哪些|填什么|填哪些|内容|栏�
 FORM_WORD = re.compile(r"申报书|申请表|表|书|流程")
 LISTY = re.compile(r"哪些|哪几|几方面|几项|几个环节|几个步骤|包括什么|有什么要求|分别是")
 ATTRIBUTE_WORDS = {"需要", "哪些", "准备", "提交", "申报", "申领", "办理", "一下", "具体", "东西", "要求", "什么", "资料", "单位",
-                   "公司", "我们", "想", "得", "省", "市", "区", "联系", "方式", "电话", "号码", "打电话", "咨询"}
+                   "公司", "我们", "想", "得", "省", "市", "区", "联系", "方式", "电话", "号码", "打电话", "咨询",
+                   "满足", "具备", "达到"}
 GENERIC_WORDS = {"服务券", "补贴", "补助", "企业", "申请", "上云", "政策", "服务", "平台", "享受", "工业"}
 
 
@@ -1965,7 +1966,9 @@ class Engine:
             for ws in names:
                 for w in ws:
                     q = q.replace(w, " ")
-        return [t for t in self.scope.content_words(q, r) if t not in GENERIC_WORDS and t not in ATTRIBUTE_WORDS]
+        titles = "".join(self.reg.get(p).title for p in r.programmes if p in self.reg.programmes)
+        return [t for t in self.scope.content_words(q, r) if t not in GENERIC_WORDS and t not in ATTRIBUTE_WORDS
+                and t not in titles]  # 工业云公共服务平台认定…: the programme's own name asks nothing more
 
     def _attribute_data(self, prog: Programme, focus: str) -> list[str]:
         return [c.model_dump_json() for _t, c in self._attribute_lines(prog, focus)]

@@ -1252,3 +1252,12 @@ def test_a_place_every_enterprise_programme_excludes_is_refused_with_the_exclusi
     # Naming the programme gets its verdict, the exclusion cited.
     r = ask("深圳企业能申请省2020服务券吗")
     assert not r["refused"] and opens_with(r, "不可以") and cited(r, "guangdong-2020", "二、面向范围"), r["answer"]
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("东莞工业云公共服务平台认定需要满足什么条件？", "1000万"),  # the programme's own name (认定) asks nothing more
+    ("东莞 平台认定 申请材料 清单", "申请报告"),
+])
+def test_an_attribute_asked_of_a_programme_by_its_name_lists_its_data(ask, question, fact):
+    r = ask(question)
+    assert r["answer"].splitlines()[0].endswith("：") and fact in r["answer"], r["answer"]
