@@ -178,6 +178,20 @@ class Engine:
         city, ex = excluded[0]
         return f"现有政策库没有适用于{city}企业的上云政策（{ex.cite.article}：“{tidy(ex.cite.quote)}”）"
 
+    def _claim_verdict(self, r: Reading, total: Decimal) -> str:
+        """能拿到24万吗: 可以 when the estimate reaches the figure the asker puts forward, 不可以 saying by how much it
+        falls short. A ceiling asked about (最多补100万吗) or a figure set (改成100万) is no claim."""
+        claim = next((a for a in r.amounts if a.field == "claimed" and a.usable), None)
+        if not r.yes_no or claim is None:
+            return ""
+        at = r.question.find(claim.text)
+        if at < 0 or any(w in r.question[max(0, at - 6):at] for w in (*self.lex.cap_words, "改成", "改为", "设为", "当作",
+                                                                      "算成")):
+            return ""
+        if claim.value_cny <= total:
+            return "可以。"
+        return f"不可以：按文件测算为{money(total)}，达不到“{claim.text}”。"
+
     def _leans_on_earlier(self, own: Reading) -> bool:
         """A follow-up: it says so (那 / 如果 / 呢 / 的话) or only adds facts, and names no new topic.
 
@@ -764,7 +778,7 @@ class Engine:
                 head += "；合计超过共同上限，按上限计"
         if r.asked_year and r.asked_year in per_year and len(per_year) > 1:
             head = f"第{r.asked_year}年可获补贴 {money(per_year[r.asked_year])}；" + head
-        d.headline = head + "。"
+        d.headline = self._claim_verdict(r, total) + head + "。"
         d.lines.append("我的理解：" + "；".join(p.understood) + "。")
         periodic = [x for x in lines if one_year and (x.calculator.headline().years or 1) > 1]
         if periodic and (r.span_years or 0) > 1:

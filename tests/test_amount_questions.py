@@ -158,3 +158,18 @@ def test_several_runs_of_amounts_and_words_between_them(question, total):
 
     r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
     assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:200]
+
+
+@pytest.mark.parametrize(("question", "total", "verdict"), [
+    # 没参加集群试点 is no pilot: 中山 (Pearl River Delta) 70 %, not the pilots' 80 %
+    ("客户问：他们是中山的企业，没参加集群试点，2020年服务券合同额30万，能拿到24万吗？", "210000.00", "不可以"),
+    ("伊春合同额20万，能补10万吗？", "100000.00", "可以"),
+    ("伊春合同额20万，最多能补10万吗？", "100000.00", None),  # a ceiling asked about is no claim
+])
+def test_a_figure_the_asker_puts_forward_is_checked_against_the_estimate(question, total, verdict):
+    from navigator.answer import answerer
+
+    r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:200]
+    opening = r["answer"].split("：")[0].split("。")[0]
+    assert opening == verdict if verdict else opening.startswith("测算结果"), r["answer"][:200]
