@@ -605,10 +605,15 @@ class Reader:
             facts["qualified_staff_ratio"], words["qualified_staff_ratio"] = ratio
         hit = next((w for w in self.lex.received_before if w in q), None)
         if hit:
-            facts["received_before"], words["received_before"] = True, hit
+            neg = re.search(self.lex.negated_before, q[max(0, q.find(hit) - 6):q.find(hit)])
+            # 之前没拿过补助: never received
+            facts["received_before"], words["received_before"] = (False, neg.group(0) + hit) if neg else (True, hit)
         m = re.search(self.lex.established["pattern"], q) or re.search(self.lex.established["short"], q)
         if m:
             months = self._months(m)
+            if months is not None and m.groupdict().get("bound") == "满" and re.search(
+                    self.lex.negated_before, q[max(0, m.start() - 4):m.start()]):
+                months = max(months - 1, 0)  # 还没有成立满一年: just below it, as 不满一年
             if months is not None:
                 facts["established_months"], words["established_months"] = months, m.group(0)
         r = re.search(self.lex.established["recent"], q)

@@ -1261,3 +1261,12 @@ def test_a_place_every_enterprise_programme_excludes_is_refused_with_the_exclusi
 def test_an_attribute_asked_of_a_programme_by_its_name_lists_its_data(ask, question, fact):
     r = ask(question)
     assert r["answer"].splitlines()[0].endswith("：") and fact in r["answer"], r["answer"]
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("我们是伊春的工业企业，成立三年，之前没拿过上云补助，第一次上云，能申请吗？", "可以"),  # 没拿过: never received
+    ("我们伊春的厂还没有成立满一年，能申请上云补助吗？", "不可以"),  # 没有成立满一年: under a year
+])
+def test_a_negated_fact_is_read_as_the_opposite(ask, question, verdict):
+    r = ask(question)
+    assert opens_with(r, verdict) and cited(r, "yichun-2023", "二、申报条件"), r["answer"]
