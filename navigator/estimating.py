@@ -96,9 +96,12 @@ def _title(prog: Programme) -> str:
     return prog.title.split("·")[-1]
 
 
+BOUND_WORDS = {"below": "以下（不含）", "at_least": "及以上"}  # how a bound amount is restated
+
+
 def _said(a: AmountRead) -> str:
     where = f"，第{a.turn}轮所说" if a.turn else ""
-    return f"（“{a.text}”{where}）"
+    return f"{BOUND_WORDS.get(a.flag or '', '')}（“{a.text}”{where}）"
 
 
 def plan(reading: Reading, lines: list[Programme], facts: dict[str, Any],
@@ -412,6 +415,13 @@ def run(p: Plan, estimate) -> tuple[Any | None, str | None]:
     """Run the planned request; when an input was only a bound, run both ends and keep the figure only if
     they agree. Returns (estimate, question to ask back) — one of the two is None."""
     _align(p)
+    for line, name, low, high in p.bounds:
+        # 纳税不到500万: estimated at a value inside the bound (the stated figure lies outside it); the ends
+        # are compared below.
+        p.request = {"items": [
+            {**it, "inputs": {**it["inputs"], name: _scaled(it["inputs"][name], high if high < _first(
+                it["inputs"][name]) else low)}} if it["programme"] == line and name in it["inputs"] else it
+            for it in p.request["items"]]}
     try:
         est = estimate(p.request)
     except InputError as e:
@@ -477,6 +487,10 @@ def year_totals(est) -> dict[int, Decimal]:
         for y in c["years"]:
             out[y["year"]] = out.get(y["year"], Decimal(0)) + Decimal(y["capped_total_cny"])
     return out
+
+
+def _first(current: Any) -> Decimal:
+    return Decimal(str(current[0] if isinstance(current, list) else current))
 
 
 def _scaled(current: Any, v: Decimal) -> Any:

@@ -173,3 +173,12 @@ def test_a_figure_the_asker_puts_forward_is_checked_against_the_estimate(questio
     assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:200]
     opening = r["answer"].split("：")[0].split("。")[0]
     assert opening == verdict if verdict else opening.startswith("测算结果"), r["answer"][:200]
+
+
+def test_an_amount_given_as_a_bound_is_estimated_inside_it():
+    """纳税不到500万 is the under-500万 tier (10万 a year), never the 500万 tier the figure itself falls in."""
+    from navigator.answer import answerer
+
+    r = answerer().ask("白云四上企业，去年纳税不到500万，公有云服务费50万能补多少", as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is not None and r["estimate"]["total_cny"] == "100000.00", r["answer"][:300]
+    assert "以下（不含）" in r["answer"], r["answer"][:300]
