@@ -296,8 +296,9 @@ def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dic
     if s.unit == "bool":
         v = facts.get(s.profile_field or s.name)
         if isinstance(v, bool):
-            if v:
-                p.understood.append(f"{s.label}：是（“{reading.fact_words.get(s.profile_field or s.name, '资料中已填')}”）")
+            said = reading.fact_words.get(s.profile_field or s.name)
+            if v or said:  # 没参加集群试点: a stated no is shown too, so a misreading is visible
+                p.understood.append(f"{s.label}：{'是' if v else '否'}（“{said or '资料中已填'}”）")
             return v
         return None
     if s.unit == "city":

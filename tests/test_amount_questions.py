@@ -171,6 +171,8 @@ def test_a_figure_the_asker_puts_forward_is_checked_against_the_estimate(questio
 
     r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
     assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:200]
+    if "没参加" in question:
+        assert "产业集群试点：否（“没参加集群试点”）" in r["answer"], r["answer"][:300]  # a stated no is shown
     opening = r["answer"].split("：")[0].split("。")[0]
     assert opening == verdict if verdict else opening.startswith("测算结果"), r["answer"][:200]
 
