@@ -187,6 +187,8 @@ class Engine:
         if at < 0 or any(w in r.question[max(0, at - 6):at] for w in (*self.lex.cap_words, "改成", "改为", "设为", "当作",
                                                                       "算成")):
             return ""
+        if any(w in r.question for w in self.lex.claim_check):  # 这个估算对吗: the figure itself
+            return "可以。" if claim.value_cny == total else f"不可以：按文件测算为{money(total)}，不是“{claim.text}”。"
         if claim.value_cny <= total:
             return "可以。"
         return f"不可以：按文件测算为{money(total)}，达不到“{claim.text}”。"
@@ -366,7 +368,9 @@ class Engine:
         cap_question = any(w in q for w in (*self.lex.cap_words, "比例", "几成", "百分之", "补贴率")) and not payments
         if r.yes_no and not payments and not how_much:
             return self._yes_no(d, ctx)
-        if r.yes_no and not how_much and shares(q) and self._rate_verdict(
+        # 能补50万元，这个估算对吗 with the fees given: the figure claimed is checked against the estimate.
+        claims = bool(payments) and any(a.field == "claimed" and a.usable and a.turn is None for a in r.amounts)
+        if r.yes_no and not how_much and not claims and shares(q) and self._rate_verdict(
                 ctx, [self.reg.get(p) for p in ctx.programmes]) is not None:
             return self._yes_no(d, ctx)  # 合同额100万…有人说奖补比例是80%，这对吗: the rate claimed is what is asked
         own_payments = [a for a in payments if a.turn is None]  # an earlier turn's fee asks nothing now
@@ -376,7 +380,7 @@ class Engine:
             self.lex.asked_values["次数"].question, self.lex.asked_values["时限"].question, self.lex.years_question))
         wants_figure = (bool(intents & {"estimate"}) and not cap_question and not counting) or bool(
             inputs and intents & {"amount"}) or (
-            r.follow_up and bool([a for a in inputs if a.turn is None])) or terse_ask
+            r.follow_up and bool([a for a in inputs if a.turn is None])) or terse_ask or claims
         if wants_figure and "deadline" in intents and not [a for a in inputs if a.turn is None] \
                 and not re.search(self.lex.money_question, q):
             wants_figure = False  # 公示几天 after an amount question: a time, not the earlier figure again

@@ -165,6 +165,10 @@ def test_several_runs_of_amounts_and_words_between_them(question, total):
     ("客户问：他们是中山的企业，没参加集群试点，2020年服务券合同额30万，能拿到24万吗？", "210000.00", "不可以"),
     ("伊春合同额20万，能补10万吗？", "100000.00", "可以"),
     ("伊春合同额20万，最多能补10万吗？", "100000.00", None),  # a ceiling asked about is no claim
+    ("伊春合同额20万，补助8万对吗", "100000.00", "不可以"),  # 对吗 asks the figure itself
+    # 五成 is the right rate, but the 1200万 tier caps the year at 30万: the figure decides, not the rate
+    ("我们是白云区一家四上企业，上年度全库纳税1200万元，今年公有云服务费100万元。财务按五成算，估计公有云能补50万元，这个估算对吗？",
+     "300000.00", "不可以"),
 ])
 def test_a_figure_the_asker_puts_forward_is_checked_against_the_estimate(question, total, verdict):
     from navigator.answer import answerer
