@@ -1678,7 +1678,8 @@ class Engine:
         """A rate the question puts forward (能不能按80%奖补, 能补五成吗) against the rate the one programme asked about
         gives the asker: the city's group, or the cluster pilots' rate, for a regional rate; the year's rate for
         yearly rates; the one rate otherwise. None when the asker's facts do not decide which rate applies."""
-        said = shares(ctx.q)
+        full = any(w in ctx.q for w in self.lex.full_share_words)  # 全额补贴吗: 100 % put forward
+        said = shares(ctx.q) or ([(Decimal(1), None)] if full else [])
         if not said or len(progs) != 1 or progs[0].calculator is None:
             return None
         asked = said[0][0]

@@ -1270,3 +1270,12 @@ def test_an_attribute_asked_of_a_programme_by_its_name_lists_its_data(ask, quest
 def test_a_negated_fact_is_read_as_the_opposite(ask, question, verdict):
     r = ask(question)
     assert opens_with(r, verdict) and cited(r, "yichun-2023", "二、申报条件"), r["answer"]
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("白云 云上软件园 服务费 全额补贴吗", "不可以"),  # 80 %
+    ("白云开发云第一年是全额补贴吗", "可以"),  # 第一年100%
+    ("伊春上云补助是全额补吗", "不可以"),  # 50 %
+])
+def test_a_full_subsidy_put_forward_is_checked_against_the_rate(ask, question, verdict):
+    assert opens_with(ask(question), verdict)
