@@ -1487,11 +1487,13 @@ class Engine:
         for req, _conds in asked:
             if not req.open_when_unread or read & set(req.fields):
                 continue
-            cites = self._unique([c.cite for x in progs for c in x.eligibility] or [progs[0].who.cite])
+            # The condition on who may apply (在白云区登记注册的具有独立法人资格的…), else the programme's audience.
+            who = next((c.cite for x in progs for c in x.eligibility if isinstance(c.rule, Region)), progs[0].who.cite)
+            cites = self._unique([who] + [c.cite for x in progs for c in x.eligibility])
             where = "、".join(dict.fromkeys(c.article for c in cites[:4]))
             title = self.corpus.docs[progs[0].doc].title
-            return (f"文件未作规定：《{title}》的申请条件没有对{req.label}作出规定（申请条件见{where}），"
-                    f"请以主管部门解释为准。"), cites
+            return (f"文件未作规定：《{title}》的申请条件没有对{req.label}作出规定（申请条件见{where}；{who.article}："
+                    f"“{tidy(who.quote)}”），请以主管部门解释为准。"), cites
         return None
 
     def _registration_unruled(self, ctx: Context, progs: list[Programme],

@@ -1279,3 +1279,11 @@ def test_a_negated_fact_is_read_as_the_opposite(ask, question, verdict):
 ])
 def test_a_full_subsidy_put_forward_is_checked_against_the_rate(ask, question, verdict):
     assert opens_with(ask(question), verdict)
+
+
+@pytest.mark.parametrize("question", ["白云服务券对申请企业成立了多少年有没有要求？", "白云 服务券 申请 要求企业成立满一年吗"])
+def test_a_requirement_no_condition_sets_quotes_who_may_apply(ask, question):
+    r = ask(question)
+    first = r["answer"].splitlines()[0]
+    assert first.startswith("文件未作规定") and "在白云区登记注册的具有独立法人资格" in first, first
+    assert cited(r, "baiyun-2019", "第八条"), r["answer"]
