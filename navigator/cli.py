@@ -56,9 +56,14 @@ class _Parser(argparse.ArgumentParser):
 # --- output ---------------------------------------------------------------------------------------------
 
 
+# Characters a reader of lines takes for a line break (str.splitlines) that JSON leaves unescaped: escaped, so one
+# document stays one line.
+LINE_BREAKS = {c: f"\\u{c:04x}" for c in (0x85, 0x2028, 0x2029)}
+
+
 def _emit(doc: Any, as_json: bool) -> None:
     """Print one JSON document (one line with ``--json``); ASCII escapes if stdout cannot take UTF-8."""
-    text = json.dumps(doc, ensure_ascii=False, allow_nan=False, indent=None if as_json else 2)
+    text = json.dumps(doc, ensure_ascii=False, allow_nan=False, indent=None if as_json else 2).translate(LINE_BREAKS)
     try:
         sys.stdout.write(text + "\n")
     except UnicodeEncodeError:

@@ -227,6 +227,16 @@ def test_ask_in_a_session_file_and_in_a_batch_session_agree(data, tmp_path):
     assert got["b1"]["answer"] == json.loads(alone.stdout)["answer"], "a line without session starts afresh"
 
 
+def test_a_batch_answer_stays_one_line_whatever_its_id_holds(data, tmp_path):
+    # U+0085 / U+2028 / U+2029 are line breaks to a reader of lines, though JSON may leave them raw
+    rows = [{"id": "\x85", "question": ""}, {"id": "a\u2028b", "question": "伊春上云补助比例是多少？"}]
+    batch = write(tmp_path, "b.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
+    p = ask(data, "--batch", batch, "--json")
+    assert p.returncode == 0, p.stderr
+    out = [json.loads(line) for line in p.stdout.splitlines()]
+    assert [d["id"] for d in out] == ["\x85", "a\u2028b"] and "error" in out[0] and "answer" in out[1], out
+
+
 def test_a_bad_turn_leaves_the_session_unchanged(data, tmp_path):
     session = tmp_path / "s.json"
     assert ask(data, FIRST, "--session", str(session), "--json").returncode == 0
