@@ -177,15 +177,19 @@ class Engine:
         city, ex = excluded[0]
         return f"现有政策库没有适用于{city}企业的上云政策（{ex.cite.article}：“{tidy(ex.cite.quote)}”）"
 
+    @staticmethod
+    def _claim(r: Reading) -> AmountRead | None:
+        """The figure the asker puts forward in this question (能拿到24万吗), if any."""
+        return next((a for a in r.amounts if a.field == "claimed" and a.usable and a.turn is None), None)
+
     def _claim_verdict(self, r: Reading, total: Decimal) -> str:
-        """能拿到24万吗: 可以 when the estimate reaches the figure the asker puts forward, 不可以 saying by how much it
-        falls short. A ceiling asked about (最多补100万吗) or a figure set (改成100万) is no claim."""
-        claim = next((a for a in r.amounts if a.field == "claimed" and a.usable), None)
+        """能拿到24万吗: 可以 when the estimate reaches the figure the asker puts forward, 不可以 with the estimate
+        otherwise. A ceiling asked about (最多补100万吗) or a figure set (改成100万) is no claim."""
+        claim = self._claim(r)
         if not r.yes_no or claim is None:
             return ""
         at = r.question.find(claim.text)
-        if at < 0 or any(w in r.question[max(0, at - 6):at] for w in (*self.lex.cap_words, "改成", "改为", "设为", "当作",
-                                                                      "算成")):
+        if at < 0 or any(w in r.question[max(0, at - 6):at] for w in (*self.lex.cap_words, *self.lex.figure_set_words)):
             return ""
         if any(w in r.question for w in self.lex.claim_check):  # 这个估算对吗: the figure itself
             return "可以。" if claim.value_cny == total else f"不可以：按文件测算为{money(total)}，不是“{claim.text}”。"
@@ -369,7 +373,7 @@ class Engine:
         if r.yes_no and not payments and not how_much:
             return self._yes_no(d, ctx)
         # 能补50万元，这个估算对吗 with the fees given: the figure claimed is checked against the estimate.
-        claims = bool(payments) and any(a.field == "claimed" and a.usable and a.turn is None for a in r.amounts)
+        claims = bool(payments) and self._claim(r) is not None
         if r.yes_no and not how_much and not claims and shares(q) and self._rate_verdict(
                 ctx, [self.reg.get(p) for p in ctx.programmes]) is not None:
             return self._yes_no(d, ctx)  # 合同额100万…有人说奖补比例是80%，这对吗: the rate claimed is what is asked

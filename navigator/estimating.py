@@ -417,12 +417,12 @@ def run(p: Plan, estimate) -> tuple[Any | None, str | None]:
     they agree. Returns (estimate, question to ask back) — one of the two is None."""
     _align(p)
     for line, name, low, high in p.bounds:
-        # 纳税不到500万: estimated at a value inside the bound (the stated figure lies outside it); the ends
-        # are compared below.
-        p.request = {"items": [
-            {**it, "inputs": {**it["inputs"], name: _scaled(it["inputs"][name], high if high < _first(
-                it["inputs"][name]) else low)}} if it["programme"] == line and name in it["inputs"] else it
-            for it in p.request["items"]]}
+        # 纳税不到500万: estimated at a value inside the bound (the figure said lies above it); the ends are
+        # compared below.
+        for it in p.request["items"]:
+            if it["programme"] == line and name in it["inputs"]:
+                said = it["inputs"][name]
+                it["inputs"] = {**it["inputs"], name: _scaled(said, high if high < _first(said) else low)}
     try:
         est = estimate(p.request)
     except InputError as e:

@@ -206,6 +206,7 @@ class Lexicon(Model):
     asks_registration: str  # 必须在广东注册吗: a requirement on the place of registration asked about
     full_share_words: list[str]  # 全额补贴吗: a rate of 100 % put forward
     claim_check: list[str]  # 估算对吗: whether a figure is the right one, not whether it can be reached
+    figure_set_words: list[str]  # 改成50万: a figure set, not claimed
     treatment_words: list[str]  # 地市政策只给本地注册的企业: how others treat the applicant, not who may apply
     asker_place_strong: list[str]
     asks_requirement: str
