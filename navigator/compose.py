@@ -177,6 +177,15 @@ class Engine:
         city, ex = excluded[0]
         return f"现有政策库没有适用于{city}企业的上云政策（{ex.cite.article}：“{tidy(ex.cite.quote)}”）"
 
+    def _text_claim(self, r: Reading, a: AmountRead) -> bool:
+        """A figure bound to no field that a yes/no question puts forward as the text's own (初始限额是800万吧): a
+        claim about what the text says, not a payment to estimate."""
+        if not r.yes_no or a.turn is not None or a.start is None or a.end is None:
+            return False
+        q = r.question
+        tail = re.sub(r"^\s*元", "", q[a.end:a.end + 6])
+        return q[max(0, a.start - 1):a.start] in ("是", "为") and bool(re.match(self.lex.limits.claim_end, tail))
+
     @staticmethod
     def _claim(r: Reading) -> AmountRead | None:
         """The figure the asker puts forward in this question (能拿到24万吗), if any."""
@@ -364,7 +373,7 @@ class Engine:
         if r.places and "place_list" in intents and not self.reader.lines_named(q):
             return self._for_place(d, ctx)
         payments = [a for a in r.amounts if a.field in estimating.PAYMENT_FIELDS or (
-            a.field is None and not self.reader.bar_not_payment(a, r.question))]
+            a.field is None and not self.reader.bar_not_payment(a, r.question) and not self._text_claim(r, a))]
         inputs = [a for a in r.amounts if a.field != "claimed"]
         # 能补多少 asks money; 培育多少家 counts (a count question is not a money question).
         how_much = any(w in q for w in ("多少", "几成", "几个钱", "能补几", "多少钱")) and not (
@@ -999,7 +1008,7 @@ class Engine:
         # 2a. The quoted text forbids what is asked (不得转让、买卖), or requires what the question would skip or put
         #     off (每年需进行资质复核 / 可以不做吗; 签订服务合同前先备案 / 签了合同之后再备案).
         for s in [x for x in [lead, *(quotes or [])] if x is not None]:
-            if self._forbids(q, s.text) or self._leaves_out(q, s.text):
+            if self._forbids(q, s.text) or self._leaves_out(q, s.text) or self._not_only(q, s.text):
                 return False, f"（{s.article.label}：“{tidy(s.text)}”）", self.corpus.cite_article(s.article, s.text)
         # 2b. A rate the question puts forward (能不能按80%奖补) against the one the programme gives the asker.
         rated = self._rate_verdict(ctx, progs)
@@ -1018,6 +1027,10 @@ class Engine:
             if inside is not None:
                 cite = self.corpus.cite_article(s.article, s.text)
                 return inside, f"（{s.article.label}：“{tidy(s.text)}”）", cite
+            said = limits.claimed(q, s.text, self.lex.limits)  # 初始限额是800万吧 against 初始限额为800万元
+            if said is not None:
+                cite = self.corpus.cite_article(s.article, s.text)
+                return said, f"（{s.article.label}：“{tidy(s.text)}”）", cite
         # 2d. Still open? A dated time limit of the act asked about (变更申请…于5月20日下午5:00前提交), else the
         #    programme's window, on the date asked (or the evaluation date).
         if r.still_open:
@@ -1713,6 +1726,25 @@ class Engine:
             return None
         full = next((x for x in self._sentences_of(rate.cite) if squash(rate.cite.quote) in squash(x)), rate.cite.quote)
         return asked == rate.value, f"（{rate.cite.article}：“{tidy(full)}”）", rate.cite
+
+    def _not_only(self, q: str, sentence: str) -> bool:
+        """The question asks whether one thing is enough (只做书面审查吗, 只要告诉省联盟就行了, 只填个申请表行吗) and the
+        sentence requires it together with more (书面审查、现场答辩和实地考察; 报省经济和信息化委，同时抄报省联盟)."""
+        yn = self.lex.yes_no
+        asking = [c for c in re.split(r"[，,。；;：:！!]", q.rstrip("？? ")) if c.strip()][-1:]  # 只服务了80家，…算不算达标:
+        m = re.search(yn.only, asking[0]) if asking else None                                  # told, not asked
+        q = asking[0] if asking else q
+        if m is None or any(w in sentence for w in yn.alone):
+            return False
+        asked = re.split(r"[，,。？?；;]|就|行|吗|可以|即可", q[m.end():])[0]
+        words = [t for t in self.scope.jieba.lcut(asked) if len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t)
+                 and t not in GENERIC_WORDS and t not in self.lex.question_words]
+        at = next((sentence.find(t) for t in words if t in sentence), -1)
+        if at < 0:
+            return False
+        # the more: a list or a joined act in the clause of the word asked about, or a second clause joined to it
+        rest = sentence.replace(next(t for t in words if t in sentence), "")
+        return any(w in rest for w in yn.more) and any(w in sentence for w in (*yn.obligation, "包括", "报", "提交", "上传"))
 
     def _leaves_out(self, q: str, sentence: str) -> bool:
         """The sentence leaves out of the programme a thing the question names (自动化设备…等费用不列入本政策补助范围

@@ -39,6 +39,7 @@ class LimitWords(BaseModel):
     less_than: list[str]  # 不到 N
     negated_prefixes: list[str]  # 非四上 / 不是四上: a clause for the others
     barred_after: list[str]  # 五年内不再给予: inside the bound is what is barred
+    claim_end: str  # 800万吧 / 7个工作日吗: a figure put forward as the text's own
 
 
 class Bound(BaseModel):
@@ -186,6 +187,37 @@ def judge(question: str, sentence: str, w: LimitWords) -> bool | None:
     for clause, oks in results.items():
         verdicts.append(any(oks) if "或" in clauses[clause] else all(oks))
     return all(verdicts)
+
+
+def claimed(question: str, sentence: str, w: LimitWords) -> bool | None:
+    """Whether a figure the question puts forward as the text's own (初始限额是800万吧, 公示期是7个工作日吗) is the
+    one the sentence states, where the sentence states it as a plain figure (初始限额为800万元, 公示5个工作日), not
+    a bound. None: the question claims no figure, or the sentence states none of its unit about the same thing."""
+    units = _alternation(list(w.units))
+    spans = [(b.start, b.end) for b in bounds(sentence, w)]
+    clauses = [m.end() for m in re.finditer(r"[，；;。]", sentence)]
+    parts = re.split(r"[，；;。]", sentence)
+    stated = []
+    for m in re.finditer(rf"{NUM}\s*(?P<unit>{units})", sentence):
+        if sentence[max(0, m.start() - 1):m.start()] in ("第", "前", "近") or any(
+                a <= m.start() < b for a, b in spans):
+            continue
+        v = _number(m.group(1))
+        if v is not None:
+            stated.append((w.units[m.group("unit")], v, _clause_of(m.start(), clauses)))
+    out = None
+    for f in figures(question, w):
+        head = question[max(0, f.start - 1):f.start]
+        tail = re.sub(r"^\s*元", "", question[f.end:f.end + 6])
+        if f.lean != "exact" or not (head in ("是", "为", "有") or re.match(w.claim_end, tail)):
+            continue
+        near = question[max(0, f.start - CONTEXT_CHARS):f.start]
+        mine = [(v, c) for u, v, c in stated if u == f.unit and _shared(parts[c], near)]
+        if len({v for v, _ in mine}) != 1:
+            continue  # none, or several figures of the unit: cannot tell which the question means
+        ok = mine[0][0] == f.value
+        out = ok if out is None else out and ok
+    return out
 
 
 def _inside(f: Figure, b: Bound) -> bool:

@@ -70,6 +70,9 @@ class YesNoWords(Model):
     self_paid: list[str]  # 剩余20%的服务费由企业支付: that part is the enterprise's own
     rest_words: list[str]  # 剩下那两成: the part the subsidy leaves
     cover_words: list[str]  # 也能用券抵掉吗: asking the subsidy to pay it
+    only: str  # 只做书面审查吗: whether one thing is enough
+    more: list[str]  # a sentence requiring more than one thing (、 / 同时 / 并)
+    alone: list[str]  # a sentence saying one thing is enough (仅限, 即可)
     direct: list[str]  # 直接交到市经信部门: going straight to the higher office  # [口头, 书面]: asking the first where the text requires the second
     defer_pattern: str  # 先签合同 后备案: the order the question proposes
     done_then: str  # 合同都签完了，服务商才去备案: the act done first
@@ -1151,6 +1154,14 @@ class Reader:
             if c[-1] in ends or re.search(r"([\u4e00-\u9fff])[不没]\1", c) or (
                     c[-1] == "吧" and re.search(self.lex.yes_no.modal, c)):
                 return True  # 给不给补, 管不管; 这个能当申报材料吧
+        # Keywords ending in a share or a figure of a limit, asking nothing (珠海企业 奖补比例 80%, 公示期 7个工作日):
+        # the figure is put forward to be checked.
+        words = q.split()
+        if len(words) >= 2 and not re.search(r"什么|多少|哪|几|怎么|如何|吗|么|呢|[？?]", q):
+            last = words[-1]
+            if any(m.end() == len(q.rstrip()) for _, m in shares(q)) or (
+                    re.fullmatch(r"[\d一二两三四五六七八九十]+\s*(?:个工作日|工作日|天|日|年|个月|人|项|家)", last)):
+                return True
         return False
 
     def status_asked(self, q: str) -> tuple[bool, Literal["in_force", "started"] | None]:

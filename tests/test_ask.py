@@ -1287,3 +1287,51 @@ def test_a_requirement_no_condition_sets_quotes_who_may_apply(ask, question):
     first = r["answer"].splitlines()[0]
     assert first.startswith("文件未作规定") and "在白云区登记注册的具有独立法人资格" in first, first
     assert cited(r, "baiyun-2019", "第八条"), r["answer"]
+
+
+@pytest.mark.parametrize("question, doc, article", [
+    ("省资源池认定评审是不是只有书面审查这一关？", "guangdong-2018", "附件1 六"),  # 书面审查、现场答辩和实地考察
+    ("资源池企业名称变了，只要抄报省联盟就可以了吗", "guangdong-2018", "二、重点工作（二）"),  # 报省经信委，同时抄报省联盟
+    ("东莞平台认定网上只填申请表就行吗？", "dongguan-2015", "第五条"),  # 填报申请表，并上传有关附件和证明材料
+])
+def test_one_thing_where_the_text_requires_more_is_a_no(ask, question, doc, article):
+    r = ask(question)
+    assert opens_with(r, "不可以") and cited(r, doc, article), r["answer"]
+
+
+def test_only_in_a_clause_that_tells_is_no_question_of_enough(ask):
+    r = ask("客户说一年只服务了80家制造企业，但服务收入有600万，东莞这条算不算达标？")
+    assert opens_with(r, "可以"), r["answer"]
+
+
+@pytest.mark.parametrize("question, verdict, article", [
+    ("2020年服务券工业互联网平台商的初始限额是800万吧？", "可以", "三、额度安排（二）"),
+    ("2020年服务券其他工业互联网供应商初始限额是800万吗", "不可以", "三、额度安排（二）"),  # 500万元
+])
+def test_a_figure_put_forward_as_the_texts_is_checked_against_it(ask, question, verdict, article):
+    r = ask(question)
+    assert opens_with(r, verdict) and cited(r, "guangdong-2020", article), r["answer"]
+    assert r["estimate"] is None
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("2020服务券 江门企业 奖补比例 80%", "不可以"),  # 珠三角 70 %
+    ("2020服务券 河源企业 奖补比例 80%", "可以"),  # 粤东西北 80 %
+])
+def test_keywords_ending_in_a_rate_put_it_forward(ask, question, verdict):
+    assert opens_with(ask(question), verdict)
+
+
+def test_a_planned_day_after_a_dated_limit_is_too_late(ask):
+    r = ask("2019年的供应商要调整代理商，6月1日再把变更申请发过去，还赶得上吗？")
+    assert opens_with(r, "不可以") and cited(r, "guangdong-2020", "五、产品目录（二）"), r["answer"]
+
+
+def test_no_record_found_is_no_dishonesty(ask):
+    r = ask("伊春一家工业企业成立两年，在信用中国查不到失信记录，申报条件里信用这一条满足吗？")
+    assert opens_with(r, "可以"), r["answer"]
+
+
+@pytest.mark.parametrize("question", ["省资源池企业资格有效期几年？方案里写了吗", "2020服务券申领要准备哪些材料，通知里有没有提到"])
+def test_asking_whether_the_text_says_it_is_silent_when_no_sentence_does(ask, question):
+    assert opens_with(ask(question), "文件未作规定")

@@ -93,3 +93,23 @@ def test_ask_says_the_text_is_silent_on_what_it_never_names(ask):
         assert ask(q)["answer"].startswith("文件未作规定"), q
     # Dongguan's certification states its validity: the question is answered from the text, not left open.
     assert not ask("东莞的云平台认定有没有有效期？")["answer"].startswith("文件未作规定")
+
+
+VALID = ("dongguan-2015", "第十一条", "云公共服务平台认定有效期")
+PUBLIC = ("baiyun-2019", "第十五条（四）", "对通过审核的单位名单")
+
+
+@pytest.mark.parametrize(("where", "question", "said"), [
+    (VALID, "东莞平台认定有效期是三年吧", True),
+    (VALID, "认定的有效期是5年吗", False),
+    (PUBLIC, "审核通过的名单公示期是5个工作日吗", True),
+    (PUBLIC, "名单公示是7个工作日对吧", False),
+    (PUBLIC, "名单公示几个工作日", None),  # no figure put forward
+    (VALID, "认定有效期多少年", None),  # no figure put forward
+    (PUBLIC, "公示5个工作日后就能领券吗", None),  # a figure told, not put forward as the text's
+    (CAPACITY, "软件产品数量是20项吗", None),  # 不少于20项 is a bound: judge() decides it, not this
+])
+def test_a_figure_put_forward_as_the_texts_is_compared_with_the_one_it_states(where, question, said):
+    from navigator.limits import claimed
+
+    assert claimed(question, sentence(*where), W) is said
