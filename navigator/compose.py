@@ -43,6 +43,7 @@ STATUS_TEXT = {"open": "可申请/有效期内", "closed": "已截止或已失�
 SEARCH_K = 8
 ISSUE_DATE = re.compile(r"20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 NAMED_SCORE = 3.0  # a document scored this high is named by its own name (2020 + 服务券, 资源池), not by a hint
+OWN_PHRASE = 8  # this many characters of the question's runs found in one document only speak of that document
 TITLE_RUN = 3  # a run of this many characters shared with a document's title names the document
 DATED_LIMIT = re.compile(r"(?:(?P<y>20\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:[（(]星期.[)）])?"
                          r"(?:(?P<pm>下午|晚上)|上午)?(?:(?P<h>\d{1,2})(?:[:：](?P<mi>\d\d)|时|点))?(?:之?前|截止)")
@@ -586,6 +587,16 @@ class Engine:
         if r.follow_up and r.documents and not self.reader.topic_documents(q):
             only = set(r.documents[:1]) if not r.places or not only else only & set(r.documents) or only
             boost = set(r.documents[:1])
+        if only:  # 2020年资源池暨上云上平台供应商申报: runs of words only one document has speak of it too
+            own: dict[str, int] = {}
+            for phrase in self.scope.text_phrases(q, []):
+                owners = [d.id for d in self.corpus.docs.values() if d.contains(phrase)]
+                if len(owners) == 1:
+                    own[owners[0]] = own.get(owners[0], 0) + len(squash(phrase))
+            for doc, chars in own.items():
+                if chars >= OWN_PHRASE and doc not in only:
+                    only.add(doc)
+                    boost.add(doc)
         return only, boost
 
     @staticmethod

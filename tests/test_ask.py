@@ -1335,3 +1335,14 @@ def test_no_record_found_is_no_dishonesty(ask):
 @pytest.mark.parametrize("question", ["省资源池企业资格有效期几年？方案里写了吗", "2020服务券申领要准备哪些材料，通知里有没有提到"])
 def test_asking_whether_the_text_says_it_is_silent_when_no_sentence_does(ask, question):
     assert opens_with(ask(question), "文件未作规定")
+
+
+def test_runs_of_words_only_one_document_has_bring_it_into_the_search(ask):
+    # 资源池 names the 2018 programme; 产品调整 and 资源池暨…供应商申报 are the 2020 notice's own words
+    r = ask("2019年供应商产品调整、2020年资源池暨供应商申报这些事，什么时候启动？")
+    assert cited(r, "guangdong-2020", "五、产品目录（二）") and "2020年7月" in r["answer"], r["answer"]
+
+
+def test_whether_a_city_may_rule_so_is_no_question_of_what_the_text_says(ask):
+    r = ask("某市规定只有本地注册的资源池企业才能享受扶持，地市能这样规定吗？")
+    assert opens_with(r, "不可以") and cited(r, "guangdong-2018", "二、重点工作（四）"), r["answer"]
