@@ -62,7 +62,7 @@ WINDOW_WORDS = ("截止", "有效期", "申领时间", "申请时间", "申报�
 DURATION = re.compile(r"\d+\s*个?(?:工作日|日|天|个月|年)内?|[一二三四五六七八九十]+\s*个?(?:工作日|日|天|个月|年)内?")
 FORM_QUESTION = re.compile(r"写什么|写哪些|填什么|填哪些|内容|栏目|包括哪些|有哪些项|哪些项目|要写|要填|部分|哪几年|哪些认证")
 FORM_WORD = re.compile(r"申报书|申请表|表|书|流程")
-LISTY = re.compile(r"哪些|哪几|几方面|几项|几个环节|几个步骤|包括什么|有什么要求|分别是")
+LISTY = re.compile(r"哪些|哪几|几方面|几项|几个环节|几个步骤|包括什么|有什么要求|分别是|些啥|些什么")
 ATTRIBUTE_WORDS = {"需要", "哪些", "准备", "提交", "申报", "申领", "办理", "一下", "具体", "东西", "要求", "什么", "资料", "单位",
                    "公司", "我们", "想", "得", "省", "市", "区", "联系", "方式", "电话", "号码", "打电话", "咨询"}
 GENERIC_WORDS = {"服务券", "补贴", "补助", "企业", "申请", "上云", "政策", "服务", "平台", "享受", "工业"}
@@ -2093,11 +2093,14 @@ class Engine:
                 picked, lead, whole = self.quoter.in_order([*picked, item]), item, False
             else:
                 whole = True  # 人家得满足啥条件: no one item is asked for, so the list is the answer
+        if lead.article.kind == "annex" and not lead.article.children and FORM_QUESTION.search(r.question):
+            whole = True  # 每家企业那一行要填些啥: a form's fields are its lines, and the form answers
         if listy and not d.lines and not r.yes_no and whole:
             parent = self._list_parent(lead.article) or (lead.article if lead.article.kind == "annex" else None)
             block = self._list_block(parent) if parent else None
             if block:
-                d.headline = f"{parent.label}所列：" if parent.kind != "annex" else f"{parent.label}《{parent.heading}》所列栏目："
+                d.headline = f"{parent.label}所列：" if parent.kind != "annex" else \
+                    f"{parent.label}《{parent.heading}》所列栏目：{'、'.join(self._form_fields(parent))}"
                 d.lines.append("依据：")
                 d.lines.append(self._quote_line(parent, block))
                 d.cites.append(self.corpus.cite_article(parent, block))
@@ -2289,6 +2292,18 @@ class Engine:
                 if len(kids) >= 2 and all(len(k.text) <= LIST_ITEM_CHARS for k in kids):
                     return node
         return None
+
+    @staticmethod
+    def _form_fields(form: Article) -> list[str]:
+        """The fields of a form, each a line of it as printed (云服务商名称, 合同金额, ...): not its title, not the
+        numbers of its blank rows, not the sentences of its declaration."""
+        out = []
+        for line in form.text.split("\n"):
+            x = line.strip()
+            if x and x != form.heading and not re.fullmatch(r"[\d\s]+", x) and not re.search(r"[。，；]", x) \
+                    and len(x) <= 20 and x not in out:
+                out.append(x)
+        return out
 
     def _list_block(self, parent: Article) -> str | None:
         """A short list article quoted whole (its items in order), when it is verbatim-safe and not too long."""

@@ -1346,3 +1346,14 @@ def test_runs_of_words_only_one_document_has_bring_it_into_the_search(ask):
 def test_whether_a_city_may_rule_so_is_no_question_of_what_the_text_says(ask):
     r = ask("某市规定只有本地注册的资源池企业才能享受扶持，地市能这样规定吗？")
     assert opens_with(r, "不可以") and cited(r, "guangdong-2018", "二、重点工作（四）"), r["answer"]
+
+
+@pytest.mark.parametrize("question", ["伊春兑付申请表的企业明细要填些什么？", "伊春上云补助兑付申请表里每家企业要填哪些？"])
+def test_a_form_asked_for_lists_its_fields(ask, question):
+    r = ask(question)
+    first = r["answer"].splitlines()[0]
+    assert first.startswith("附件2《伊春市工业企业上云补助兑付申请表》所列栏目："), first
+    fields = first.split("：", 1)[1].split("、")
+    assert {"合同期限", "合同金额", "兑付金额", "上云效果评价"} <= set(fields), first
+    assert "1" not in fields and not any("。" in f for f in fields), first  # no blank-row numbers, no declaration
+    assert cited(r, "yichun-2023", "附件2"), r["answer"]
