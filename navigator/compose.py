@@ -380,8 +380,8 @@ class Engine:
         how_much = any(w in q for w in ("多少", "几成", "几个钱", "能补几", "多少钱")) and not (
             re.search(self.lex.count_question, q) and not re.search(self.lex.money_question, q))
         cap_question = any(w in q for w in (*self.lex.cap_words, "比例", "几成", "百分之", "补贴率")) and not payments
-        if r.yes_no and not payments and not how_much:
-            return self._yes_no(d, ctx)
+        if r.yes_no and not payments and (not how_much or self._no_cap(ctx) is not None):
+            return self._yes_no(d, ctx)  # 有没有规定一家企业最多奖补多少, where the text sets no ceiling: silent
         # 能补50万元，这个估算对吗 with the fees given: the figure claimed is checked against the estimate.
         claims = bool(payments) and self._claim(r) is not None
         if r.yes_no and not how_much and not claims and shares(q) and self._rate_verdict(

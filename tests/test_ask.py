@@ -1357,3 +1357,14 @@ def test_a_form_asked_for_lists_its_fields(ask, question):
     assert {"合同期限", "合同金额", "兑付金额", "上云效果评价"} <= set(fields), first
     assert "1" not in fields and not any("。" in f for f in fields), first  # no blank-row numbers, no declaration
     assert cited(r, "yichun-2023", "附件2"), r["answer"]
+
+
+def test_whether_a_ceiling_is_set_is_silent_where_the_text_sets_none(ask):
+    r = ask("省2020年服务券的通知里，有没有规定单个企业最多能奖补多少钱？")
+    assert opens_with(r, "文件未作规定") and cited(r, "guangdong-2020", "四、奖补标准"), r["answer"]
+    assert r["estimate"] is None
+
+
+def test_whether_a_ceiling_is_set_is_answered_with_it_where_the_text_sets_one(ask):
+    r = ask("伊春上云补助有没有规定一户企业最多补多少？")
+    assert "10万元" in r["answer"].splitlines()[0] and cited(r, "yichun-2023", "一、补助标准"), r["answer"]
