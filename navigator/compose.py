@@ -1634,16 +1634,21 @@ class Engine:
         asked = re.search(f"(?:{asking})(?!.*(?:{asking}))", q)
         words = (asked and [t for t in content(q[asked.end():]) if len(t) >= 2 or t not in "吗么呢吧"]) or content(q)
         kinds = self.scope.kinds(q)
+        undone = "|".join(map(re.escape, sorted(yn.not_done, key=len, reverse=True)))
+        again = "|".join(map(re.escape, yn.again))
         for m in re.finditer("|".join(map(re.escape, yn.prohibitions)), sentence):
             span = re.split(r"[，。；;]", sentence[m.end():])[0]
-            items = [x for x in re.split(r"[、和或及]", span) if x]
+            # 不用再审 against 不再审核: the question says it is not done either, and agrees
+            items = [x for x in re.split(r"[、和或及]", span)
+                     if x and not re.search(rf"(?:{undone})(?:{again})?{re.escape(x[0])}", q)]
             for t in words:
                 if len(t) >= 2 and any(k in x or (x in t and len(x) >= 2) for k in self.scope.kin(t) for x in items):
                     return True  # 攻击别人网站 against 危害网络安全: a word's kin counts
                 if len(t) <= 2 and kinds.get(t, "")[:1] == "v" and any(
                         c in x for c in t for x in items if len(x) == 2 and x[0] != x[1] and c not in "是有在用给到能要"):
                     return True  # 卖 and 买卖
-        obliged = any(w in sentence.replace("需求", "") for w in yn.obligation)
+        plain = re.sub("|".join(map(re.escape, yn.not_obligation)), "", sentence)  # 应用, 供应商, 需求: no 应 / 需
+        obliged = any(w in plain for w in yn.obligation)
         q = re.sub("|".join(map(re.escape, sorted(yn.markers, key=len, reverse=True))), " ", q)  # 能不能: asking
         for m in re.finditer("|".join(map(re.escape, yn.skip)), q):
             tail = self.scope.jieba.lcut(q[m.end():m.end() + 8])

@@ -56,6 +56,7 @@ class YesNoWords(Model):
     defer: list[str]
     defer_passed: str  # 公示期过了: a time passed (not 审过了)
     obligation: list[str]
+    not_obligation: list[str]  # words holding 应 / 需 that oblige nothing (应用, 供应商, 需求)
     required: list[str]
     not_done: list[str]
     again: list[str]

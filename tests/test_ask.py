@@ -1368,3 +1368,12 @@ def test_whether_a_ceiling_is_set_is_silent_where_the_text_sets_none(ask):
 def test_whether_a_ceiling_is_set_is_answered_with_it_where_the_text_sets_one(ask):
     r = ask("伊春上云补助有没有规定一户企业最多补多少？")
     assert "10万元" in r["answer"].splitlines()[0] and cited(r, "yichun-2023", "一、补助标准"), r["answer"]
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("2019年审核过的供应商产品，2020年是不是不用再审就直接上架？", "可以"),  # 原则上不再审核，直接…予以上架
+    ("2019年审核过的供应商产品，2020年还得重新审核吗？", "不可以"),
+])
+def test_an_act_the_question_and_the_text_both_say_is_not_done_agrees(ask, question, verdict):
+    r = ask(question)
+    assert opens_with(r, verdict) and cited(r, "guangdong-2020", "五、产品目录（一）"), r["answer"]
