@@ -82,7 +82,7 @@ def bounds(sentence: str, w: LimitWords) -> list[Bound]:
     units = _alternation(list(w.units))
     clauses = [m.end() for m in re.finditer(r"[，；;。]", sentence)]
     out: list[Bound] = []
-    for m in re.finditer(rf"前{NUM}年内", sentence):
+    for m in re.finditer(rf"[前近]{NUM}年内", sentence):
         v = _number(m.group(1))
         if v is not None:
             out.append(Bound(kind="window", value=v, unit="年", clause=_clause_of(m.start(), clauses),
