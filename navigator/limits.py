@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from navigator.numbers import parse_numeral
 
 NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
-CONTEXT_CHARS = 10  # characters either side of a figure that say what it counts
+CONTEXT_CHARS = 14  # characters either side of a figure that say what it counts
 # 一个多月 against 30天内; 一周 against 3个工作日内 (a week holds five working days)
 PER_UNIT = {("月", "天"): Decimal(30), ("年", "月"): Decimal(12), ("年", "天"): Decimal(365), ("周", "天"): Decimal(7),
             ("周", "工作日"): Decimal(5)}

@@ -50,6 +50,7 @@ FRAUD = ("baiyun-2019", "第二十条", "对骗取服务券单位")
     (CAPACITY, "软件产品25项，服务80家，收入300万，能过吗", False),
     (RECORD, "四年前被罚过较大数额罚款，现在能申请吗", True),
     (RECORD, "两年前被罚过较大数额罚款，现在能申请吗", False),
+    (RECORD, "五年前因为违规被罚过一笔较大的罚款，后来都正常，现在能申请吗", True),  # what is counted, words away
     (FISCAL, "三年前出过财政资金方面的违规，还能申请吗", False),  # 近5年内: a window, as 前三年内
     (FISCAL, "七年前出过财政资金方面的违规，还能申请吗", True),
     (CASES, "只有两个典型案例可以备案吗", False),
