@@ -1377,3 +1377,8 @@ def test_whether_a_ceiling_is_set_is_answered_with_it_where_the_text_sets_one(as
 def test_an_act_the_question_and_the_text_both_say_is_not_done_agrees(ask, question, verdict):
     r = ask(question)
     assert opens_with(r, verdict) and cited(r, "guangdong-2020", "五、产品目录（一）"), r["answer"]
+
+
+def test_in_the_range_names_no_thing_the_text_must_name(ask):
+    r = ask("伊春的工厂把设备接到云上，算不算在上云补助的支持范围内？")
+    assert opens_with(r, "可以") and "设备" in r["answer"] and cited(r, "yichun-2023", "一、补助标准"), r["answer"]
