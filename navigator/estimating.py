@@ -237,6 +237,12 @@ def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dic
         if any(a.partial for a in mine) and s.name == "contract_cny":
             a = next(a for a in mine if a.partial)
             return p.need(f"文件按{_label(s)}计算，“{a.text}”是已付的款项，不一定等于合同额。请问合同额是多少？")
+        if len(mine) > 1 and (reading.span_years or 0) > 1 and s.name != "contract_cny" \
+                and all(a.year is None for a in mine):
+            # 三年服务费 12万 30万 8万: one fee a year, each year under its own cap; which year is which is asked,
+            # never summed into one year's fee.
+            texts = "、".join(f"“{a.text}”" for a in mine)
+            return p.need(f"{prog.title}按年度计算：请说明{texts}分别是第几年的{_label(s)}（各年分别测算，当年上限分别适用）。")
         if len(mine) > 1 and reading.summing and all(a.year is None for a in mine):
             total = sum((a.value_cny for a in mine), Decimal(0))
             parts = " + ".join(f"{_fmt(a.value_cny)}（“{a.text}”）" for a in mine)

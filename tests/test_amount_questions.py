@@ -188,3 +188,14 @@ def test_an_amount_given_as_a_bound_is_estimated_inside_it():
     r = answerer().ask("白云四上企业，去年纳税不到500万，公有云服务费50万能补多少", as_of=dt.date(2021, 1, 1))
     assert r["estimate"] is not None and r["estimate"]["total_cny"] == "100000.00", r["answer"][:300]
     assert "以下（不含）" in r["answer"], r["answer"][:300]
+
+
+@pytest.mark.parametrize("question", [
+    "白云 公有云 四上 纳税300万 三年服务费 12万 30万 8万 补贴合计",  # 6万 + 10万 + 4万 under the 10万 yearly cap
+    "白云四上企业纳税400万，公有云两年的服务费 16万 24万，合计能补多少",
+])
+def test_several_years_fees_of_a_yearly_line_are_never_summed_into_one_year(question):
+    from navigator.answer import answerer
+
+    r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is None and r["clarify"] is not None and "第几年" in r["clarify"]["question"], r["answer"][:300]
