@@ -209,6 +209,7 @@ class Lexicon(Model):
     registered_elsewhere: list[str]  # 外地注册的公司: not registered in the programme's place
     asks_registration: str  # 必须在广东注册吗: a requirement on the place of registration asked about
     full_share_words: list[str]  # 全额补贴吗: a rate of 100 % put forward
+    per_month: list[str]  # 每月8000元: a monthly amount, not a contract or a year's fee
     claim_check: list[str]  # 估算对吗: whether a figure is the right one, not whether it can be reached
     figure_set_words: list[str]  # 改成50万: a figure set, not claimed
     treatment_words: list[str]  # 地市政策只给本地注册的企业: how others treat the applicant, not who may apply

@@ -199,3 +199,11 @@ def test_several_years_fees_of_a_yearly_line_are_never_summed_into_one_year(ques
 
     r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
     assert r["estimate"] is None and r["clarify"] is not None and "第几年" in r["clarify"]["question"], r["answer"][:300]
+
+
+@pytest.mark.parametrize("question", ["伊春企业首次上云，云服务按月付，每个月6000元，能补多少？", "白云公有云每月2万，四上企业纳税800万，能补多少"])
+def test_a_monthly_amount_is_no_contract_nor_a_years_fee(question):
+    from navigator.answer import answerer
+
+    r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is None and r["clarify"] is not None and "按月" in r["clarify"]["question"], r["answer"][:300]
