@@ -185,6 +185,8 @@ class Engine:
             return False
         q = r.question
         tail = re.sub(r"^\s*元", "", q[a.end:a.end + 6])
+        if any(tail.startswith(w) for w in self.lex.intents.get("quota", [])):
+            return True  # 给供应商的800万元限额是固定不变的吗: the text's quota, named by its figure
         return q[max(0, a.start - 1):a.start] in ("是", "为") and bool(re.match(self.lex.limits.claim_end, tail))
 
     @staticmethod

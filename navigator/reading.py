@@ -214,6 +214,7 @@ class Lexicon(Model):
     figure_set_words: list[str]  # 改成50万: a figure set, not claimed
     treatment_words: list[str]  # 地市政策只给本地注册的企业: how others treat the applicant, not who may apply
     asker_place_strong: list[str]
+    asker_place_strong_after: list[str]  # 广州注册的公司: the place before these is where it is registered
     asks_requirement: str
     requirement_fields: list[RequirementWords]
     requirement_cue: str
@@ -506,7 +507,8 @@ class Reader:
         strong = []
         prev_end = None
         for s, e, text, level, name in spans:
-            cued = any(q[max(0, s - 6):s].endswith(w) for w in self.lex.asker_place_strong)
+            cued = any(q[max(0, s - 6):s].endswith(w) for w in self.lex.asker_place_strong) or any(
+                q[e:e + 6].startswith(w) for w in self.lex.asker_place_strong_after)  # 广州注册的公司
             if cued or (prev_end is not None and s - prev_end <= 1):  # 注册地在广东省潮州市: the city goes with it
                 strong.append(PlaceRead(level=level, name=name, text=text))
                 prev_end = e
@@ -1154,7 +1156,7 @@ class Reader:
             if not c or re.search(r"(什么|多少|哪|几|怎么|如何)", c):
                 continue
             if c[-1] in ends or re.search(r"([\u4e00-\u9fff])[不没]\1", c) or (
-                    c[-1] == "吧" and re.search(self.lex.yes_no.modal, c)):
+                    c[-1] == "吧" and re.search(self.lex.yes_no.modal + "|没|不", c)):  # 没超过上限吧
                 return True  # 给不给补, 管不管; 这个能当申报材料吧
         # Keywords ending in a share or a figure of a limit, asking nothing (珠海企业 奖补比例 80%, 公示期 7个工作日):
         # the figure is put forward to be checked.

@@ -1382,3 +1382,22 @@ def test_an_act_the_question_and_the_text_both_say_is_not_done_agrees(ask, quest
 def test_in_the_range_names_no_thing_the_text_must_name(ask):
     r = ask("伊春的工厂把设备接到云上，算不算在上云补助的支持范围内？")
     assert opens_with(r, "可以") and "设备" in r["answer"] and cited(r, "yichun-2023", "一、补助标准"), r["answer"]
+
+
+def test_a_place_said_before_registered_is_where_the_asker_is_registered(ask):
+    r = ask("深圳注册的公司想在东莞申请工业云公共服务平台认定，可以吗？")
+    assert opens_with(r, "不可以") and cited(r, "dongguan-2015", "第四条（一）"), r["answer"]
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("白云的非四上企业申请3个企业版套餐，没超过上限吧？", "可以"),  # 非四上 不超过5个
+    ("白云的非四上企业申请7个企业版套餐，没超过上限吧？", "不可以"),
+])
+def test_a_clause_ending_in_ba_with_a_negation_asks(ask, question, verdict):
+    r = ask(question)
+    assert opens_with(r, verdict) and cited(r, "baiyun-2019", "第十一条（一）"), r["answer"]
+
+
+def test_an_amount_naming_the_texts_quota_is_no_payment(ask):
+    r = ask("2020年服务券其他供应商的500万元限额以后会调整吗？")
+    assert r["estimate"] is None and r["clarify"] is None and cited(r, "guangdong-2020", "三、额度安排（二）"), r["answer"]
