@@ -956,6 +956,14 @@ class Engine:
         event = self._event_verdict(ctx, [x for x in [lead, *(quotes or [])] if x is not None])
         if event is not None:
             return event
+        # 0b'. Cash asked for (直接打现金到企业账上吗) where the text pays in vouchers (以发放服务券的形式): no.
+        if re.search(self.lex.cash_question, q):
+            docs = [self.reg.get(p).doc for p in ctx.programmes if p in self.reg.programmes] or r.documents[:1]
+            form = next((x for x in self.quoter.sentences if x.article.doc_id in docs[:1]
+                         and re.search(self.lex.voucher_form, x.text)), None)
+            if form is not None:
+                return False, f"（{form.article.label}：“{tidy(form.text)}”）", self.corpus.cite_article(form.article,
+                                                                                                     form.text)
         # 0c. Who receives the money (钱能直接打到我们账户上吗), where no quoted sentence names the recipient: silent,
         #     citing the sentence that pays out.
         if lead is not None and re.search(self.lex.recipient_question, q) and not any(

@@ -221,6 +221,8 @@ class Lexicon(Model):
     application_fee: str
     cap_question: str
     exclusions: list[str]
+    cash_question: str  # 直接打现金到账上: money asked for in cash
+    voucher_form: str  # 以发放服务券的形式: the text pays in vouchers
     recipient_question: str
     recipient_sentence: str
     certificate_pattern: str

@@ -1401,3 +1401,16 @@ def test_a_clause_ending_in_ba_with_a_negation_asks(ask, question, verdict):
 def test_an_amount_naming_the_texts_quota_is_no_payment(ask):
     r = ask("2020年服务券其他供应商的500万元限额以后会调整吗？")
     assert r["estimate"] is None and r["clarify"] is None and cited(r, "guangdong-2020", "三、额度安排（二）"), r["answer"]
+
+
+@pytest.mark.parametrize("question, doc, article", [
+    ("东莞的租赁费补助会直接把现金打到企业账上吗？", "dongguan-2015", "第十二条"),  # 以发放服务券的形式
+    ("白云服务券批下来以后，是打钱到我们账上吗？", "baiyun-2019", "第十五条（五）"),  # 抵扣服务费用
+])
+def test_cash_asked_for_where_the_text_pays_in_vouchers_is_a_no(ask, question, doc, article):
+    r = ask(question)
+    assert opens_with(r, "不可以") and cited(r, doc, article), r["answer"]
+
+
+def test_cash_asked_of_a_text_that_names_no_voucher_form_stays_silent(ask):
+    assert opens_with(ask("2020年省服务券的奖补是打到企业账上吗？"), "文件未作规定")
