@@ -1413,7 +1413,8 @@ class Engine:
         if lead is not None:  # a bold heading the extraction repaired is the article's own title (实行…全省互认)
             doc = self.corpus.docs[lead.article.doc_id]
             heading += " ".join(x for x in lead.article.sentences() if x.rstrip("。；;：: ") in doc.repaired)
-        overlap = [t for t in content if self._says(t, sentence)]
+        # 管理系统 against 企业管理…等上云: a compound of four characters is said when its first word is
+        overlap = [t for t in content if self._says(t, sentence) or (len(t) >= 4 and self._says(t[:2], sentence))]
         head_overlap = [t for t in content if self._says(t, heading)]
         if content and not overlap and not head_overlap:
             return None

@@ -1414,3 +1414,8 @@ def test_cash_asked_for_where_the_text_pays_in_vouchers_is_a_no(ask, question, d
 
 def test_cash_asked_of_a_text_that_names_no_voucher_form_stays_silent(ask):
     assert opens_with(ask("2020年省服务券的奖补是打到企业账上吗？"), "文件未作规定")
+
+
+def test_a_compound_is_said_by_its_first_word(ask):
+    r = ask("伊春企业把产品数据搬到云上，算不算补助支持的上云？")  # 产品数据 against 企业管理、服务、设备、产品等上云
+    assert opens_with(r, "可以") and cited(r, "yichun-2023", "一、补助标准"), r["answer"]
