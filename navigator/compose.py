@@ -1006,8 +1006,9 @@ class Engine:
             rule = next((x for x in self.quoter.sentences if x.article.doc_id in asked
                          and any(w in x.text for w in self.lex.other_policy_words)), None)
             if rule is not None and any(w in rule.text for w in self.lex.no_double):
-                return False, f"（{rule.article.label}：“{tidy(rule.text)}”）", self.corpus.cite_article(rule.article,
-                                                                                                     rule.text)
+                higher = any(w in q for w in self.lex.higher_words) and "就高" in rule.text  # 按高的那个执行吗: yes
+                return higher, f"（{rule.article.label}：“{tidy(rule.text)}”）", self.corpus.cite_article(rule.article,
+                                                                                                      rule.text)
         if combining and another and not any(w in sentence for w in self.lex.other_policy_words):
             own = self._own_terms(sorted(docs_named), lines)
             where = "；".join(f"《{self.corpus.docs[c.doc_id].title}》{c.article}" for c in own)

@@ -172,6 +172,7 @@ class Lexicon(Model):
     combining_words: list[str]
     other_subsidy: str
     no_double: list[str]
+    higher_words: list[str]  # 按高的那个执行: the higher standard asked about
     sentence_cues: dict[str, list[str]]
     interrogatives: list[str]  # 多久报一次运营数据: what follows the question word is what is asked about
     count_facts: dict[str, CountWords]

@@ -1419,3 +1419,12 @@ def test_cash_asked_of_a_text_that_names_no_voucher_form_stays_silent(ask):
 def test_a_compound_is_said_by_its_first_word(ask):
     r = ask("伊春企业把产品数据搬到云上，算不算补助支持的上云？")  # 产品数据 against 企业管理、服务、设备、产品等上云
     assert opens_with(r, "可以") and cited(r, "yichun-2023", "一、补助标准"), r["answer"]
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("伊春细则和别的现行政策标准不一致时，是不是按标准高的那个执行？", "可以"),  # 就高
+    ("伊春上云补助和其他现行政策能重复享受吗？", "不可以"),  # 不重复
+])
+def test_the_higher_of_two_standards_is_what_jiugao_grants(ask, question, verdict):
+    r = ask(question)
+    assert opens_with(r, verdict) and cited(r, "yichun-2023", "四、附则（二）"), r["answer"]
