@@ -187,7 +187,8 @@ class Engine:
         tail = re.sub(r"^\s*元", "", q[a.end:a.end + 6])
         if any(tail.startswith(w) for w in self.lex.intents.get("quota", [])):
             return True  # 给供应商的800万元限额是固定不变的吗: the text's quota, named by its figure
-        return q[max(0, a.start - 1):a.start] in ("是", "为") and bool(re.match(self.lex.limits.claim_end, tail))
+        return q[max(0, a.start - 1):a.start] in self.lex.limits.claim_before and bool(
+            re.match(self.lex.limits.claim_end, tail))
 
     @staticmethod
     def _claim(r: Reading) -> AmountRead | None:
@@ -1767,12 +1768,12 @@ class Engine:
         asked = re.split(r"[，,。？?；;]|就|行|吗|可以|即可", q[m.end():])[0]
         words = [t for t in self.scope.jieba.lcut(asked) if len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t)
                  and t not in GENERIC_WORDS and t not in self.lex.question_words]
-        at = next((sentence.find(t) for t in words if t in sentence), -1)
-        if at < 0:
+        said = next((t for t in words if t in sentence), None)
+        if said is None:
             return False
-        # the more: a list or a joined act in the clause of the word asked about, or a second clause joined to it
-        rest = sentence.replace(next(t for t in words if t in sentence), "")
-        return any(w in rest for w in yn.more) and any(w in sentence for w in (*yn.obligation, "包括", "报", "提交", "上传"))
+        # more than the thing asked: a list or a second act joined to it, in a sentence that requires them
+        rest = sentence.replace(said, "")
+        return any(w in rest for w in yn.more) and any(w in sentence for w in (*yn.obligation, *yn.more_acts))
 
     def _leaves_out(self, q: str, sentence: str) -> bool:
         """The sentence leaves out of the programme a thing the question names (自动化设备…等费用不列入本政策补助范围

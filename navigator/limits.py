@@ -40,6 +40,7 @@ class LimitWords(BaseModel):
     negated_prefixes: list[str]  # 非四上 / 不是四上: a clause for the others
     barred_after: list[str]  # 五年内不再给予: inside the bound is what is barred
     claim_end: str  # 800万吧 / 7个工作日吗: a figure put forward as the text's own
+    claim_before: list[str]  # 是800万 / 为500万: the same, said before the figure
 
 
 class Bound(BaseModel):
@@ -209,7 +210,7 @@ def claimed(question: str, sentence: str, w: LimitWords) -> bool | None:
     for f in figures(question, w):
         head = question[max(0, f.start - 1):f.start]
         tail = re.sub(r"^\s*元", "", question[f.end:f.end + 6])
-        if f.lean != "exact" or not (head in ("是", "为", "有") or re.match(w.claim_end, tail)):
+        if f.lean != "exact" or not (head in w.claim_before or re.match(w.claim_end, tail)):
             continue
         near = question[max(0, f.start - CONTEXT_CHARS):f.start]
         mine = [(v, c) for u, v, c in stated if u == f.unit and _shared(parts[c], near)]

@@ -74,6 +74,7 @@ class YesNoWords(Model):
     only: str  # 只做书面审查吗: whether one thing is enough
     more: list[str]  # a sentence requiring more than one thing (、 / 同时 / 并)
     alone: list[str]  # a sentence saying one thing is enough (仅限, 即可)
+    more_acts: list[str]  # with the obligations: what makes the more a requirement (包括, 提交)
     direct: list[str]  # 直接交到市经信部门: going straight to the higher office  # [口头, 书面]: asking the first where the text requires the second
     defer_pattern: str  # 先签合同 后备案: the order the question proposes
     done_then: str  # 合同都签完了，服务商才去备案: the act done first
