@@ -231,9 +231,7 @@ def items_named_only_in_passing(reading: Reading, prog: Programme) -> bool:
 def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dict[str, AmountRead],
           facts: dict[str, Any], reading: Reading, inputs: dict[str, Any]) -> Any:
     """The value of one input of one line, recording what was understood; None when not given and not needed."""
-    q = reading.question
-    monthly = next((a for a in mine if a.start is not None and a.turn is None and any(
-        w in q[max(0, a.start - 6):a.end + 3] for w in reading_lexicon().per_month)), None)
+    monthly = next((a for a in mine if a.monthly and a.turn is None), None)
     if monthly is not None and s.unit in ("yuan", "yuan_per_year") and s.name in BASE_INPUTS:
         # 每月8000元: the text counts a contract or a year's fee, which a monthly figure does not give
         return p.need(f"“{monthly.text}”是按月的费用，文件按{_label(s)}计算。请问{_label(s)}是多少？")

@@ -291,6 +291,7 @@ class AmountRead(Model):
                                                         "at_least or below; None for a plain amount.")
     turn: int | None = Field(default=None, description="The earlier turn it was stated in; None for this question.")
     partial: bool = Field(default=False, description="A payment made so far (已经付了), not the whole amount.")
+    monthly: bool = Field(default=False, description="Said per month (每月8000元), not a contract or a year's fee.")
     start: int = -1
     end: int = -1
 
@@ -843,9 +844,10 @@ class Reader:
         else:
             text = a.text
         partial = any(w in q[max(c0, a.start - 8):a.start] for w in self.lex.partial_payment)
+        monthly = any(w in q[max(0, a.start - 6):a.end + 3] for w in self.lex.per_month)
         return AmountRead(field=field, programme=line, year=year, value_cny=a.value_cny, low_cny=a.low_cny,
                           high_cny=a.high_cny, text=text.strip(), flag=a.flag, start=a.start, end=a.end,
-                          partial=partial)
+                          partial=partial, monthly=monthly)
 
     def lines_named(self, q: str) -> list[str]:
         """Lines the question names; a word only one line uses (诊断) outranks one several share (智能制造)."""
