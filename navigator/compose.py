@@ -32,7 +32,7 @@ from navigator.conversation import Conversation, Fact, Turn
 from navigator.corpus import Article, Corpus, squash
 from navigator.programmes import Registry
 from navigator.quoting import Quoter, Sentence
-from navigator.reading import CLAUSE_END, AmountRead, Reader, Reading, clause_start, month_days, shares
+from navigator.reading import CLAUSE_END, AmountRead, Reader, Reading, changed, clause_start, month_days, shares
 from navigator.retrieval import RRF_K
 from navigator.scope import Scope
 
@@ -50,6 +50,7 @@ DATED_LIMIT = re.compile(r"(?:(?P<y>20\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})�
 SENTENCE_VOTE = 2.0  # the sentence ranking outvotes the whole-article ranking: the sentence that answers is sharper
 POOL_K = 40  # articles retrieval hands to the sentence ranking, which re-orders them before the first SEARCH_K
 QUOTE_ARTICLES = 7
+OTHER_ASK_K = 3  # articles searched for each further asking clause of a question that asks several things
 PARALLEL_K = 2  # best articles of the one of two parallel annexes a question names (…评价基本流程)
 PARALLEL_AT = 1  # …placed after this many of the top articles
 QUERY_CHARS = 300  # retrieval sees at most this much of a question
@@ -93,6 +94,7 @@ class Draft:
     clarify: tuple[str, list[str]] | None = None
     refused: bool = False
     facts: list[Fact] = field(default_factory=list)
+    ctx: Context | None = None  # what it was answered from (none for a refusal)
 
 
 @dataclass
@@ -149,6 +151,8 @@ class Engine:
             reading = self._merge(own, conv, last) if leans else (
                 self._merge(own, conv, last, facts_only=True) if same_topic else own)
             d = self._answer(reading, q, profile, when, day)
+            if not d.refused and d.clarify is None and d.ctx is not None:
+                self._other_asks(d, d.ctx)
         statuses = {pid: self.service.status(self.reg.get(pid), when) for pid in d.programmes
                     if pid in self.reg.programmes}
         text = "\n".join(x for x in [d.headline, *d.lines] if x)
@@ -158,9 +162,47 @@ class Engine:
                      reading=reading_doc, headline=d.headline, statuses=statuses,
                      clarify=Clarify(question=d.clarify[0], options=d.clarify[1]) if d.clarify else None)
         turn = Turn(question=question if isinstance(question, str) else q, reading=reading_doc,
-                    programmes=d.programmes, headline=d.headline, refused=d.refused)
+                    programmes=d.programmes, headline=d.headline, refused=d.refused,
+                    estimated=d.estimate is not None)
         conv.remember(turn, [] if d.refused else d.facts, [] if d.refused else d.programmes)
         return ans
+
+    def _other_asks(self, d: Draft, ctx: Context) -> None:
+        """A question asking several things (名单是谁提出的？钱最后由谁拨？): each asking clause gets the sentence that
+        answers it, when the answer does not quote it yet. The answer to the whole question stays first."""
+        asks = self.reader.asks(ctx.q)
+        if len(asks) < 2:
+            return
+        docs = {h.chunk.article.doc_id for h in ctx.hits[:3]}
+        quoted = {s.text for s in d.quotes}
+        for part in asks:
+            own = self.reader.read(part)
+            words = self._topic_words(part, own, docs) or part
+            hits = self.retriever.search(words[:QUERY_CHARS], k=OTHER_ASK_K, doc_ids=docs or None)
+            arts = list({a.id: a for a in [*(h.chunk.article for h in ctx.hits[:QUOTE_ARTICLES]),
+                                           *(h.chunk.article for h in hits)]}.values())
+            qvec = self.retriever.embeddings.embed_query(part)
+            _picked, lead = self.quoter.pick(words, arts, self._asked(own), qvec=qvec, limit=1)
+            if lead is None or lead.text in quoted or any(tidy(lead.text) in x for x in [d.headline, *d.lines]):
+                continue
+            if not any(t in lead.text for t in self._asking_content(part, own)):
+                continue  # 从哪儿弄: nothing of its own that a sentence could answer
+            quoted.add(lead.text)
+            clause = self.quoter.key_clause(lead.text, part, self._asked(own))
+            if "依据：" not in d.lines:
+                d.lines.append("依据：")
+            basis = d.lines.index("依据：")
+            d.lines.insert(basis, f"关于“{part}”：{tidy(clause)}（{lead.article.label}）")
+            last_quote = max((i for i, x in enumerate(d.lines) if i > basis + 1 and x.startswith("《")), default=basis + 1)
+            d.lines.insert(last_quote + 1, self._quote_line(lead.article, lead.text))
+            d.quotes.append(lead)
+
+    def _asking_content(self, part: str, own: Reading) -> list[str]:
+        """The nouns and verbs of an asking clause that a sentence answering it would say (钱, 拨 of 钱最后由谁拨)."""
+        kinds = self.scope.kinds(part)
+        skip = {*self.lex.question_words, *self.lex.interrogatives, *self.lex.vague_acts}
+        return [w for w, k in kinds.items() if k[:1] in ("n", "v") and w not in skip
+                and not any(w in i for i in self.lex.interrogatives)]
 
     def _excluded_everywhere(self, r: Reading) -> str | None:
         """The refusal for a place every enterprise programme covering it excludes (深圳市南山区的企业上云补贴), asked
@@ -279,6 +321,8 @@ class Engine:
                 upd["places"] = [p for n in prev["places"] for p in self.reader.places(n)]
             if not own.intents or (own.follow_up and set(own.intents) <= {"amount", "estimate"}):
                 upd["intents"] = list(dict.fromkeys([*prev.get("intents", []), *own.intents]))
+                if last.estimated and (own.places or own.amounts or own.facts or own.asked_year):
+                    upd["intents"].append("estimate")  # 换成肇庆呢 after a figure: the figure again, one fact changed
             if prev.get("yes_no") and not own.yes_no and not own.intents and not own.amounts:
                 upd["yes_no"] = True  # 那广州的呢？ after 深圳企业能申请吗
         earlier_facts = {f.field: f for f in conv.facts if not f.field.endswith("_cny") and f.field != "fees"}
@@ -297,6 +341,20 @@ class Engine:
             own = own.model_copy(update={"amounts": [a.model_copy(update={
                 "field": ref.field, "programme": a.programme or ref.programme,
                 "year": a.year if (a.year or own.each_year) else None}) for a in own.amounts]})
+            upd["amounts"] = own.amounts
+        changes = [a for a in own.amounts if a.change]
+        if changes and not facts_only:  # 合同要是再加5万呢: the amount said before, changed
+            kept_own = [a for a in own.amounts if not a.change]
+            for a in changes:
+                ref = next((f for f in reversed(conv.facts) if (f.field in estimating.PAYMENT_FIELDS or f.field.endswith("_cny"))
+                            and (a.field in (None, "fees") or f.field == a.field)), None)
+                if ref is None:
+                    kept_own.append(a.model_copy(update={"change": None}))
+                    continue
+                before = AmountRead(field=ref.field, programme=ref.programme, year=ref.year,
+                                    value_cny=Decimal(str(ref.value)), text=f"{ref.text}（第{ref.turn}轮）", turn=ref.turn)
+                kept_own.append(changed(before, a))
+            own = own.model_copy(update={"amounts": kept_own})
             upd["amounts"] = own.amounts
         said = {(a.field, a.programme, a.year) for a in own.amounts}
         said_fields = {a.field for a in own.amounts}
@@ -370,7 +428,7 @@ class Engine:
         ctx = Context(r, q, query, facts, when, day, hits, self._programmes(r, hits), topic)
         if r.facts.get("received_before"):
             facts["received_programmes"] = list(ctx.programmes)
-        d = Draft(facts=self._remembered(r), programmes=list(ctx.programmes))
+        d = Draft(facts=self._remembered(r), programmes=list(ctx.programmes), ctx=ctx)
         intents = set(r.intents)
         if "match" in intents:
             return self._match(d, ctx)

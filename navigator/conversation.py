@@ -67,6 +67,7 @@ class Turn(BaseModel):
     programmes: list[str] = []
     headline: str = ""
     refused: bool = False
+    estimated: bool = Field(default=False, description="The answer stated a figure (a follow-up changing a fact asks it again).")
 
 
 class Conversation(BaseModel):

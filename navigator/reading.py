@@ -176,6 +176,7 @@ class Lexicon(Model):
     higher_words: list[str]  # 按高的那个执行: the higher standard asked about
     sentence_cues: dict[str, list[str]]
     interrogatives: list[str]  # 多久报一次运营数据: what follows the question word is what is asked about
+    vague_acts: list[str]  # 从哪儿弄 / 怎么搞: verbs that name no act of the texts (the clause leans on the one before)
     count_facts: dict[str, CountWords]
     established: dict[str, str]
     money_question: str
@@ -191,6 +192,7 @@ class Lexicon(Model):
     event_dates: EventDateWords
     partial_payment: list[str]
     changed_to: list[str]  # 涨到900万: the figure before, changed
+    changed_by: dict[Literal["more", "less"], list[str]]  # 再加5万: the figure before plus this one
     relative_years: dict[str, int]  # 前年 / 去年 / 今年: years of use in the order they came
     summing: list[str]
     negations: list[str]
@@ -292,6 +294,8 @@ class AmountRead(Model):
     turn: int | None = Field(default=None, description="The earlier turn it was stated in; None for this question.")
     partial: bool = Field(default=False, description="A payment made so far (已经付了), not the whole amount.")
     monthly: bool = Field(default=False, description="Said per month (每月8000元), not a contract or a year's fee.")
+    change: Literal["more", "less"] | None = Field(
+        default=None, description="A change to the amount said before (再加5万: more; 少了2万: less), not an amount of its own.")
     start: int = -1
     end: int = -1
 
@@ -299,6 +303,16 @@ class AmountRead(Model):
     def usable(self) -> bool:
         """An exact amount a calculator may take."""
         return self.value_cny is not None and self.flag in (None, "approximate")
+
+
+def changed(before: AmountRead, change: AmountRead) -> AmountRead:
+    """The amount said before, changed by ``change`` (合同7.6万 and 再加5万 → 12.6万); a result of zero or less is
+    flagged negative, never used."""
+    sign = 1 if change.change == "more" else -1
+    value = before.value_cny + sign * change.value_cny
+    return before.model_copy(update={
+        "value_cny": value, "text": f"{before.text}{'＋' if sign > 0 else '－'}{change.text}",
+        "flag": before.flag if value > 0 else "negative", "end": max(before.end, change.end), "turn": None})
 
 
 class EventDate(Model):
@@ -769,6 +783,7 @@ class Reader:
         context += [(m.start(), m.end()) for m in re.finditer(r"[、和及]", q)
                     if any(e <= m.start() and m.start() - e <= 8 for _s, e, _w in cues)]
         context += [(m.start(), m.end()) for m in re.finditer(r"(?<=[\d万元亿千])\s*[，、,；]", q)]  # 10万元，一十万
+        context += [(m.start(), m.end()) for m in re.finditer(r"(?<=左右|上下)\s*[，、,；]", q)]  # 六十万元左右，100000
         context += [(m.start(), m.end()) for rx in self._line_rx.values() for m in rx.finditer(q)]  # 公有云一百万
         raw = scan(q, self.lex.money, [(s, e) for s, e, _ in cues] + context)[:MAX_AMOUNTS]
         out: list[AmountRead] = []
@@ -781,10 +796,23 @@ class Reader:
         out = self._shared_by_lines(q, out)
         out = self._schedule(q, out)
         out = self._unchanged(q, out)
+        out = self._changes(q, out)
         named = self.lines_named(q)
         if len(named) == 1:  # one line named: its payments, wherever they stand in the question
             out = [a.model_copy(update={"programme": named[0]}) if a.field == "fees" and a.programme is None else a
                    for a in out]
+        return out
+
+    def _changes(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
+        """合同10万，后来又追加了5万: a change joins the amount of its kind said before it into one amount."""
+        out: list[AmountRead] = []
+        for a in amounts:
+            prev = next((e for e in reversed(out) if e.change is None and (a.field is None or e.field == a.field)
+                         and e.field not in (None, "claimed") and e.usable), None)
+            if a.change and a.usable and prev is not None:
+                out[out.index(prev)] = changed(prev, a)
+            else:
+                out.append(a)
         return out
 
     def _clause(self, q: str, pos: int) -> tuple[int, int]:
@@ -798,7 +826,10 @@ class Reader:
         before = [c for c in cues if c0 <= c[0] and c[1] <= a.start and a.start - c[1] <= NEAR_CUE_CHARS]
         after = [c for c in cues if c[0] >= a.end and c[1] <= c1 and c[0] - a.end <= 4
                  and not re.match(r"\s*[\d一二两三四五六七八九十]", q[c[1]:])]  # 公有云26万 四上 纳税320万: 纳税's own
-        cue = before[-1] if before else (after[0] if after else None)
+        # 交了600万元左右的税: the word the amount qualifies (的 between) names it, whatever stands before
+        owned = [c for c in after if re.fullmatch(r"\s*(?:元|块钱|块)?\s*(?:左右|上下)?\s*的", q[a.end:c[0]])]
+        before = [c for c in before if not any(c[1] <= e.start < a.start for e in earlier)]  # 花了20万 交了600万: 花了's
+        cue = owned[0] if owned else (before[-1] if before else (after[0] if after else None))
         if cue is not None and cue[1] <= a.start and self._line_in(q[cue[1]:a.start]) \
                 and self._cue_field[cue[2]] not in ("fees", "contract_cny"):
             cue = None  # 实缴1.5亿 公有云500万: a line named after the word is what the amount pays for
@@ -845,9 +876,11 @@ class Reader:
             text = a.text
         partial = any(w in q[max(c0, a.start - 8):a.start] for w in self.lex.partial_payment)
         monthly = any(w in q[max(0, a.start - 6):a.end + 3] for w in self.lex.per_month)
+        near = q[max(c0, a.start - 4):a.start]
+        change = next((k for k, ws in self.lex.changed_by.items() if any(near.endswith(w) for w in ws)), None)
         return AmountRead(field=field, programme=line, year=year, value_cny=a.value_cny, low_cny=a.low_cny,
                           high_cny=a.high_cny, text=text.strip(), flag=a.flag, start=a.start, end=a.end,
-                          partial=partial, monthly=monthly)
+                          partial=partial, monthly=monthly, change=change)
 
     def lines_named(self, q: str) -> list[str]:
         """Lines the question names; a word only one line uses (诊断) outranks one several share (智能制造)."""
@@ -907,9 +940,15 @@ class Reader:
                                            for m in rx.finditer(head)), key=lambda x: x[1])]
         lines = list(dict.fromkeys(lines))
         span = self.span_years(head)
+        leading = "|".join(map(re.escape, self.lex.years.leading))
+        if m := re.search(rf"(?:{leading})\s*([一二两三四五12345])\s*年[^，。；]{{0,6}}$", head):  # 前三年分别为…
+            span = self._small_number(m.group(1))
         named_years = [self.lex.years.ordinal_values[w] for w in self._ordinals_in(head)]
         fld = next((a.field for a in after if a.field), None) or next(
             (self._cue_field[m.group(0)] for m in self._cue_rx.finditer(head)), None) or ("fees" if lines else None)
+        # 智能车间服务费12.3万 软件开发云三年分别为…: the line named since the amount before is the one of the years
+        since = max((a.end for a in amounts if a.end <= i), default=0)
+        own_line = self._line_in(q[since:i])
         fixed = []
         for n, a in enumerate(after):
             upd: dict[str, Any] = {"field": a.field or fld}
@@ -919,6 +958,8 @@ class Reader:
                 upd["year"] = named_years[n]  # 第二年和第三年分别是30万、40万
             elif span == len(after) or (span is None and "年" in head):
                 upd["year"] = n + 1
+            if "year" in upd and own_line and a.field in (None, "fees"):
+                upd["programme"] = own_line
             fixed.append(a.model_copy(update=upd))
         keep = [a for a in amounts if a.start <= i]
         rest = [a for a in amounts if a.start > i and a not in after]
@@ -989,11 +1030,18 @@ class Reader:
             else:
                 out.append(a)
         out = self._total_and_each(q, out)
-        undated = [a for a in out if a.year is None and a.field in (None, "fees")]
+        # 租赁费 12.5万 14万 16.8万 三年 / 纳税300万 三年服务费 12万 30万 8万 / 用了两年，租赁费一年7万、一年9万: as many
+        # payments in a row as the years said, none dated, are the years in turn (other figures, such as a tax, aside).
+        payments = [a for a in out if a.field in (None, "fees")]
         span = self.span_years(q)
-        if len(undated) == len(out) and span and len(out) == span > 1 and all(
-                re.fullmatch(r"[\s、，,和及]*", q[x.end:y.start]) for x, y in itertools.pairwise(out)):
-            out = [a.model_copy(update={"year": n + 1}) for n, a in enumerate(out)]
+        if span and len(payments) == span > 1 and all(a.year is None for a in payments) and len(
+                {a.programme for a in payments if a.programme}) <= 1 and all(
+                re.fullmatch(r"[\s、，,和及]*(?:一年|每年)?\s*", q[x.end:y.start]) for x, y in itertools.pairwise(payments)):
+            kind = next((a.field for a in payments if a.field), None)
+            line = next((a.programme for a in payments if a.programme), None)
+            years = {id(a): n + 1 for n, a in enumerate(payments)}
+            out = [a.model_copy(update={"year": years[id(a)], "field": a.field or kind, "programme": a.programme or line})
+                   if id(a) in years else a for a in out]
         return out
 
     def _sentence_years(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
@@ -1012,6 +1060,12 @@ class Reader:
                 last = opening[-1]
                 between = q[s0 + last.end():a.start]
                 if not re.search(r"[，,。；;]", between) and "、" in between and not self._ordinals_in(between):
+                    a = a.model_copy(update={"year": self.lex.years.ordinal_values[last.group(1)]})
+                elif not re.search(r"[。；;]", between) and not self._ordinals_in(between) and any(
+                        x.year == self.lex.years.ordinal_values[last.group(1)] and s0 + last.end() <= x.start < a.start
+                        for x in out):
+                    # 头一年全库纳税450万，公有云花了30万；第二年…: the year opening the clause of the amount before
+                    # holds on, after a comma, until the sentence ends or another year is named
                     a = a.model_copy(update={"year": self.lex.years.ordinal_values[last.group(1)]})
             # 头一年上系统花得多，认定平台租赁费40万，后面两年…: the one year of use said before the first amount.
             said = self._ordinals_in(q[s0:a.start])
@@ -1187,6 +1241,13 @@ class Reader:
         if not any(w in q for w in v.document_words) and any(w in q for w in v.other_subjects):
             return "券" in q, None
         return False, "started" if any(w in q for w in v.start_words) else "in_force"
+
+    def asks(self, q: str) -> list[str]:
+        """The clauses of a question that asks several things (名单是谁提出的？钱最后由谁拨？), in order, each asking
+        with a question word of its own (谁, 多久, 哪些); a yes / no clause is answered by the verdict."""
+        words = "|".join(map(re.escape, self.lex.interrogatives))
+        parts = [p.strip(" ，,。；;：:") for p in re.split(r"[？?]", q[:MAX_READ_CHARS])]
+        return [p for p in parts if len(p) >= 2 and re.search(words, p) and not self.is_yes_no(p)]
 
     def is_follow_up(self, q: str) -> bool:
         body = q.strip().rstrip("？?。.！! ")

@@ -207,3 +207,16 @@ def test_a_monthly_amount_is_no_contract_nor_a_years_fee(question):
 
     r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
     assert r["estimate"] is None and r["clarify"] is not None and "按月" in r["clarify"]["question"], r["answer"][:300]
+
+
+@pytest.mark.parametrize(("question", "total"), [
+    # a letter's framing (现就…事宜咨询如下) names no topic of its own: the figure, not a refusal
+    ("现就补贴测算事宜咨询如下：项目合同金额10万。制造业企业。我司位于阳江。可以拿多少补贴？", "80000.00"),
+    # the years before 分别 (前三年) and a hedge before a comma (六十万元左右，100000): 40 % + 30 % + 20 %, 20万 in all
+    ("东莞一家制造企业，用的是认定的云平台，租赁费用前三年分别为286600，六十万元左右，100000。一共能补贴多少？", "200000.00"),
+])
+def test_callers_framing_and_runs_of_yearly_fees(question, total):
+    from navigator.answer import answerer
+
+    r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:200]

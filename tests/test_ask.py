@@ -1428,3 +1428,22 @@ def test_a_compound_is_said_by_its_first_word(ask):
 def test_the_higher_of_two_standards_is_what_jiugao_grants(ask, question, verdict):
     r = ask(question)
     assert opens_with(r, verdict) and cited(r, "yichun-2023", "四、附则（二）"), r["answer"]
+
+
+@pytest.mark.parametrize("question, doc, articles, sentences", [
+    # who proposes the list, and who pays: two sentences of one article, each said
+    ("伊春上云补助的拟补贴名单由谁提？最后钱是谁拨的？", "yichun-2023", ["三、申报审核流程（五）"],
+     ["提出拟补贴名单", "市财政局拨付资金"]),
+    # how long the list is public, and how long an objection may take: two articles of Baiyun
+    ("白云服务券名单公示几天？有异议的话多少天内提复核？", "baiyun-2019", ["第十五条（四）", "第十五条（七）"],
+     ["公示5个工作日", "5个工作日内向白云区科工商信局提出书面复核申请"]),
+])
+def test_a_question_asking_two_things_gets_both_answers(ask, question, doc, articles, sentences):
+    r = ask(question)
+    assert all(cited(r, doc, a) for a in articles), r["citations"]
+    assert all(s in r["answer"] for s in sentences), r["answer"][:400]
+
+
+def test_a_further_clause_naming_nothing_of_its_own_adds_no_quote(ask):
+    r = ask("申请白云服务券，承诺函要交吗？从哪儿弄？")
+    assert "弄虚作假" not in r["answer"]  # 从哪儿弄 shares a character with 弄虚作假, and nothing else

@@ -298,3 +298,24 @@ def test_only_the_first_years_of_an_earlier_schedule():
     _, (a, b) = chat("客户问：白云开发云三年的服务费都是32万元，三年一共补多少？", "如果他们只用了前两年呢？")
     assert a.estimate["total_cny"] == "768000.00"  # 32万 + 25.6万 + 19.2万
     assert b.estimate["total_cny"] == "576000.00"  # the first two years only
+
+
+@pytest.mark.parametrize("first, second, before, after", [
+    # the place changed after a figure: 阳江 (粤东西北 80 %) → 韶关 (粤东西北 80 %) / 江门 (珠三角 70 %)
+    ("2020年省服务券 阳江 合同额40万 奖补", "换成江门呢", "320000.00", "280000.00"),
+    ("2020年省服务券 江门 合同额40万 奖补", "改成韶关呢", "280000.00", "320000.00"),
+])
+def test_a_place_changed_after_a_figure_gives_the_figure_again(first, second, before, after):
+    _, (a, b) = chat(first, second)
+    assert a.estimate["total_cny"] == before and b.estimate["total_cny"] == after, b.answer[:200]
+    assert "第1轮" in b.answer  # the contract came from the first turn, and the answer says so
+
+
+@pytest.mark.parametrize("second, total, words", [
+    ("合同要是再加4万呢？", "60000.00", "合同8万（第1轮）＋合同要是再加4万"),  # 12万 × 50 %
+    ("那要是合同少了2万呢", "30000.00", "合同8万（第1轮）－合同少了2万"),  # 6万 × 50 %
+])
+def test_a_change_to_an_earlier_amount_is_added_to_it_not_taken_for_the_amount(second, total, words):
+    _, (a, b) = chat("伊春我们厂第一次上云，合同8万，补多少？", second)
+    assert a.estimate["total_cny"] == "40000.00"
+    assert b.estimate["total_cny"] == total and words in b.answer, b.answer[:200]
