@@ -2286,10 +2286,16 @@ class Engine:
         words = self.lex.step_position
         first = any(w in ctx.q for w in words.first)
         last = any(w in ctx.q for w in words.last)
+        m = re.search(words.nth, ctx.q) if words.nth and not (first or last) else None
+        nth = self.reader.small_number(m.group(1)) if m else None
         done = self._step_done(ctx.q)
-        if done is not None and not (first or last):
+        if done is not None and not (first or last or nth):
             return self._step_after(lead, done)
-        if first == last:
+        if nth is not None and nth > 1:
+            first = last = False
+        elif nth == 1:
+            first, nth = True, None
+        elif first == last:
             return None
         doc = self.corpus.docs[lead.article.doc_id]
         target = None
@@ -2299,25 +2305,30 @@ class Engine:
                 target = doc.article_by_label(m.group(1).replace(" ", ""))
                 break
         # The list the deciding sentence belongs to; else the first quoted or retrieved article that is a list.
+        # Of those, the first whose opening names the kind of list asked for (材料: 第六条, not 第四条's 条件).
+        noun = next((w for w in words.list_nouns if w in ctx.q), None)
+        lists: list[Article] = [target] if target is not None else []
         for art in [lead.article, *(x.article for x in d.quotes), *(h.chunk.article for h in ctx.hits)]:
-            if target is not None:
-                break
-            if art.doc_id != lead.article.doc_id:
+            if target is not None or art.doc_id != lead.article.doc_id:
                 continue
             up = self.corpus.article(art.parent) if art.parent else None
-            target = self._list_parent(art) or (art if art.children else None) or (
+            found = self._list_parent(art) or (art if art.children else None) or (
                 up if up is not None and up.kind not in ("chapter", "preface", "annex") else None)
-            if target is not None and len(target.children) < 2:
-                target = None
-        if target is None:
+            if found is not None and len(found.children) >= 2 and found not in lists:
+                lists.append(found)
+        if not lists:
             return None
+        target = next((x for x in lists if noun and noun in f"{x.heading}{x.own_text}"), lists[0])
         kids = [self.corpus.article(c) for c in target.children]
-        pick = kids[0] if first else kids[-1]
+        if nth is not None and nth > len(kids):
+            return None
+        pick = kids[nth - 1] if nth else (kids[0] if first else kids[-1])
         sentences = self.quoter.quotable(pick) or [pick.own_text.strip()]
         sentence = next((x for x in sentences if x.strip()), "")
         if not sentence:
             return None
-        return pick, sentence, (words.first_label if first else words.last_label)
+        label = words.nth_label.format(n=nth) if nth else (words.first_label if first else words.last_label)
+        return pick, sentence, label
 
     def _step_done(self, q: str) -> str | None:
         """The step a question says is done, when it asks what comes next (初审过了以后…下一道: 初审)."""

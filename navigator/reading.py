@@ -126,6 +126,11 @@ class StepWords(Model):
     after: list[str] = []
     next: list[str] = []
     next_label: str = "下一步"
+    # 第三样 / 第2项 / 第五份材料: the item at that place of the list asked about (not 第3个工作日, 第二年).
+    nth: str = ""
+    nth_label: str = "第{n}项"
+    # The kind of list a question names (材料, 条件, 流程): of several lists, the one whose opening says it.
+    list_nouns: list[str] = []
 
 
 class AskedValue(Model):
@@ -942,7 +947,7 @@ class Reader:
         span = self.span_years(head)
         leading = "|".join(map(re.escape, self.lex.years.leading))
         if m := re.search(rf"(?:{leading})\s*([一二两三四五12345])\s*年[^，。；]{{0,6}}$", head):  # 前三年分别为…
-            span = self._small_number(m.group(1))
+            span = self.small_number(m.group(1))
         named_years = [self.lex.years.ordinal_values[w] for w in self._ordinals_in(head)]
         fld = next((a.field for a in after if a.field), None) or next(
             (self._cue_field[m.group(0)] for m in self._cue_rx.finditer(head)), None) or ("fees" if lines else None)
@@ -1004,12 +1009,12 @@ class Reader:
             lead = "|".join(map(re.escape, yw.leading))
             m = re.search(rf"(?:{lead})([{num}])年(?:的)?[^\d{num}]{{0,8}}?(?:{each})[^\d]{{0,8}}$", head)
             if m and a.year is None:
-                n = self._small_number(m.group(1))
+                n = self.small_number(m.group(1))
                 years = list(range(1, n + 1)) if n and 1 < n <= 5 else []
             trail = "|".join(map(re.escape, sorted(yw.trailing, key=len, reverse=True)))
             m = re.search(rf"(?:{trail})([{num}])年(?:的)?[^\d{num}]{{0,8}}?(?:{each})[^\d]{{0,8}}$", head)
             if m and not years:  # (said right before the amount, it outweighs the year the sentence opened with)
-                n = self._small_number(m.group(1))  # 头一年40万，后面两年每年10万: the second and third years
+                n = self.small_number(m.group(1))  # 头一年40万，后面两年每年10万: the second and third years
                 years = list(range(2, n + 2)) if n and 1 <= n <= 4 else []
             # 第二年、第三年也都是210万: a list of years joined by 、 is read across it
             listed = q[max((x.end() for x in CLAUSE_END.finditer(q, 0, a.start)), default=0):a.start]
@@ -1023,7 +1028,7 @@ class Reader:
             m = re.search(rf"(?<![第前头{num}])([{num}])年(?:的)?[^\d{num}，。；]{{0,8}}?(?:{each})[^\d]{{0,8}}$", head)
             if m and not years and a.year is None and not re.search(rf"(?:{age})\s*$", head[:m.start()]) \
                     and not self._sums(head):  # 两年一共50万: one fee for both (共补多少 after it asks the sum)
-                n = self._small_number(m.group(1))
+                n = self.small_number(m.group(1))
                 years = list(range(1, n + 1)) if n and 1 < n <= 5 else []  # 公有云两年服务费都是50万
             if len(years) > 1:
                 out += [a.model_copy(update={"year": y}) for y in years]
@@ -1082,7 +1087,7 @@ class Reader:
         m = re.search(r"(?:今年|现在|目前|已经|已)+是?第([一二三四五12345])年", q)
         if not m:
             return amounts
-        now = self._small_number(m.group(1))
+        now = self.small_number(m.group(1))
         out: list[AmountRead] = []
         for a in amounts:
             c0, _c1 = self._clause(q, a.start)
@@ -1165,7 +1170,8 @@ class Reader:
         ords = "|".join(map(re.escape, sorted(self.lex.years.ordinal, key=len, reverse=True)))
         return re.findall(ords, text)
 
-    def _small_number(self, word: str) -> int | None:
+    def small_number(self, word: str) -> int | None:
+        """三 / 3 / 十二: a small count written in either numerals."""
         from navigator.numbers import parse_numeral
 
         v = int(word) if word.isdigit() else parse_numeral(word, self.lex.money.magnitudes)

@@ -1447,3 +1447,15 @@ def test_a_question_asking_two_things_gets_both_answers(ask, question, doc, arti
 def test_a_further_clause_naming_nothing_of_its_own_adds_no_quote(ask):
     r = ask("申请白云服务券，承诺函要交吗？从哪儿弄？")
     assert "弄虚作假" not in r["answer"]  # 从哪儿弄 shares a character with 弄虚作假, and nothing else
+
+
+@pytest.mark.parametrize("question, article, words", [
+    ("白云服务券的材料清单，第三样交的是啥？", "第十四条（三）", "申报单位简介"),
+    ("白云 云上软件园 额外材料 第七项", "第十四条（七）", "白皮书"),
+    # of the conditions (第四条) and the materials (第六条), the list the question names
+    ("东莞认定材料最后一项是什么？", "第六条（六）", "真实性的声明"),
+])
+def test_an_item_asked_by_its_place_in_a_list(ask, question, article, words):
+    r = ask(question)
+    head = r["answer"].splitlines()[0]
+    assert article in head and words in head, head
