@@ -474,6 +474,11 @@ class Engine:
                 x = lines[0]
                 cite = self._rate_cite(x)
                 d.headline = f"{x.title}：{tidy(x.rate_text)}；{tidy(x.cap_text or '')}（{cite.article}）"
+                group = self._city_group(x, ctx.facts.get("city"))
+                if group is not None:  # 2020服务券 揭阳 比例: the rate of the city's group first
+                    d.headline = (f"{ctx.facts['city']}属{group.name}，奖补比例{group.rate.value * 100:.0f}%"
+                                  f"（{group.rate.cite.article}）；产业集群试点按{x.calculator.cluster_pilot_rate.value * 100:.0f}%。"
+                                  f"{d.headline}")
                 d.cites.append(cite)
                 d.programmes = [x.id]
                 self._quotes(d, ctx, limit=2)
@@ -536,6 +541,11 @@ class Engine:
                 and not any(re.search(r"\d\s*(?:%|％|万元|元)", x.text) for x in d.quotes):
             d.headline = (f"文件未作规定：文件没有规定这方面的金额，最接近的条文是{lead.article.label}"
                           f"（“{tidy(lead.text)}”）。")
+        if not d.headline and lead is not None and re.search(self.lex.frequency_question, q):
+            d.headline, often = self._frequency(ctx, lead, d.quotes)
+            if often is not None and often not in d.quotes:
+                d.quotes.append(often)
+                d.lines.append(self._quote_line(often.article, often.text))
         if not d.headline:
             window_cites = {self.reg.get(p).window.cite.article for p in ctx.programmes}
             lead_answers = lead is not None and lead.article.label not in window_cites and (any(
@@ -927,6 +937,13 @@ class Engine:
         if region.get("city"):
             return [region["city"]]
         return [c for c, info in self.reader.gaz.cities.items() if info.get("province") == region.get("province")]
+
+    def _city_group(self, prog: Programme, city: str | None):
+        """The rate group (珠三角地区 70 %) of a city, for a programme whose rate goes by the city's group."""
+        calc = prog.calculator
+        if not city or not hasattr(calc, "groups") or not hasattr(calc, "cluster_pilot_rate"):
+            return None
+        return next((g for g in calc.groups if city in self.reader.gaz.groups.get(g.gazetteer_group, [])), None)
 
     def _region_said(self, prog: Programme, r: Reading) -> tuple[str, list[str], str] | None:
         """(group, its cities, the words) when the question, or the one it follows up, names one of the
@@ -1498,13 +1515,26 @@ class Engine:
     def _unstated_value(self, d: Draft, ctx: Context, lead: Sentence | None) -> str | None:
         """What a question asks the value of (时限 for 多久, 次数 for 几次) when the deciding sentence and the answer's
         first line state none (a figure of another sentence answers another question: 成立时间不低于1年 is no 到账时限)."""
-        if lead is None or ctx.r.yes_no or d.headline.startswith("文件未作规定") or d.estimate is not None:
+        if lead is None or ctx.r.yes_no or d.headline.startswith(("文件未作规定", "频次：")) or d.estimate is not None:
             return None
         given = self._without_conditions(d.headline + lead.text, asked=ctx.q)
         for what, kind in self.lex.asked_values.items():
-            if re.search(kind.question, ctx.q) and not re.search(kind.value, given):
+            m = re.search(kind.question, ctx.q)
+            if m and not re.search(kind.value, given):
                 return what
+            head = self._asked_head(ctx, m.end()) if m else None
+            if head and not any(squash(k) in squash(d.headline + lead.text) for k in self.scope.kin(head)):
+                return what  # 多久出认定结果 against 认定有效期三年: a time of something other than the 结果 asked
         return None
+
+    def _asked_head(self, ctx: Context, at: int) -> str | None:
+        """The thing a value is asked of, said after the question word (多久出认定结果 → 结果): the clause's last noun
+        or verb that names something of the texts."""
+        clause = re.split(r"[，,。；;？?！!\s]", ctx.q[at:], maxsplit=1)[0]
+        skip = {*self.lex.question_words, *self.lex.interrogatives, *self.lex.vague_acts}
+        words = [w for w, k in self.scope.kinds(clause).items() if k[:1] in ("n", "v") and len(w) >= 2
+                 and w not in skip and squash(w) in self.scope.text_all]
+        return words[-1] if words else None
 
     def _stated_value(self, ctx: Context, what: str, lead: Sentence) -> Sentence | None:
         """A sentence of the retrieved articles, in the deciding sentence's document, that states a value of the
@@ -1512,6 +1542,8 @@ class Engine:
         kind = self.lex.asked_values[what]
         words = [t for t in self.scope.content_words(ctx.q, ctx.r) if t not in GENERIC_WORDS
                  and not re.search(kind.question, t)]
+        m = re.search(kind.question, ctx.q)
+        head = self._asked_head(ctx, m.end()) if m else None  # 多久出认定结果: a time of the 结果
         asked = re.search(self.lex.count_question, ctx.q)
         units = self.lex.count_units.get(asked.group(1), [asked.group(1)]) if asked else []
         for h in ctx.hits:
@@ -1522,7 +1554,8 @@ class Engine:
                 x = self.quoter.sentences[i]
                 value = re.search(kind.value, self._without_conditions(x.text, asked=ctx.q))
                 if value and (not units or any(u in value.group(0) for u in units)) and any(
-                        squash(k) in squash(x.text) for t in words for k in self.scope.kin(t)):
+                        squash(k) in squash(x.text) for t in words for k in self.scope.kin(t)) and (
+                        head is None or any(squash(k) in squash(x.text) for k in self.scope.kin(head))):
                     return x
         return None
 
@@ -2423,6 +2456,21 @@ class Engine:
             return m.group(0) if about else " "
 
         return re.sub(rf"(?:{'|'.join(map(re.escape, self.lex.condition_periods))})\s*(?:{DURATION.pattern})", drop, text)
+
+    def _frequency(self, ctx: Context, lead: Sentence, quotes: list[Sentence]) -> tuple[str, Sentence | None]:
+        """资质复核多久一次: the frequency of what is asked (每年需进行资质复核), not another thing's period (有效期三年).
+        Among the quotes and the sentences of the deciding document, the one that says most of what is asked; silent
+        when none states how often."""
+        r = ctx.r
+        words = [t for t in self.scope.content_words(r.question, r) if t not in GENERIC_WORDS]
+        same_doc = [x for x in self.quoter.sentences if x.article.doc_id == lead.article.doc_id]
+        found = [(x, m) for x in [lead, *(q for q in quotes if q is not lead), *same_doc]
+                 if (m := re.search(self.lex.frequency_value, tidy(x.text))) and self._speaks_of(x.text, r)]
+        if not found:
+            return (f"文件未作规定：文件没有写明多久一次，最接近的条文是{lead.article.label}（“{tidy(lead.text)}”），"
+                    f"请以主管部门解释为准。"), None
+        x, m = max(found, key=lambda f: sum(self._says(t, f[0].text) for t in words))  # (max keeps the first of equals)
+        return f"频次：{m.group(0).strip()}（{x.article.label}：“{tidy(x.text)}”）", x
 
     def _headline_from(self, lead: Sentence | None, r: Reading, quotes: list[Sentence] | None = None) -> str:
         """The answer's first line from the deciding sentence: its time limit when one is asked, else its key clause.

@@ -249,6 +249,8 @@ class Lexicon(Model):
     addressee_question: str
     count_question: str
     years_question: str
+    frequency_question: str  # 资质复核多久一次: how often
+    frequency_value: str  # 每年需进行资质复核, 每半年组织一次: the frequency a sentence states
     count_units: dict[str, list[str]]
     enumeration_question: str
     kinds_question: str

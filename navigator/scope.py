@@ -59,6 +59,8 @@ class Scope:
                 continue  # 写明, 之后, 除了: a verb or function word made of the texts' own characters
             if self.function_word(t, kinds):
                 continue  # 刚好, 天给 (多少天|给结果): no name of a thing
+            if t not in kinds and all(k[:1] in ("v", "u", "d") for k in self.kinds(t).values()):
+                continue  # 拿过 (拿|过 to the tagger): a verb and its aspect, no name of a thing
             if t in self.lex.yes_no.defer or t in self.lex.yes_no.skip or t in self.lex.yes_no.markers:
                 continue  # 再交, 不交: putting off or leaving out an act, asked about as such; 是不是: asking
             if self.voucher_act(t):

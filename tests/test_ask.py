@@ -1459,3 +1459,34 @@ def test_an_item_asked_by_its_place_in_a_list(ask, question, article, words):
     r = ask(question)
     head = r["answer"].splitlines()[0]
     assert article in head and words in head, head
+
+
+@pytest.mark.parametrize("question, article, words", [
+    ("东莞 资质复核 多久一次", "第十一条", "每年需进行资质复核"),  # not the three years the recognition holds
+    ("东莞平台运营数据多久报一次", "第十条", "每季度"),  # not 每半年 of the recognition rounds
+    ("省资源池的评价一年搞几次", "二、重点工作（二）", "每年组织开展省资源池企业评价"),  # 评价, not 认定's 1-2次
+])
+def test_how_often_is_the_frequency_of_what_is_asked(ask, question, article, words):
+    r = ask(question)
+    head = r["answer"].splitlines()[0]
+    assert head.startswith("频次：") and words in head and article in head, head
+    assert any(c["article"] == article for c in r["citations"])
+
+
+def test_how_often_where_the_text_says_no_frequency_is_silent(ask):
+    r = ask("白云服务券多久发放一次")  # 定期发放: regularly, no frequency; never the 5 working days of a review
+    assert opens_with(r, "文件未作规定") and "没有写明多久一次" in r["answer"].splitlines()[0]
+
+
+@pytest.mark.parametrize("question, said", [
+    ("2020服务券 揭阳 比例", "揭阳市属粤东西北地区，奖补比例80%"),
+    ("我们在佛山，2020年服务券奖补比例多少？", "佛山市属珠三角地区，奖补比例70%"),
+])
+def test_a_rate_question_naming_a_city_opens_with_that_citys_rate(ask, question, said):
+    r = ask(question)
+    assert r["answer"].startswith(said) and cited(r, "guangdong-2020", "四、奖补标准"), r["answer"][:120]
+
+
+def test_a_verb_with_its_aspect_is_no_unknown_topic(ask):
+    r = ask("伊春 补助 拿过一次 还能再拿吗")  # 拿过: the tagger splits it into 拿 | 过, a verb, not a thing
+    assert not r["refused"] and opens_with(r, "不可以") and cited(r, "yichun-2023", "二、申报条件（六）")
