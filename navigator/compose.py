@@ -50,6 +50,7 @@ DATED_LIMIT = re.compile(r"(?:(?P<y>20\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})�
 SENTENCE_VOTE = 2.0  # the sentence ranking outvotes the whole-article ranking: the sentence that answers is sharper
 POOL_K = 40  # articles retrieval hands to the sentence ranking, which re-orders them before the first SEARCH_K
 QUOTE_ARTICLES = 7
+HANDED_IN_CHARS = 6  # a thing asked to be handed in, said without a word for a document, is at most this long
 OTHER_ASK_K = 3  # articles searched for each further asking clause of a question that asks several things
 PARALLEL_K = 2  # best articles of the one of two parallel annexes a question names (…评价基本流程)
 PARALLEL_AT = 1  # …placed after this many of the top articles
@@ -475,7 +476,11 @@ class Engine:
                 cite = self._rate_cite(x)
                 d.headline = f"{x.title}：{tidy(x.rate_text)}；{tidy(x.cap_text or '')}（{cite.article}）"
                 group = self._city_group(x, ctx.facts.get("city"))
-                if group is not None:  # 2020服务券 揭阳 比例: the rate of the city's group first
+                pilot = x.calculator.cluster_pilot_rate if group is not None else None
+                if pilot is not None and ctx.facts.get("cluster_pilot") is True and pilot.value > group.rate.value:
+                    d.headline = (f"产业集群试点奖补比例{pilot.value * 100:.0f}%（{pilot.cite.article}），高于{ctx.facts['city']}"
+                                  f"所属{group.name}的{group.rate.value * 100:.0f}%。{d.headline}")
+                elif group is not None:  # 2020服务券 揭阳 比例: the rate of the city's group first
                     d.headline = (f"{ctx.facts['city']}属{group.name}，奖补比例{group.rate.value * 100:.0f}%"
                                   f"（{group.rate.cite.article}）；产业集群试点按{x.calculator.cluster_pilot_rate.value * 100:.0f}%。"
                                   f"{d.headline}")
@@ -1170,6 +1175,10 @@ class Engine:
                                                                                                    other.text)
         if special:
             return False, "", None
+        # 3b. Whether a thing must be handed in (要不要交纳税证明): the programme's list of materials decides.
+        listed = self._material_verdict(ctx, progs)
+        if listed is not None:
+            return listed
         # 4. Does the text require or fix what is asked (对成立年限有没有要求)? If no sentence names it: silent.
         if re.search(self.lex.asks_requirement, q) and not self._text_names_asked(ctx, sentence):
             art = lead.article.label if lead else ""
@@ -1507,6 +1516,59 @@ class Engine:
             return not any(g or any(w in c for w in self.lex.yes_no.negative)
                            for c, n, g in zip(clauses, share, governed, strict=True) if n == best)
         return not any(w in sentence for w in self.lex.yes_no.negative)
+
+    def _material_verdict(self, ctx: Context, progs: list[Programme]):
+        """要不要交纳税证明 / 需要域名备案证明吗 / 营业执照要原件吗: yes with the item of the programme's materials that
+        names the thing; silent, with the list, when no item names it (the list is what an application must hold)."""
+        q = ctx.q
+        lists = [x for x in progs if x.materials]
+        if not lists or len({x.doc for x in lists}) != 1:
+            return None
+        phrase = self._handed_in(q)
+        if not phrase:
+            return None
+        names = {w for ws in self.lex.line_words.values() for w in ws} | {
+            a for d in self.corpus.docs.values() for a in d.aliases} | set(self.lex.not_material_words)
+        words = [t for t in self.scope.jieba.lcut(phrase) if len(t) >= 2 and t not in GENERIC_WORDS and t not in names
+                 and t not in self.lex.question_words and not any(t in n or n in t for n in names)]
+        if not words:
+            return None
+        items = [m for x in lists for m in x.materials]
+        hit = next((m for m in items if all(self._says(t, m.text) for t in words)), None)
+        if hit is not None:
+            return True, f"（{hit.cite.article}：“{tidy(hit.text)}”）", hit.cite
+        specific = [t for t in words if t not in self.lex.general_documents]
+        if not specific or all(any(self._says(t, m.text) for m in items) for t in specific):
+            return None  # what it names is listed in parts (使用人员 … 证明材料): the text below decides
+        first = items[0].cite
+        at = sorted((q.find(t), q.find(t) + len(t)) for t in words)
+        phrase = q[at[0][0]:at[-1][1]]  # 纳税证明, as said
+        whose = lists[0].title if len(lists) == 1 else f"《{self.corpus.docs[lists[0].doc].title}》"
+        return None, (f"文件未作规定：{whose}的申请材料清单没有列出“{phrase}”（材料见{first.article}等），"
+                      "请以主管部门解释为准。"), first
+
+    def _handed_in(self, q: str) -> str | None:
+        """The thing a question asks whether to hand in, as said: after a verb of handing in (要不要交纳税证明 →
+        纳税证明), or a document named right before the asking end (需要发票吗 → 发票); None for other questions."""
+        words = self.lex.handing_in
+        clause = re.split(r"[，,。；;？?！!、]", q.strip().rstrip("？?。！! "))[-1]
+        clause = re.sub(rf"(?:{words.tails})$", "", clause)  # 不上传证明材料行吗: the act, not 行吗
+        verbs = "|".join(map(re.escape, sorted(self.lex.submit_words, key=len, reverse=True)))
+        ends = "|".join(map(re.escape, sorted(self.lex.document_endings, key=len, reverse=True)))
+        # 交到县区 / 交给运营公司: a place to hand in at, not a thing; 不上传: an act left out, asked as such
+        m = re.search(rf"(?<![不没别免])(?:{verbs})(?![到给至去])\s*(?P<obj>[\u4e00-\u9fff（）]{{2,10}}?)\s*(?:吗|么|不|没|呢|吧)?$",
+                      clause)
+        if m is None:
+            m = re.search(rf"(?:{words.needing})\s*(?P<obj>[\u4e00-\u9fff]{{0,8}}(?:{ends}))\s*(?:吗|么|不|没|呢)$", clause)
+        if m is None or re.search(words.cut, clause[:m.start()]):
+            return None  # 能算…要的云安全认证不: whether a thing counts, not whether to hand it in
+        obj = re.split(words.cut, m.group("obj"))[0]  # 可信云认证作为资质: the thing, not what it would count as
+        if not obj or obj.endswith(tuple(words.not_documents)) or obj in self.lex.result_complements or any(
+                obj.startswith(c) for c in ("上去", "上来", "过去", "进去")):
+            return None  # 申请费: a fee paid, not a document; 交上去: where to, not what
+        if len(obj) > HANDED_IN_CHARS and not obj.endswith(tuple(self.lex.document_endings)):
+            return None  # 补交佐证材料提异议还可以吗: another act follows, the question is about that
+        return obj
 
     def _says(self, word: str, text: str) -> bool:
         """``text`` says the word or one of its kin (先报 / 先到先得, 人品 / 诚信), spaces aside."""

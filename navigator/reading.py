@@ -133,6 +133,15 @@ class StepWords(Model):
     list_nouns: list[str] = []
 
 
+class HandingInWords(Model):
+    """How a question asks whether a thing must be handed in (要不要交纳税证明, 需要发票吗)."""
+
+    tails: str  # 行吗 / 可以吗 after the act
+    needing: str  # 需要 / 要 before a document named with no verb of handing in
+    cut: str  # 作为 / 算: what the thing would count as follows
+    not_documents: list[str]  # 申请费: a fee paid, not a document
+
+
 class AskedValue(Model):
     question: str  # how a question asks for a value of the kind (多久, 几次)
     value: str  # how a sentence gives one (30天内, 1-2次)
@@ -250,6 +259,11 @@ class Lexicon(Model):
     count_question: str
     years_question: str
     frequency_question: str  # 资质复核多久一次: how often
+    submit_words: list[str]  # 要不要交 / 需要提供: whether a thing must be handed in
+    not_material_words: list[str]  # 材料, 申请: words of such a question that name no document
+    document_endings: list[str]  # 发票, …证明: a word naming a document
+    general_documents: list[str]  # 证明, 材料: documents of no particular kind
+    handing_in: HandingInWords
     frequency_value: str  # 每年需进行资质复核, 每半年组织一次: the frequency a sentence states
     count_units: dict[str, list[str]]
     enumeration_question: str

@@ -1481,6 +1481,7 @@ def test_how_often_where_the_text_says_no_frequency_is_silent(ask):
 @pytest.mark.parametrize("question, said", [
     ("2020服务券 揭阳 比例", "揭阳市属粤东西北地区，奖补比例80%"),
     ("我们在佛山，2020年服务券奖补比例多少？", "佛山市属珠三角地区，奖补比例70%"),
+    ("2020服务券，我们是产业集群试点，在佛山，比例多少", "产业集群试点奖补比例80%"),  # the pilots' rate is higher
 ])
 def test_a_rate_question_naming_a_city_opens_with_that_citys_rate(ask, question, said):
     r = ask(question)
@@ -1490,3 +1491,16 @@ def test_a_rate_question_naming_a_city_opens_with_that_citys_rate(ask, question,
 def test_a_verb_with_its_aspect_is_no_unknown_topic(ask):
     r = ask("伊春 补助 拿过一次 还能再拿吗")  # 拿过: the tagger splits it into 拿 | 过, a verb, not a thing
     assert not r["refused"] and opens_with(r, "不可以") and cited(r, "yichun-2023", "二、申报条件（六）")
+
+
+@pytest.mark.parametrize("question, verdict, doc, article, said", [
+    ("伊春 兑付 要交 合同吗", "可以", "yichun-2023", "三、申报审核流程（三）2", "服务合同"),
+    ("东莞 认定 需要 域名备案吗", "可以", "dongguan-2015", "第六条（四）", "域名备案"),
+    # not on the list: silent, with the list cited (the tax figure sets the cap; no 纳税证明 is asked for)
+    ("白云服务券申请要不要交纳税证明", "文件未作规定", "baiyun-2019", "第十四条（一）", "没有列出“纳税证明”"),
+    ("伊春 兑付 需要 发票吗", "文件未作规定", "yichun-2023", "三、申报审核流程（三）1", "没有列出“发票”"),
+    ("伊春备案 需要 营业执照原件吗", "文件未作规定", "yichun-2023", "三、申报审核流程（二）", "没有列出“营业执照原件”"),
+])
+def test_whether_a_document_must_be_handed_in_goes_by_the_programmes_list(ask, question, verdict, doc, article, said):
+    r = ask(question)
+    assert opens_with(r, verdict) and said in r["answer"] and cited(r, doc, article), r["answer"][:200]
