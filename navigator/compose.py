@@ -125,6 +125,9 @@ class Engine:
         self.quoter = quoter
         self.service = service
         self.lex = reader.lex
+        # Names of lines and documents: they route a question and say nothing of what it asks (built once).
+        self.name_words = frozenset({w for ws in self.lex.line_words.values() for w in ws} | {
+            a for d in self.corpus.docs.values() for a in d.aliases})
 
     # --- the conversation ----------------------------------------------------------------------------------
 
@@ -1527,8 +1530,7 @@ class Engine:
         phrase = self._handed_in(q)
         if not phrase:
             return None
-        names = {w for ws in self.lex.line_words.values() for w in ws} | {
-            a for d in self.corpus.docs.values() for a in d.aliases} | set(self.lex.not_material_words)
+        names = self.name_words | set(self.lex.not_material_words)
         words = [t for t in self.scope.jieba.lcut(phrase) if len(t) >= 2 and t not in GENERIC_WORDS and t not in names
                  and t not in self.lex.question_words and not any(t in n or n in t for n in names)]
         if not words:
@@ -1563,8 +1565,8 @@ class Engine:
         if m is None or re.search(words.cut, clause[:m.start()]):
             return None  # 能算…要的云安全认证不: whether a thing counts, not whether to hand it in
         obj = re.split(words.cut, m.group("obj"))[0]  # 可信云认证作为资质: the thing, not what it would count as
-        if not obj or obj.endswith(tuple(words.not_documents)) or obj in self.lex.result_complements or any(
-                obj.startswith(c) for c in ("上去", "上来", "过去", "进去")):
+        if not obj or obj.endswith(tuple(words.not_documents)) or obj in self.lex.result_complements or obj.startswith(
+                tuple(words.directions)):
             return None  # 申请费: a fee paid, not a document; 交上去: where to, not what
         if len(obj) > HANDED_IN_CHARS and not obj.endswith(tuple(self.lex.document_endings)):
             return None  # 补交佐证材料提异议还可以吗: another act follows, the question is about that
@@ -1624,8 +1626,7 @@ class Engine:
     def _speaks_of(self, sentence: str, r: Reading) -> bool:
         """The sentence names something the question asks about (a word of its own, not a place, a document's or
         a line's name, a question word or a word every question here uses)."""
-        names = {w for ws in self.lex.line_words.values() for w in ws} | {
-            a for d in self.corpus.docs.values() for a in d.aliases}
+        names = self.name_words
         words = [t for t in self.scope.content_words(r.question, r) if t not in GENERIC_WORDS and t not in names
                  and not any(t in n for n in names)]
         return not words or any(squash(k) in squash(sentence) for t in words
@@ -1769,8 +1770,7 @@ class Engine:
         if not body:
             return None
         kinds = self.scope.kinds(focus)
-        names = {w for ws in self.lex.line_words.values() for w in ws} | {
-            a for d in self.corpus.docs.values() for a in d.aliases}
+        names = self.name_words
         places = {p.text for p in ctx.r.places}
         fees = re.findall(r"[\u4e00-\u9fff]{2}费", focus)  # 申报费, 评审费: a fee asked about
         for t in [*self.scope.jieba.lcut(focus), *fees]:
@@ -2089,8 +2089,7 @@ class Engine:
     def _asks_only_window(self, r: Reading) -> bool:
         """The question names nothing but the programme and taking applications (今年受理到什么时候), not another
         thing's period (资格有效期是几年)."""
-        names = {w for ws in self.lex.line_words.values() for w in ws} | {
-            a for d in self.corpus.docs.values() for a in d.aliases}
+        names = self.name_words
         words = [t for t in self.scope.content_words(r.question, r) if t not in GENERIC_WORDS and t not in names
                  and not any(t in n for n in names)]
         return all(any(w in t for w in self.lex.window_acts) for t in words)

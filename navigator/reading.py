@@ -140,6 +140,7 @@ class HandingInWords(Model):
     needing: str  # 需要 / 要 before a document named with no verb of handing in
     cut: str  # 作为 / 算: what the thing would count as follows
     not_documents: list[str]  # 申请费: a fee paid, not a document
+    directions: list[str]  # 交上去: a direction after the verb, not a thing handed in
 
 
 class AskedValue(Model):
