@@ -162,7 +162,7 @@ def scan(text: str, words: MoneyWords, cue_before: list[tuple[int, int]] | None 
         joined = _range_partner(t, start, end, words)
         # 交了八百万的税: the word for the money right after the number (的 between at most) announces it as well.
         after_cue = any(0 <= s0 - end <= 1 and t[end:s0] in ("", "的") for s0, _ in cues)
-        # (交了20000000的税: a bare number of yuan too long to be a year or a count, the word for the money after it)
+        # (交了一串八位数字的税: a bare number of yuan too long to be a year or a count, the word for the money after it)
         long_bare = is_arabic and len(re.sub(r"\D", "", num.split(".")[0])) >= BARE_AFTER_CUE_DIGITS
         cued = cued or joined or (after_cue and (not is_arabic or long_bare))
         if not is_arabic:

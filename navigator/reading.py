@@ -805,7 +805,7 @@ class Reader:
         context += [(m.start(), m.end()) for m in re.finditer(r"[、和及]", q)
                     if any(e <= m.start() and m.start() - e <= 8 for _s, e, _w in cues)]
         context += [(m.start(), m.end()) for m in re.finditer(r"(?<=[\d万元亿千])\s*[，、,；]", q)]  # 10万元，一十万
-        context += [(m.start(), m.end()) for m in re.finditer(r"(?<=左右|上下)\s*[，、,；]", q)]  # 六十万元左右，100000
+        context += [(m.start(), m.end()) for m in re.finditer(r"(?<=左右|上下)\s*[，、,；]", q)]  # 六十万元左右，十万
         context += [(m.start(), m.end()) for rx in self._line_rx.values() for m in rx.finditer(q)]  # 公有云一百万
         raw = scan(q, self.lex.money, [(s, e) for s, e, _ in cues] + context)[:MAX_AMOUNTS]
         out: list[AmountRead] = []

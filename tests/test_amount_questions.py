@@ -190,15 +190,19 @@ def test_an_amount_given_as_a_bound_is_estimated_inside_it():
     assert "以下（不含）" in r["answer"], r["answer"][:300]
 
 
-@pytest.mark.parametrize("question", [
-    "白云 公有云 四上 纳税300万 三年服务费 12万 30万 8万 补贴合计",  # 6万 + 10万 + 4万 under the 10万 yearly cap
-    "白云四上企业纳税400万，公有云两年的服务费 16万 24万，合计能补多少",
+@pytest.mark.parametrize(("question", "years"), [
+    # 6万 + 10万 + 4万: each year under the 10万 yearly cap of the under-500万 tier, never one year of 50万
+    ("白云 公有云 四上 纳税300万 三年服务费 12万 30万 8万 补贴合计", ["60000.00", "100000.00", "40000.00"]),
+    ("白云四上企业纳税400万，公有云两年的服务费 16万 24万，合计能补多少", ["80000.00", "100000.00"]),
 ])
-def test_several_years_fees_of_a_yearly_line_are_never_summed_into_one_year(question):
+def test_several_years_fees_of_a_yearly_line_are_each_their_own_year(question, years):
     from navigator.answer import answerer
 
     r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
-    assert r["estimate"] is None and r["clarify"] is not None and "第几年" in r["clarify"]["question"], r["answer"][:300]
+    assert r["estimate"] is not None, r["answer"][:300]
+    per_year = sorted((y["year"], y["amount_cny"]) for i in r["estimate"]["items"] for y in i["schedule"])
+    assert [amount for _, amount in per_year] == years, r["answer"][:300]
+    assert [year for year, _ in per_year] == list(range(1, len(years) + 1)), r["answer"][:300]
 
 
 @pytest.mark.parametrize("question", ["伊春企业首次上云，云服务按月付，每个月6000元，能补多少？", "白云公有云每月2万，四上企业纳税800万，能补多少"])
