@@ -42,8 +42,10 @@ STATUS_TEXT = {"open": "可申请/有效期内", "closed": "已截止或已失�
                "unknown": "文件未载明期限，无法确定"}
 SEARCH_K = 8
 ISSUE_DATE = re.compile(r"20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+FORM_DATE = re.compile(r"20\d\d\s*年\s*(?:\d{1,2}\s*)?月?\s*(?:\d{1,2}\s*)?日?")  # a form's date line, left to fill in
 NAMED_SCORE = 3.0  # a document scored this high is named by its own name (2020 + 服务券, 资源池), not by a hint
 OWN_PHRASE = 8  # this many characters of the question's runs found in one document only speak of that document
+OWN_TOPIC = 12  # this many make it the document favoured (资源池暨上云上平台供应商申报)
 TITLE_RUN = 3  # a run of this many characters shared with a document's title names the document
 DATED_LIMIT = re.compile(r"(?:(?P<y>20\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:[（(]星期.[)）])?"
                          r"(?:(?P<pm>下午|晚上)|上午)?(?:(?P<h>\d{1,2})(?:[:：](?P<mi>\d\d)|时|点))?(?:之?前|截止)")
@@ -128,6 +130,10 @@ class Engine:
         # Names of lines and documents: they route a question and say nothing of what it asks (built once).
         self.name_words = frozenset({w for ws in self.lex.line_words.values() for w in ws} | {
             a for d in self.corpus.docs.values() for a in d.aliases})
+        # The amounts a calculator takes: another (服务收入四百多万 against a certification's 500万 threshold) is a
+        # fact of the asker, and asks for no figure.
+        self.figure_fields = frozenset({*estimating.PAYMENT_FIELDS, *(
+            s.name for x in self.reg.programmes.values() for s in estimating.specs_of(x))})
 
     # --- the conversation ----------------------------------------------------------------------------------
 
@@ -457,8 +463,9 @@ class Engine:
         # 能领几次 / 一共补几年: a count or a span, not an amount
         counting = not r.amounts and any(re.search(x, q) for x in (
             self.lex.asked_values["次数"].question, self.lex.asked_values["时限"].question, self.lex.years_question))
+        figures_in = [a for a in inputs if a.field is None or a.field in self.figure_fields]
         wants_figure = (bool(intents & {"estimate"}) and not cap_question and not counting) or bool(
-            inputs and intents & {"amount"}) or (
+            figures_in and intents & {"amount"}) or (
             r.follow_up and bool([a for a in inputs if a.turn is None])) or terse_ask or claims
         if wants_figure and "deadline" in intents and not [a for a in inputs if a.turn is None] \
                 and not re.search(self.lex.money_question, q):
@@ -519,7 +526,20 @@ class Engine:
                 d.lines.insert(d.lines.index(line) + 1, self._quote_line(x.article, x.text))
             if listed:
                 d.headline = f"{'；'.join(tidy(x.text) for x in [found, *listed])}（{found.article.label}）"
+            if re.search(self.lex.issue_date_question, q) and not ISSUE_DATE.search(found.text):
+                shown = " ".join(found.text.split())  # 2023年  月: the blank left for the month kept visible
+                d.headline = (f"文件正文未载明发布日期；{found.article.label}的落款为“{shown}”"
+                              f"（{found.article.label}），请以发文单位公布的为准。")
         step = self._step_asked(d, ctx, lead) if lead is not None else None
+        besides = self._besides(d, ctx, lead) if lead is not None and step is None else None
+        if besides is not None:  # 除了典型案例以外，还要写哪些: the list's other items, each with its label
+            aside, rest = besides
+            d.headline = f"除“{aside}”外，还有：" + "；".join(f"{tidy(text)}（{k.label}）" for k, text in rest)
+            for k, text in reversed(rest):
+                d.cites.insert(0, self.corpus.cite_article(k, text))
+                line = self._quote_line(k, text)
+                if line not in d.lines:
+                    d.lines.insert(d.lines.index("依据：") + 1 if "依据：" in d.lines else 0, line)
         if step is not None:
             pick, sentence, where = step
             d.headline = f"{where}：{tidy(sentence)}（{pick.label}）"
@@ -668,14 +688,18 @@ class Engine:
             boost = set(r.documents[:1])
         if only:  # 2020年资源池暨上云上平台供应商申报: runs of words only one document has speak of it too
             own: dict[str, int] = {}
-            for phrase in self.scope.text_phrases(q, []):
-                owners = [d.id for d in self.corpus.docs.values() if d.contains(phrase)]
+            for phrase in self.scope.text_phrases(q, [], bare=True):
+                owners = [d for d, body in self.scope.bare_bodies.items() if squash(phrase) in body]
                 if len(owners) == 1:
                     own[owners[0]] = own.get(owners[0], 0) + len(squash(phrase))
             for doc, chars in own.items():
                 if chars >= OWN_PHRASE and doc not in only:
                     only.add(doc)
                     boost.add(doc)
+            # 2020年资源池暨上云上平台供应商申报: a long run of words one document alone has is that document's
+            mine = [doc for doc, chars in own.items() if chars >= OWN_TOPIC]
+            if len(mine) == 1:
+                boost = {mine[0]}
         return only, boost
 
     @staticmethod
@@ -916,7 +940,22 @@ class Engine:
             d.lines.append(f"· 另一种理解：{tidy(alt['reading'])}，合计 {money(alt['total_cny'])}")
             if alt.get("citation"):
                 d.cites.append(Citation(**alt["citation"]))
+        self._step_quotes(d)
         return d
+
+    def _step_quotes(self, d: Draft) -> None:
+        """The sentences the steps rest on, quoted whole and once each (给予云服务费50%的补贴; 年度全库纳税500万元以下
+        的企业，单个企业当年最高补贴额度不超过10万元), so the figure can be checked against the text."""
+        said: list[str] = []
+        for s in d.estimate["steps"]:
+            c = Citation(**s["citation"])
+            whole = next((x for x in self._sentences_of(c) if squash(c.quote) in squash(x)), c.quote)
+            num = f"（{c.doc_number}）" if c.doc_number else ""
+            line = f"《{c.title}》{num}{c.article}：“{tidy(whole)}”"
+            if line not in said:
+                said.append(line)
+        if said:
+            d.lines += ["依据：", *said]
 
     def _tier_cap(self, d: Draft, ctx: Context, lines: list[Programme]) -> bool:
         """纳税1000万，公有云一年最多补多少 (no fee given): the yearly cap of the tax tier, from the calculator's
@@ -1111,6 +1150,10 @@ class Engine:
         ruled = self._ruled_requirement(ctx)
         if ruled is not None:
             return ruled
+        # 2a'. Lasting for good (一次认定长期有效吗) where a sentence of the document sets a period (认定有效期三年).
+        lasting = self._lasting_verdict(ctx, [x for x in [lead, *(quotes or [])] if x is not None])
+        if lasting is not None:
+            return lasting
         # 2a. The quoted text forbids what is asked (不得转让、买卖), or requires what the question would skip or put
         #     off (每年需进行资质复核 / 可以不做吗; 签订服务合同前先备案 / 签了合同之后再备案).
         for s in [x for x in [lead, *(quotes or [])] if x is not None]:
@@ -1122,21 +1165,25 @@ class Engine:
             return rated
         # 2c. Figures the question states (申请8个, 过5个工作日再交) against the bounds the quoted sentences set.
         named = [self.reg.get(p).title.split("·")[-1] for p in lines]
-        for s in [x for x in [lead, *(quotes or [])] if x is not None]:
-            if named and not any(n in s.article.text for n in named):
-                continue  # 云上软件园能连续享受三年吗: not the bounds of another line (软件开发云 周期为三年)
-            if re.search(self.lex.tier_sentence, s.text):
-                continue  # 纳税2000万元以上的，当年最高…: a tier of the cap, not a condition to apply
+        bounding = [s for s in [lead, *(quotes or [])] if s is not None
+                    # 云上软件园能连续享受三年吗: not the bounds of another line (软件开发云 周期为三年)
+                    and not (named and not any(n in s.article.text for n in named))
+                    # 纳税2000万元以上的，当年最高…: a tier of the cap, not a condition to apply
+                    and not re.search(self.lex.tier_sentence, s.text)]
+        # 其他供应商…初始限额是500万元吗 against 平台商初始限额为800万元 and 其他…供应商初始限额为500万元: a figure
+        # claimed as the text's own is checked as such first, against the sentence the question's words point to.
+        claims = [(c, s) for s in bounding if (c := limits.claim(q, s.text, self.lex.limits)) is not None]
+        top = max((c[1] for c, _s in claims), default=0)
+        if len({c[0] for c, _s in claims if c[1] == top}) == 1:  # sentences sharing as much that disagree: no telling
+            said, s = next((c[0], s) for c, s in claims if c[1] == top)
+            return said, f"（{s.article.label}：“{tidy(s.text)}”）", self.corpus.cite_article(s.article, s.text)
+        for s in bounding:
             inside = limits.judge(q, s.text, self.lex.limits)
             if inside and found is not None and found[0] is True:
                 return found  # 成立三年 meets 不低于1年, and the rules say which other conditions the facts meet
             if inside is not None:
                 cite = self.corpus.cite_article(s.article, s.text)
                 return inside, f"（{s.article.label}：“{tidy(s.text)}”）", cite
-            said = limits.claimed(q, s.text, self.lex.limits)  # 初始限额是800万吧 against 初始限额为800万元
-            if said is not None:
-                cite = self.corpus.cite_article(s.article, s.text)
-                return said, f"（{s.article.label}：“{tidy(s.text)}”）", cite
         # 2d. Still open? A dated time limit of the act asked about (变更申请…于5月20日下午5:00前提交), else the
         #    programme's window, on the date asked (or the evaluation date).
         if r.still_open:
@@ -1211,7 +1258,7 @@ class Engine:
             w = progs[0].window
             return None, f"文件未作规定：{progs[0].title}：{tidy(w.text)}（{w.cite.article}：“{tidy(w.cite.quote)}”）。", w.cite
         # 6b. What the question asks about (申请费, 有效期, 规上企业) is named nowhere in the document: silent.
-        absent = self._absent_focus(ctx)
+        absent = self._absent_focus(ctx, lead)
         if absent:
             art = lead.article.label if lead else ""
             near = f"，最接近的条文是{art}" if art else ""
@@ -1239,6 +1286,26 @@ class Engine:
         title = titles[0]
         return title if sum(squash(t) in squash(title) for t in content) > sum(
             squash(t) in squash(sentence) for t in content) else None
+
+    def _lasting_verdict(self, ctx: Context, quotes: list[Sentence]) -> tuple[bool, str, Citation] | None:
+        """一次认定长期有效吗 / 资质是永久的吗: no, where a sentence of the document sets the period of what is asked
+        (云公共服务平台认定有效期三年); the quotes first, then the document's other sentences naming it."""
+        if not re.search(self.lex.lasting_claim, ctx.q):
+            return None
+        period = self.lex.lasting_ends
+        docs = {self.reg.get(p).doc for p in ctx.programmes if p in self.reg.programmes} or set(ctx.r.documents[:1])
+        words = [t for t in self.scope.content_words(ctx.q, ctx.r) if t not in GENERIC_WORDS and len(t) >= 2]
+        pool = quotes + [x for x in self.quoter.sentences if x.article.doc_id in docs and x not in quotes]
+        for x in pool:
+            if x.article.doc_id in docs and re.search(period, x.text) and (any(
+                    squash(k) in squash(x.text) for t in words for k in self.scope.kin(t))
+                    or re.search(self.lex.validity.self_clause, x.text)):  # 本办法…有效期三年: the whole programme's
+                return False, f"（{x.article.label}：“{tidy(x.text)}”）", self.corpus.cite_article(x.article, x.text)
+        if not quotes:
+            return None
+        near = quotes[0]  # no period and no way out: the text does not say it lasts for good either
+        return None, (f"文件未作规定：文件没有写明有效期，最接近的条文是{near.article.label}（“{tidy(near.text)}”），"
+                      "请以主管部门解释为准。"), self.corpus.cite_article(near.article, near.text)
 
     def _event_verdict(self, ctx: Context, quotes: list[Sentence]) -> tuple[bool, str, Citation] | None:
         """Whether a dated event is still inside the period a sentence sets: a certificate within its validity
@@ -1586,7 +1653,7 @@ class Engine:
             m = re.search(kind.question, ctx.q)
             if m and not re.search(kind.value, given):
                 return what
-            head = self._asked_head(ctx, m.end()) if m else None
+            head = self._asked_head(ctx, m.end()) if m and kind.of_thing else None
             if head and not any(squash(k) in squash(d.headline + lead.text) for k in self.scope.kin(head)):
                 return what  # 多久出认定结果 against 认定有效期三年: a time of something other than the 结果 asked
         return None
@@ -1753,15 +1820,22 @@ class Engine:
         reads, a fee for applying, or a ceiling the text does not set."""
         return self._unruled_requirement(ctx) or self._application_fee(ctx) or self._no_cap(ctx)
 
-    def _absent_focus(self, ctx: Context) -> str | None:
-        """A thing a yes/no question asks about (after 要不要 / 有没有 / 是不是) that its document never names."""
+    def _absent_focus(self, ctx: Context, lead: Sentence | None = None) -> str | None:
+        """A thing a yes/no question asks about (after 要不要 / 有没有 / 是不是) that its document never names (nor the
+        deciding sentence's, where retrieval found the answer in another)."""
         q = ctx.q
         docs = {self.reg.get(p).doc for p in ctx.programmes if p in self.reg.programmes} or set(ctx.r.documents[:1])
+        docs |= {lead.article.doc_id} if lead is not None else set()
+        if not ctx.r.programmes and not ctx.r.documents:
+            docs = set(self.corpus.docs)  # 需要向省厅提变更申请吗: no document named, none is the one that must say it
         body = squash("".join(self.corpus.docs[d].body for d in docs if d in self.corpus.docs))
         for w in self.lex.intents.get("prohibition", []):  # 东莞的服务券能转让吗: an act other texts forbid, this one
             if len(w) >= 2 and w in q and body and squash(w) in self.scope.text_all and squash(w) not in body:
                 return w                                       # never names
         marks = [m.end() for w in self.lex.yes_no.focus for m in re.finditer(re.escape(w), q)]
+        last = max((m.end() for m in re.finditer(r"[，,。；;！!]", q.rstrip("？?。 "))), default=0)
+        marks += [m.end() for w in self.lex.yes_no.focus_in_asking_clause for m in re.finditer(re.escape(w), q)
+                  if m.start() >= last]
         marks += [m.end() for m in re.finditer(r"([\u4e00-\u9fff])不\1", q)  # 收不收, 给不给: A-not-A asks too
                   if m.group(1) not in self.lex.yes_no.modal]
         if not marks:
@@ -1802,8 +1876,11 @@ class Engine:
         kinds = self.scope.kinds(q)
         undone = "|".join(map(re.escape, sorted(yn.not_done, key=len, reverse=True)))
         again = "|".join(map(re.escape, yn.again))
-        for m in re.finditer("|".join(map(re.escape, yn.prohibitions)), sentence):
+        applying = asked is not None and re.fullmatch(yn.apply_tail, q[asked.end():].strip())
+        for m in [] if applying else re.finditer("|".join(map(re.escape, yn.prohibitions)), sentence):
             span = re.split(r"[，。；;]", sentence[m.end():])[0]
+            # 不得利用所申请到的服务资源从事…: 所…的 names the thing used, not the act forbidden (申请 is allowed)
+            span = re.sub(r"所[\u4e00-\u9fff]{1,5}的", "", span)
             # 不用再审 against 不再审核: the question says it is not done either, and agrees
             items = [x for x in re.split(r"[、和或及]", span)
                      if x and not re.search(rf"(?:{undone})(?:{again})?{re.escape(x[0])}", q)]
@@ -1889,6 +1966,9 @@ class Engine:
         if hasattr(calc, "groups") and hasattr(calc, "cluster_pilot_rate"):
             city = facts.get("city")
             group = next((g for g in calc.groups if city in self.reader.gaz.groups.get(g.gazetteer_group, [])), None)
+            named = [g for g in calc.groups if g.name.removesuffix("地区") in ctx.q]
+            if group is None and city is None and len(named) == 1:
+                group = named[0]  # 珠三角 奖补比例 80%吗: the group itself named, no city
             if facts.get("cluster_pilot") is True:
                 rate = calc.cluster_pilot_rate
             elif group is not None and (facts.get("cluster_pilot") is False
@@ -1898,7 +1978,7 @@ class Engine:
                 # 佛山能按80%算吗: the city's rate is 70 %; 80 % only as a cluster pilot, which the asker did not say
                 cite = group.rate.cite
                 full = next((x for x in self._sentences_of(cite) if squash(cite.quote) in squash(x)), cite.quote)
-                return False, (f"{city}按{group.rate.value * 100:.0f}%奖补；只有产业集群试点企业按"
+                return False, (f"{city or group.name}按{group.rate.value * 100:.0f}%奖补；只有产业集群试点企业按"
                                f"{asked * 100:.0f}%（{cite.article}：“{tidy(full)}”）"), cite
         elif getattr(calc, "rates", None) and ctx.r.asked_year and ctx.r.asked_year <= len(calc.rates):
             rate = calc.rates[ctx.r.asked_year - 1]
@@ -1921,7 +2001,9 @@ class Engine:
         asked = re.split(r"[，,。？?；;]|就|行|吗|可以|即可", q[m.end():])[0]
         words = [t for t in self.scope.jieba.lcut(asked) if len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t)
                  and t not in GENERIC_WORDS and t not in self.lex.question_words]
-        said = next((t for t in words if t in sentence), None)
+        # 只看书面材料吗 against 书面审查、现场答辩…: a word's head or tail (书面) names it as well
+        said = next((t for t in words if t in sentence), None) or next(
+            (p for t in words if len(t) >= 4 for p in (t[:2], t[-2:]) if p in sentence and p not in GENERIC_WORDS), None)
         if said is None:
             return False
         # more than the thing asked: a list or a second act joined to it, in a sentence that requires them
@@ -1947,7 +2029,7 @@ class Engine:
     def _sets_place_apart(self, ctx: Context, sentence: str) -> bool:
         """The sentence treats a place the question names apart (（东莞市、中山市径向…）, 深圳市除外)."""
         for p in ctx.r.places:
-            if p.level == "province":
+            if p.level == "province" or self.scope.said_not_in(ctx.r, p):
                 continue
             short = p.name.rstrip("市区县")
             if any(short in m.group(1) and re.search(r"除外|径向|不含|另行|除", m.group(1))
@@ -2135,8 +2217,7 @@ class Engine:
         focus = max(asked, key=lambda k: max(r.question.rfind(w) for w in self.lex.intents[k]))
         progs = list(ctx.programmes)
         if len(progs) > 1:
-            side = "provider" if r.provider or any(w in r.question for w in ("服务商", "供应商", "平台认定", "资源池企业")) \
-                else "enterprise"
+            side = "provider" if r.provider or re.search(self.lex.provider_side, r.question) else "enterprise"
             progs = [p for p in progs if self.reg.get(p).side == side] or progs
         shared_name = None
         if len(progs) > 1:
@@ -2153,6 +2234,8 @@ class Engine:
                 prog = self.reg.get(pid)
                 d.lines.append(f"· {prog.title}：{_cited(prog.who.text, prog.who.cite)}")
                 d.cites.append(prog.who.cite)
+            return True
+        if len(progs) > 1 and focus == "materials" and self._materials_of_lines(d, progs):
             return True
         if len(progs) != 1:
             return False
@@ -2181,6 +2264,33 @@ class Engine:
         for text, cite in out[1:]:
             d.lines.append(text)
             d.cites.append(cite)
+        return True
+
+    def _materials_of_lines(self, d: Draft, progs: list[str]) -> bool:
+        """白云服务券要交哪些材料, no line named: the items every line of the one document asks for, then what each
+        line adds (申请云上软件园还需提交第七项材料), each with its article."""
+        lines = [self.reg.get(p) for p in progs]
+        if len({x.doc for x in lines}) != 1 or not all(x.materials for x in lines):
+            return False
+        common = [m for m in lines[0].materials if all(any(m.text == o.text for o in x.materials) for x in lines[1:])]
+        if not common:
+            return False
+        doc = self.corpus.docs[lines[0].doc]
+        d.programmes = list(progs)
+        d.headline = f"《{doc.title}》各项目都需提交的材料："
+        d.cites.append(common[0].cite)
+        for n, m in enumerate(common, 1):
+            d.lines.append(f"{n}. {_cited(m.text, m.cite)}")
+            d.cites.append(m.cite)
+        extras: dict[tuple[str, ...], list[str]] = {}  # lines adding the same items are named together
+        for x in lines:
+            more = tuple(m.text for m in x.materials if not any(m.text == c.text for c in common))
+            if more:
+                extras.setdefault(more, []).append(x.title.split("·")[-1])
+        by_text = {m.text: m for x in lines for m in x.materials}
+        for more, names in extras.items():
+            d.lines.append(f"· {'、'.join(names)}还需提交：" + "；".join(_cited(t, by_text[t].cite) for t in more))
+            d.cites += [by_text[t].cite for t in more]
         return True
 
     def _asks_whole(self, r: Reading, asked: list[str]) -> bool:
@@ -2335,8 +2445,10 @@ class Engine:
         doc = self._asked_doc(ctx)
         dated = [x for x in self.quoter.sentences if x.article.doc_id == doc and x.article.label in ("落款", "印发通知")
                  and ISSUE_DATE.search(x.text) and len(x.text) <= 40]
-        # 印发日期: the line that says 印发 with its date (…办公室 2015年10月23日印发), else the notice's date.
-        return next((x for x in dated if "印发" in x.text and "印发" in ctx.q), None) or next(iter(dated), None)
+        # 印发日期: the line that says 印发 with its date (…办公室 2015年10月23日印发), else the notice's date; a text
+        # that prints no date of its own gives the date line of its forms (申报书 2023年  月), said to be only that.
+        return next((x for x in dated if "印发" in x.text and "印发" in ctx.q), None) or next(iter(dated), None) or next(
+            (x for x in self.quoter.sentences if x.article.doc_id == doc and FORM_DATE.fullmatch(x.text.strip())), None)
 
     def _doc_number(self, ctx: Context) -> Sentence | None:
         """文号是多少: the line of the routed document that prints its number (粤工信办函〔2020〕37号)."""
@@ -2398,18 +2510,9 @@ class Engine:
             if m and self._quote_matches_question(ctx, x.text):
                 target = doc.article_by_label(m.group(1).replace(" ", ""))
                 break
-        # The list the deciding sentence belongs to; else the first quoted or retrieved article that is a list.
-        # Of those, the first whose opening names the kind of list asked for (材料: 第六条, not 第四条's 条件).
+        # Of the lists near, the first whose opening names the kind of list asked for (材料: 第六条, not 第四条's 条件).
         noun = next((w for w in words.list_nouns if w in ctx.q), None)
-        lists: list[Article] = [target] if target is not None else []
-        for art in [lead.article, *(x.article for x in d.quotes), *(h.chunk.article for h in ctx.hits)]:
-            if target is not None or art.doc_id != lead.article.doc_id:
-                continue
-            up = self.corpus.article(art.parent) if art.parent else None
-            found = self._list_parent(art) or (art if art.children else None) or (
-                up if up is not None and up.kind not in ("chapter", "preface", "annex") else None)
-            if found is not None and len(found.children) >= 2 and found not in lists:
-                lists.append(found)
+        lists = [target] if target is not None else self._lists_near(d, ctx, lead)
         if not lists:
             return None
         target = next((x for x in lists if noun and noun in f"{x.heading}{x.own_text}"), lists[0])
@@ -2423,6 +2526,35 @@ class Engine:
             return None
         label = words.nth_label.format(n=nth) if nth else (words.first_label if first else words.last_label)
         return pick, sentence, label
+
+    def _lists_near(self, d: Draft, ctx: Context, lead: Sentence) -> list[Article]:
+        """The list the deciding sentence belongs to, then the quoted or retrieved articles that are lists."""
+        lists: list[Article] = []
+        for art in [lead.article, *(x.article for x in d.quotes), *(h.chunk.article for h in ctx.hits)]:
+            if art.doc_id != lead.article.doc_id:
+                continue
+            up = self.corpus.article(art.parent) if art.parent else None
+            found = self._list_parent(art) or (art if art.children else None) or (
+                up if up is not None and up.kind not in ("chapter", "preface", "annex") else None)
+            if found is not None and len(found.children) >= 2 and found not in lists:
+                lists.append(found)
+        return lists
+
+    def _besides(self, d: Draft, ctx: Context, lead: Sentence) -> tuple[str, list[tuple[Article, str]]] | None:
+        """除了典型案例以外，还要写哪些: the other items of the list whose item names the thing set aside."""
+        m = re.search(self.lex.besides_question, ctx.q)
+        if m is None:
+            return None
+        aside = squash(m.group(1))
+        for target in self._lists_near(d, ctx, lead)[:1]:
+            kids = [self.corpus.article(c) for c in target.children]
+            items = [(k, next((x for x in self.quoter.quotable(k) if x.strip()), k.own_text.strip())) for k in kids]
+            named = [k for k, text in items if len(aside) >= 2 and (
+                aside in squash(text) or squash(text).rstrip("。；;") in aside or aside in squash(k.heading or ""))]
+            rest = [(k, text) for k, text in items if k not in named and text]
+            if named and rest:
+                return m.group(1), rest
+        return None
 
     def _step_done(self, q: str) -> str | None:
         """The step a question says is done, when it asks what comes next (初审过了以后…下一道: 初审)."""

@@ -128,6 +128,9 @@ def figures(question: str, w: LimitWords) -> list[Figure]:
         v = _number(m.group(1))
         if v is None or (w.units[m.group("unit")] == "年" and re.fullmatch(r"(?:19|20)\d\d", m.group(1).strip())):
             continue  # 2020年初在白云注册: a calendar year, not a number of years
+        if m.group(1).strip() == "一" and m.group("unit") == "家" and re.match(
+                r"[^，。；,;？?]{0,16}?(?:企业|公司|单位|工厂|厂|平台|服务商|机构)", question[m.end():]):
+            continue  # 我们是东莞一家做协同办公软件的企业: who asks, not a count of enterprises served
         head, tail = question[max(0, m.start() - 3):m.start()], question[m.end():m.end() + 3]
         lean: Literal["exact", "above", "below", "ago"] = "exact"
         if any(head.endswith(x) for x in w.lower_before if len(x) > 1):
@@ -191,17 +194,26 @@ def judge(question: str, sentence: str, w: LimitWords) -> bool | None:
 
 
 def claimed(question: str, sentence: str, w: LimitWords) -> bool | None:
+    """See ``claim``: the verdict alone."""
+    found = claim(question, sentence, w)
+    return None if found is None else found[0]
+
+
+def claim(question: str, sentence: str, w: LimitWords) -> tuple[bool, int] | None:
     """Whether a figure the question puts forward as the text's own (初始限额是800万吧, 公示期是7个工作日吗) is the
     one the sentence states, where the sentence states it as a plain figure (初始限额为800万元, 公示5个工作日), not
-    a bound. None: the question claims no figure, or the sentence states none of its unit about the same thing."""
+    a bound, with how many pairs of characters the question's words before the figure share with the clause that
+    states it (of several sentences, the one sharing most is the one the question means). None: the question claims
+    no figure, or the sentence states none of its unit about the same thing."""
     units = _alternation(list(w.units))
     spans = [(b.start, b.end) for b in bounds(sentence, w)]
     clauses = [m.end() for m in re.finditer(r"[，；;。]", sentence)]
     parts = re.split(r"[，；;。]", sentence)
     stated = []
     for m in re.finditer(rf"{NUM}\s*(?P<unit>{units})", sentence):
-        if sentence[max(0, m.start() - 1):m.start()] in ("第", "前", "近") or any(
-                a <= m.start() < b for a, b in spans):
+        named = sentence[max(0, m.start() - 1):m.start()] in ("为", "是")  # 初始限额为800万元: the figure itself
+        if sentence[max(0, m.start() - 1):m.start()] in ("第", "前", "近") or (not named and any(
+                a <= m.start() < b for a, b in spans)):
             continue
         v = _number(m.group(1))
         if v is not None:
@@ -213,11 +225,14 @@ def claimed(question: str, sentence: str, w: LimitWords) -> bool | None:
         if f.lean != "exact" or not (head in w.claim_before or re.match(w.claim_end, tail)):
             continue
         near = question[max(0, f.start - CONTEXT_CHARS):f.start]
-        mine = [(v, c) for u, v, c in stated if u == f.unit and _shared(parts[c], near)]
+        mine = [(v, c, _shared(parts[c], near)) for u, v, c in stated if u == f.unit and _shared(parts[c], near)]
+        # 平台商初始限额…800万元；其他…供应商初始限额为500万元: the clause sharing most words with the question's
+        top = max((x[2] for x in mine), default=0)
+        mine = [(v, c) for v, c, n in mine if n == top]
         if len({v for v, _ in mine}) != 1:
             continue  # none, or several figures of the unit: cannot tell which the question means
         ok = mine[0][0] == f.value
-        out = ok if out is None else out and ok
+        out = (ok, top) if out is None else (out[0] and ok, min(out[1], top))
     return out
 
 

@@ -31,6 +31,7 @@ GENERIC_TITLE_WORDS = {"企业", "上云", "云上", "平台", "上平", "工业
                        "暂行", "市支", "持工", "工信", "厅办", "办公", "公室", "于开", "展2", "年工", "领工", "作的", "的通",
                        "知", "业上", "台服", "云补", "助实", "施细", "资源", "源池", "培育", "作方"}
 MAX_READ_CHARS = 600  # the reader looks at this much of a question: beyond it, text is kept but not parsed
+LINE_SCORE = 1.0  # a document named only by one of its lines' words (教育版): as much as its place
 MAX_AMOUNTS = 20
 PAYMENT_INPUTS = ("fees_cny", "contract_cny", "annual_fees_cny")  # the inputs a payment fills, once tied to a line
 SENTENCE = re.compile(r"[。；;！？!?\n]")
@@ -51,6 +52,7 @@ class YesNoWords(Model):
     asking: list[str]  # words after which a yes/no question names the act it asks about
     positive: list[str]
     prohibitions: list[str]
+    apply_tail: str  # 社会组织能申请吗: what follows the asking word is applying itself, no act a prohibition forbids
     skip: list[str]
     bare_skip: str  # 中间几年不复核行吗: 不 right before an act (only the act after it counts)
     defer: list[str]
@@ -63,8 +65,10 @@ class YesNoWords(Model):
     one_char_acts: str
     timely: list[str]
     focus: list[str]
+    focus_in_asking_clause: list[str]  # 需要: opens the thing asked only in the clause that asks
     not_things: list[str]
     modal: str  # a clause ending in 吧 with one of these asks (这个能当申报材料吧)
+    confirm: str  # 这一条符合吧: a clause ending in 吧 after one of these asks for a yes too
     contrasts: list[list[str]]
     hearsay: list[str]  # 不是说…吗: what the asker heard, not a negation
     stay_out: dict[str, list[str]]  # 予以回避: the one it names takes no part (参加评审)
@@ -113,6 +117,7 @@ class YearWords(Model):
     trailing: list[str]  # the n years after the first: 后面两年, 接下来两年
     shared: list[str]  # 两项服务费每年都是100万: one amount that is each named line's
     unchanged: list[str]  # 第二年两项服务费不变: the year before's amounts again
+    same_year: list[str]  # 第一年…40万元，同年云上软件园15万元: the year of the amount before
     not_use: list[str]  # 成立三年: years of the enterprise, not years of use
     per_year: str  # 一年二十万: an amount said for one year, every year
 
@@ -146,6 +151,9 @@ class HandingInWords(Model):
 class AskedValue(Model):
     question: str  # how a question asks for a value of the kind (多久, 几次)
     value: str  # how a sentence gives one (30天内, 1-2次)
+    # The value is of the thing named after the question word (多久出认定结果: a time of the 结果); a contact is
+    # of the office asked (哪个科室负责, 电话多少), whatever verb follows.
+    of_thing: bool = True
 
 
 class RequirementWords(Model):
@@ -181,6 +189,7 @@ class Lexicon(Model):
     line_words: dict[str, list[str]]
     years: YearWords
     profile_facts: dict[str, dict[bool, list[str]]]
+    provider_side: str  # 服务商备案要交什么 speaks as the provider; 付给云服务商 does not
     provider_self: list[str]
     follow_up: FollowUpWords
     yes_no: YesNoWords
@@ -278,6 +287,11 @@ class Lexicon(Model):
     asks_max: str  # asking for the most one may get (最多补多少)
     condition_periods: list[str]  # words making a period a condition (不低于1年, 前三年内)
     count_not_money: str  # asking a number of things (最多几个, 几套)
+    not_in_place: str  # 不在深圳: the place after it is where the asker is not
+    besides_question: str  # 除了典型案例以外，还要写哪些: the other items of the list
+    lasting_claim: str  # 一次认定长期有效吗: a validity asked as lasting for good
+    lasting_ends: str  # 认定有效期三年 / 予以淘汰: how a text ends a status
+    few_not_amount: str  # 哪几样 / 有几处: which things, or a few of them
     money_asked: str  # asking money (补多少, 多少钱)
     asked_values: dict[str, AskedValue]
 
@@ -494,6 +508,10 @@ class Reader:
                     score += 1.0 if deepest == p.name else 0.5
             if score:
                 scores[d.id] = score
+        for pid in self.lines_named(q):  # 学校申请教育版 最多几个: a line's own word names its document too
+            doc = next((d for d in self.corpus.docs if pid.startswith(d + "-")), None)
+            if doc is not None and doc not in scores:
+                scores[doc] = LINE_SCORE
         return scores
 
     def _alias_weight(self, alias: str, q: str) -> float:
@@ -1089,6 +1107,12 @@ class Reader:
                     # 头一年全库纳税450万，公有云花了30万；第二年…: the year opening the clause of the amount before
                     # holds on, after a comma, until the sentence ends or another year is named
                     a = a.model_copy(update={"year": self.lex.years.ordinal_values[last.group(1)]})
+            # 第一年软件开发云40万元，同年云上软件园15万元: the year of the amount said just before.
+            before = [x for x in out if x.start < a.start]
+            if a.year is None and before and before[-1].year is not None and any(
+                    w in q[before[-1].end:a.start] for w in self.lex.years.same_year) \
+                    and not self._ordinals_in(q[before[-1].end:a.start]):
+                a = a.model_copy(update={"year": before[-1].year})
             # 头一年上系统花得多，认定平台租赁费40万，后面两年…: the one year of use said before the first amount.
             said = self._ordinals_in(q[s0:a.start])
             age = "|".join(map(re.escape, self.lex.years.not_use))
@@ -1222,7 +1246,8 @@ class Reader:
 
     def intents(self, q: str) -> list[str]:
         """What is asked, from the words used; several kinds may be asked at once."""
-        out = [k for k, words in self.lex.intents.items() if any(w in q for w in words)]
+        few = re.sub(self.lex.few_not_amount, " ", q)  # 材料有哪几样: a list, not an amount
+        out = [k for k, words in self.lex.intents.items() if any(w in (few if k == "amount" else q) for w in words)]
         if "amount" in out and re.search(self.lex.count_not_money, q) and not re.search(self.lex.money_asked, q):
             out.remove("amount")  # 教育版最多几个: a number of things, not money
         return out
@@ -1239,7 +1264,7 @@ class Reader:
             if not c or re.search(r"(什么|多少|哪|几|怎么|如何)", c):
                 continue
             if c[-1] in ends or re.search(r"([\u4e00-\u9fff])[不没]\1", c) or (
-                    c[-1] == "吧" and re.search(self.lex.yes_no.modal + "|没|不", c)):  # 没超过上限吧
+                    c[-1] == "吧" and re.search(self.lex.yes_no.modal + "|" + self.lex.yes_no.confirm + "|没|不", c)):  # 没超过上限吧
                 return True  # 给不给补, 管不管; 这个能当申报材料吧
         # Keywords ending in a share or a figure of a limit, asking nothing (珠海企业 奖补比例 80%, 公示期 7个工作日):
         # the figure is put forward to be checked.

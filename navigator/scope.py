@@ -17,6 +17,8 @@ ROUTE_MARGIN = 0.5  # documents within this score of the best are searched toget
 TEXT_PHRASE = 4  # characters of a run of the texts that make a question speak of them (成立时间, 年度评价)
 
 
+QUOTE_MARKS = re.compile(r"[“”‘’\"']")
+
 class Scope:
     """Decides what the corpus covers."""
 
@@ -25,6 +27,9 @@ class Scope:
         self.reader = reader
         self.lex = lex
         self.text_all = squash("".join(d.body for d in corpus.docs.values()))
+        # Each text without its quotation marks (资源池暨“上云上平台”供应商申报 as a caller types it, unquoted).
+        self.bare_bodies = {d.id: QUOTE_MARKS.sub("", squash(d.body)) for d in corpus.docs.values()}
+        self.text_bare = "".join(self.bare_bodies.values())
         self.chars = set(self.text_all)
         self.jieba = jieba_tokenizer()
         import jieba.posseg
@@ -128,7 +133,7 @@ class Scope:
                         return True
         return False
 
-    def text_phrases(self, q: str, unknown: list[str]) -> list[str]:
+    def text_phrases(self, q: str, unknown: list[str], bare: bool = False) -> list[str]:
         """Runs of the texts' own words in the question (成立时间, 有独立法人资格, 服务开通后), at least
         ``TEXT_PHRASE`` characters long, leaving out place names, question words and a run that is part of a name
         the texts do not know (机器换人|专项资金: another programme's fund; 社保缴费|基数)."""
@@ -140,8 +145,9 @@ class Scope:
         for run in re.findall(r"[\u4e00-\u9fff]+", q):
             at = 0
             while at <= len(run) - TEXT_PHRASE:
+                text = self.text_bare if bare else self.text_all  # bare: the texts without quotation marks
                 end = next((j for j in range(len(run), at + TEXT_PHRASE - 1, -1)
-                            if squash(run[at:j]) in self.text_all), None)
+                            if squash(run[at:j]) in text), None)
                 if end is None:
                     at += 1
                     continue
@@ -240,11 +246,18 @@ class Scope:
         """(city, exclusion) when the question's city is one the programme excludes (深圳市除外)."""
         calc = programme.calculator
         for p in self.reader.most_specific(r.places):
+            if self.said_not_in(r, p):
+                continue
             city = self.reader.chain(p.level, p.name).get("city")
             for ex in getattr(calc, "excluded", None) or []:
                 if ex.city == city:
                     return city, ex
         return None
+
+    def said_not_in(self, r: Reading, place) -> bool:
+        """不在深圳，也不在珠三角: a place the asker says it is not in."""
+        at = r.question.find(place.text)
+        return at >= 0 and bool(re.search(self.lex.not_in_place, r.question[max(0, at - 3):at]))
 
     def routed(self, doc_scores: dict[str, float]) -> set[str]:
         """Documents a question is searched in: the best-scored and those close to it."""

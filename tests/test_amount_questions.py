@@ -224,3 +224,22 @@ def test_callers_framing_and_runs_of_yearly_fees(question, total):
 
     r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
     assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:200]
+
+
+@pytest.mark.parametrize(("question", "total", "quoted"), [
+    # 同年: the year of the amount before (40万 × 100 % + 15万 × 80 % in year 1, 40万 × 80 % in year 2)
+    ("白云一家软件企业第一年用软件开发云服务费40万元，同年云上软件园服务费15万元；第二年软件开发云服务费还是40万元。两年补贴合计多少？",
+     "840000.00", "申请云上软件园服务"),
+    # 车间…数字化改造 is the smart-workshop line; 三十八万六千 is 386,000
+    ("我们白云车间做数字化改造，服务费三十八万六千，能补多少？", "308800.00", "申请智能车间数字化服务"),
+    # the tier's ceiling is quoted whole with the steps
+    ("我们是白云区一家四上企业，上年度全库纳税只有280万元。今年公有云服务费60万元，能补多少？", "100000.00",
+     "年度全库纳税500万元以下的企业，单个企业当年最高补贴额度不超过10万元"),
+])
+def test_estimates_quote_the_sentences_their_steps_rest_on(question, total, quoted):
+    from navigator.answer import answerer
+
+    r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:300]
+    basis = r["answer"].split("\n依据：\n", 1)[1]
+    assert quoted in basis, r["answer"]

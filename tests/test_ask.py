@@ -1504,3 +1504,115 @@ def test_a_verb_with_its_aspect_is_no_unknown_topic(ask):
 def test_whether_a_document_must_be_handed_in_goes_by_the_programmes_list(ask, question, verdict, doc, article, said):
     r = ask(question)
     assert opens_with(r, verdict) and said in r["answer"] and cited(r, doc, article), r["answer"][:200]
+
+
+@pytest.mark.parametrize("question", ["白云服务券需要交哪些材料？", "客户问：白云服务券不管申请哪一种，必须交的材料有哪几样？"])
+def test_materials_of_a_document_with_several_lines_are_the_common_items_then_each_lines_own(ask, question):
+    r = ask(question)
+    lines = r["answer"].splitlines()
+    assert lines[0].endswith("各项目都需提交的材料："), r["answer"][:200]
+    assert lines[1].startswith("1. 企业营业执照") and lines[4].startswith("4. 承诺函"), r["answer"][:400]
+    extras = [x for x in lines if x.startswith("· ") and "还需提交" in x]
+    assert any("云上软件园还需提交" in x and "第十四条（七）" in x for x in extras), extras  # 第十四条说明2
+    assert any("公有云" in x and "第十四条（五）" in x and "第十四条（六）" in x for x in extras), extras
+    assert cited(r, "baiyun-2019", "第十四条（四）")
+
+
+def test_a_contact_asked_with_the_office_that_is_responsible(ask):
+    r = ask("我们是伊春一家刚开始上云的工业企业，对补助细则有几处不太明白，想打电话问问，市里具体是哪个科室负责，电话多少？")
+    assert r["answer"].startswith("联系方式：市工信局信息化推进科，0458-3878126"), r["answer"][:200]  # 几处: no amount
+
+
+@pytest.mark.parametrize("question, said, article", [
+    ("东莞的工业云公共服务平台认定管理暂行办法是哪天出的？", "2015年10月22日", "印发通知"),
+    # no date of its own: the date line of its form, said to be only that
+    ("伊春这个上云补助细则是哪一年出的？", "文件正文未载明发布日期；附件1的落款为“2023年 月”", "附件1"),
+])
+def test_when_a_document_was_issued(ask, question, said, article):
+    r = ask(question)
+    assert r["answer"].startswith(said) and any(c["article"] == article for c in r["citations"]), r["answer"][:200]
+
+
+def test_handing_in_materials_to_whom_is_no_question_of_who_receives_the_money(ask):
+    r = ask("白云的服务券申请材料交给谁？")
+    assert "资金拨付给谁" not in r["answer"] and "白云区服务券运营公司" in r["answer"].splitlines()[0] + r["answer"]
+    assert cited(r, "baiyun-2019", "第十五条（一）")
+
+
+def test_a_fact_no_calculator_takes_asks_for_no_figure(ask):
+    """服务收入四百多万 is the asker measuring up to a threshold, not a fee to estimate: no ask-back for the figure."""
+    r = ask("我们平台一直给东莞制造企业做信息化服务，一年服务八十多家，服务收入四百多万，想知道东莞认定在服务能力这块的门槛到底是多少？")
+    assert r["clarify"] is None and r["estimate"] is None and "500万元以上" in r["answer"], r["answer"][:200]
+    assert cited(r, "dongguan-2015", "第四条（五）")
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("2020服务券 平台商 初始限额是500万不", "不可以"),  # 500万 is the other suppliers' quota, not the platforms'
+    ("2020服务券 其他供应商 初始限额是500万吗", "可以"),
+    ("我们是电信运营商这边做工业互联网平台的，2020年服务券的初始限额是800万不？", "可以"),
+])
+def test_a_figure_claimed_as_the_texts_own_is_checked_against_the_clause_it_names(ask, question, verdict):
+    r = ask(question)
+    assert opens_with(r, verdict) and cited(r, "guangdong-2020", "三、额度安排（二）"), r["answer"][:200]
+
+
+@pytest.mark.parametrize("question, verdict, doc, article", [
+    ("东莞的平台认定是一次认定长期有效吗？", "不可以", "dongguan-2015", "第十一条"),  # 认定有效期三年
+    ("省资源池企业资格是永久的吗", "不可以", "guangdong-2018", "二、重点工作（二）"),  # 不合格的予以淘汰
+    ("白云服务券是长期有效的吗", "不可以", "baiyun-2019", "第二十二条"),  # 本办法…有效期三年
+    ("伊春备案是长期有效吗", "文件未作规定", "yichun-2023", "三、申报审核流程（一）"),  # no period, no way out
+])
+def test_lasting_for_good_against_the_period_the_text_sets(ask, question, verdict, doc, article):
+    r = ask(question)
+    assert opens_with(r, verdict) and cited(r, doc, article), r["answer"][:200]
+
+
+@pytest.mark.parametrize("question, verdict, doc, article", [
+    # 只看书面材料 against 书面审查、现场答辩和实地考察: the head of a word (书面) names the step
+    ("资源池认定 评审 只看书面材料吗", "不可以", "guangdong-2018", "附件1 六"),
+    # 接着申请 a line paid for one year only: received before, and 同一企业只能享受一年补贴
+    ("白云的云上软件园补贴，第二年还能接着申请吗？", "不可以", "baiyun-2019", "第十一条（三）"),
+    ("白云公有云补贴第二年还能继续申请吗", "可以", "baiyun-2019", "第十一条（二）"),  # 逐年申请
+    # a rate group named without a city
+    ("2020服务券 珠三角 奖补比例 80%吗", "不可以", "guangdong-2020", "四、奖补标准"),
+    # 不在深圳: a place the asker is not in sets nothing apart
+    ("我们是韶关一家做铸件的工业企业，不在深圳，也不在珠三角，2020年想申领服务券，通知面向的范围包括我们这种粤北的企业吗？",
+     "可以", "guangdong-2020", "二、面向范围"),
+    # 社会组织能申请吗: applying is no act 不得利用所申请到的服务资源… forbids
+    ("白云服务券 社会组织 能申请吗", "可以", "baiyun-2019", "第八条"),
+    # 一家做协同办公软件的企业 is who asks, not a count of enterprises served against 100家以上
+    ("我们是东莞一家做协同办公软件的企业，按东莞的定义，提供协同办公管理在线服务的平台算不算工业云公共服务平台的服务范围？",
+     "可以", "dongguan-2015", "第二条"),
+    ("客户问：伊春一家在本地注册的独立法人工业企业，成立三年，以前从没用过云服务，这次第一次买了云存储，首次购买这一条符合吧？",
+     "可以", "yichun-2023", "二、申报条件（四）"),  # 符合吧 asks
+    ("客户问：他们不是国家级双跨平台，只是一般的工业互联网供应商，初始限额能给到800万吗？", "不可以", "guangdong-2020",
+     "三、额度安排（二）"),
+    # a thing the document never names, asked after 需要: silent
+    ("客户问：白云服务券的申请单需要法定代表人亲笔签字吗？", "文件未作规定", "baiyun-2019", "第十四条（二）"),
+])
+def test_verdicts_read_off_the_sentence_that_decides(ask, question, verdict, doc, article):
+    r = ask(question, as_of=dt.date(2021, 1, 1))
+    assert opens_with(r, verdict) and (cited(r, doc, article) or article in r["answer"]), r["answer"][:200]
+
+
+def test_a_follow_up_naming_only_a_lines_word_stays_in_its_document():
+    from navigator.conversation import Conversation
+
+    engine = answerer().engine
+    conv = Conversation()
+    engine.ask_in(conv, "白云 四上企业 开发云企业版 套餐上限")
+    second = engine.ask_in(conv, "学校申请教育版呢 最多几个").to_contract()  # 学校 is no word of the texts
+    assert not second["refused"] and "不超过5个" in second["answer"].splitlines()[0], second["answer"][:200]
+
+
+def test_a_long_run_of_words_one_text_alone_has_routes_to_it_even_unquoted(ask):
+    """资源池暨“上云上平台”供应商申报 is the 2020 notice's, typed without its quotation marks."""
+    r = ask("2020年资源池暨上云上平台供应商申报，大概啥时候启动？")
+    assert "预计将于2020年7月启动" in r["answer"].splitlines()[0] and cited(r, "guangdong-2020", "五、产品目录（二）")
+
+
+def test_besides_one_item_the_other_items_of_its_list(ask):
+    r = ask("我们在填伊春的备案申报书，主要产品应用情况那一节，除了典型案例以外，还要写哪些内容？")
+    head = r["answer"].splitlines()[0]
+    assert head.startswith("除“典型案例”外，还有：") and "应用场景" in head and "市场分析" in head, head
+    assert "典型案例情况" not in head and cited(r, "yichun-2023", "附件1 三、主要产品或服务应用情况（二）")

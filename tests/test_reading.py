@@ -49,6 +49,8 @@ def test_reading(rd, row):
         assert key not in r.facts, (row["q"], key, r.facts)
     for intent in row.get("intents") or []:
         assert intent in r.intents, (row["q"], r.intents)
+    for intent in row.get("not_intents") or []:
+        assert intent not in r.intents, (row["q"], r.intents)
     for key in ("yes_no", "follow_up", "each_year", "span_years", "asked_year", "still_open", "validity", "summing",
                 "asked_dates", "documents", "programmes"):
         if key in row:
