@@ -1123,7 +1123,8 @@ class Engine:
             if any(p.name == next((d.region[lvl] for lvl in ("district", "city") if d.region.get(lvl)), None)
                    for p in r.places)}
         another = len(docs_named) >= 2 or bool(re.search(self.lex.other_subsidy, q))
-        if combining and another:
+        higher_asked = any(w in q for w in self.lex.higher_words)  # 标准不一样，能按高的那个执行吗: combining asked
+        if (combining or higher_asked) and another:
             # A sentence of the document asked about on other policies decides (就高不重复: not both).
             asked = {self.reg.get(p).doc for p in ctx.programmes} or set(r.documents[:1])
             rule = next((x for x in self.quoter.sentences if x.article.doc_id in asked

@@ -266,6 +266,10 @@ def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dic
             n = min(reading.span_years or 1, MAX_SPAN)
             p.years_of[prog.id] = n
             p.assumptions.append(f"{_title(prog)}每年{_fmt(a.value_cny)}，共{n}年，逐年计算")
+        elif s.name == "contract_cny" and a.field != "contract_cny" and each_year_said(
+                reading.question[c0:a.end], reading_lexicon().years):
+            # 每年云服务费8万元: the text counts the contract, which a yearly fee gives only for a one-year contract
+            return p.need(f"“{a.text}”是每年的费用，文件按{_label(s)}计算。请问{_label(s)}（合同期内的总额）是多少？")
         elif over_years and s.name != "contract_cny":
             # 连着用两年，两年总共: a sum over years of a line paid year by year, with one fee not said to be each
             # year's: which it is changes the figure, so it is asked.

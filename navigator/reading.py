@@ -119,6 +119,7 @@ class YearWords(Model):
     unchanged: list[str]  # 第二年两项服务费不变: the year before's amounts again
     same_year: list[str]  # 第一年…40万元，同年云上软件园15万元: the year of the amount before
     not_use: list[str]  # 成立三年: years of the enterprise, not years of use
+    current: str  # 已经第四年了: the year of use the asker is in
     per_year: str  # 一年二十万: an amount said for one year, every year
 
 
@@ -1115,6 +1116,9 @@ class Reader:
                 a = a.model_copy(update={"year": before[-1].year})
             # 头一年上系统花得多，认定平台租赁费40万，后面两年…: the one year of use said before the first amount.
             said = self._ordinals_in(q[s0:a.start])
+            current = re.search(self.lex.years.current, q[s0:a.start])
+            if current and any(w in q[s0 + current.end():a.start] for w in self.lex.years.each):
+                said = []  # 已经第四年了，每年租赁费都是10万: every year's fee, not the fourth year's
             age = "|".join(map(re.escape, self.lex.years.not_use))
             if a.year is None and len(said) == 1 and not any(x.start < a.start for x in amounts if x is not a) \
                     and not re.search(rf"(?:{age})\s*{re.escape(said[0])}", q[s0:a.start]):  # (成立第三年: its age)
@@ -1136,7 +1140,8 @@ class Reader:
             if a.year is None and now and not self._ordinals_in(head):
                 shift = 0 if "今年" in head else 1 if "明年" in head else -1 if "去年" in head else None
                 if shift is None and m.end() <= a.start and len(re.findall(r"[，,；;]", q[m.end():c0])) <= 1 \
-                        and not re.search(r"[。！？!?]|[\d一二三四五六七八九十两]\s*[万元块]", q[m.end():c0]):
+                        and not re.search(r"[。！？!?]|[\d一二三四五六七八九十两]\s*[万元块]", q[m.end():c0]) \
+                        and not any(w in head for w in self.lex.years.each):  # 每年租赁费都是10万: every year's
                     shift = 0  # 开发云今年是第二年，服务费30万: the clause right after says this year's fee
                 if shift is not None and 0 < now + shift <= 5:
                     a = a.model_copy(update={"year": now + shift})
@@ -1237,6 +1242,13 @@ class Reader:
             v = int(n) if n.isdigit() else parse_numeral(n, self.lex.money.magnitudes)
             if v is not None and 0 < v < 50:
                 spans.append((True, int(v)))
+        for m in re.finditer(self.lex.years.current, text):  # 已经第四年了, 每年都是10万: four years so far
+            if not any(w in text[m.end():] for w in self.lex.years.each):
+                continue  # 开发云已经是第三年了，服务费45万元…今年合计: this year's fees, no span
+            n = m.group(1)
+            v = int(n) if n.isdigit() else parse_numeral(n, self.lex.money.magnitudes)
+            if v is not None and 0 < v < 50:
+                spans.append((True, int(v)))
         if not spans:
             return None
         # 用三年 / 共三年 says how long; otherwise the longest period named (一年费用 is a year's fee, not a span).
@@ -1261,7 +1273,14 @@ class Reader:
         # how much or which (补多少呢).
         ends = "".join(self.lex.yes_no.endings)
         for c in re.split(r"[，,。？?！!；;\s]+", q):
-            if not c or re.search(r"(什么|多少|哪|几|怎么|如何)", c):
+            # 最多能奖补多少有上限没: what follows the last question word may ask on its own
+            if re.search(r"(什么|多少|哪|几|怎么|如何)", c):
+                # 最多能奖补多少有上限没: a clause asking with 没 / 不 after the last question word asks on its own
+                # (出什么材料吗 still asks what)
+                c = re.split(r"什么|多少|哪|几|怎么|如何", c)[-1]
+                if len(c) < 3 or c[-1] not in "没不":
+                    continue
+            if not c:
                 continue
             if c[-1] in ends or re.search(r"([\u4e00-\u9fff])[不没]\1", c) or (
                     c[-1] == "吧" and re.search(self.lex.yes_no.modal + "|" + self.lex.yes_no.confirm + "|没|不", c)):  # 没超过上限吧
@@ -1320,8 +1339,12 @@ class Reader:
         if now and re.search(r"今年[^，。；？?]{0,4}(?:能|可以|可)?(?:补|拿|领)", q):
             asked = now  # 去年是第一年花了10万，今年第二年花了15万，今年能补多少: this year is the second
         ordinals = {self.lex.years.ordinal_values[w] for w in self.lex.years.ordinal if w in q}
-        if len(ordinals) > 1 and (any(w in q for w in self.lex.summing) or re.search(self.lex.years.sum_asked, q)):
+        summed = any(w in q for w in self.lex.summing) or re.search(self.lex.years.sum_asked, q)
+        if len(ordinals) > 1 and summed:
             asked = None  # 第二年和第三年的费用…合计 / 这两年能补多少: the years are the amounts', the question asks the sum
+        current = re.search(self.lex.years.current, q)
+        if current and summed and not asked:
+            ordinals = set()  # 已经第四年了…前前后后一共: the sum of the years so far, not the fourth alone
         each = each_year_said(q, self.lex.years)
         still_open, validity = self.status_asked(q)
         amounts = self.amounts(q)

@@ -243,3 +243,20 @@ def test_estimates_quote_the_sentences_their_steps_rest_on(question, total, quot
     assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:300]
     basis = r["answer"].split("\n依据：\n", 1)[1]
     assert quoted in basis, r["answer"]
+
+
+def test_the_year_of_use_the_asker_is_in_with_a_sum_asked_is_every_year_so_far():
+    """已经第四年了，每年…都是10万，前前后后一共: 4万 + 3万 + 2万 + nothing in year 4, never year 4 alone (0)."""
+    from navigator.answer import answerer
+
+    r = answerer().ask("我们东莞的厂在认定平台上租系统已经第四年了，每年租赁费都是10万，前前后后一共能补多少？",
+                       as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is not None and r["estimate"]["total_cny"] == "90000.00", r["answer"][:300]
+
+
+def test_a_yearly_fee_is_no_contract_amount():
+    """Yichun pays on the contract: 每年云服务费8万元 gives it only for a one-year contract, so it is asked back."""
+    from navigator.answer import answerer
+
+    r = answerer().ask("客户问：伊春一家企业首次上云，每年云服务费8万元，能补多少？", as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is None and r["clarify"] is not None and "合同" in r["clarify"]["question"], r["answer"][:300]

@@ -1616,3 +1616,14 @@ def test_besides_one_item_the_other_items_of_its_list(ask):
     head = r["answer"].splitlines()[0]
     assert head.startswith("除“典型案例”外，还有：") and "应用场景" in head and "市场分析" in head, head
     assert "典型案例情况" not in head and cited(r, "yichun-2023", "附件1 三、主要产品或服务应用情况（二）")
+
+
+@pytest.mark.parametrize("question, verdict, doc, article", [
+    # asking for the higher standard is asking to combine, without a combining word (就高不重复 grants the higher)
+    ("客户问：伊春的上云补助和他们享受的另一项政策标准不一样，能按高的那个执行吗？", "可以", "yichun-2023", "四、附则（二）"),
+    # …多少有上限没: the clause after the last question word asks on its own; the notice sets no ceiling
+    ("2020年服务券，单个企业最多能奖补多少有上限没？", "文件未作规定", "guangdong-2020", "四、奖补标准"),
+])
+def test_read_off_the_seventeenth_set(ask, question, verdict, doc, article):
+    r = ask(question, as_of=dt.date(2021, 1, 1))
+    assert opens_with(r, verdict) and cited(r, doc, article), r["answer"][:200]
