@@ -2241,6 +2241,8 @@ class Engine:
         if len(progs) != 1:
             return False
         prog = self.reg.get(progs[0])
+        if focus == "materials" and not shared_name and self._line_own_materials(d, ctx, prog):
+            return True
         out = self._attribute_lines(prog, focus)
         if not out:
             return False
@@ -2292,6 +2294,26 @@ class Engine:
         for more, names in extras.items():
             d.lines.append(f"· {'、'.join(names)}还需提交：" + "；".join(_cited(t, by_text[t].cite) for t in more))
             d.cites += [by_text[t].cite for t in more]
+        return True
+
+    def _line_own_materials(self, d: Draft, ctx: Context, prog: Programme) -> bool:
+        """申请白云公有云，除了前面四项通用材料，还要另外交哪些: the items this line asks for beyond those every line of its
+        document asks for, each with its article."""
+        if not (re.search(self.lex.besides_question, ctx.q) or re.search(self.lex.extra_materials, ctx.q)):
+            return False
+        others = [x for x in self.reg.programmes.values() if x.doc == prog.doc and x.side == prog.side and x.materials]
+        if len(others) < 2 or not prog.materials:
+            return False
+        common = {m.text for m in prog.materials if all(any(m.text == o.text for o in x.materials) for x in others)}
+        own = [m for m in prog.materials if m.text not in common]
+        if not common or not own:
+            return False
+        d.programmes = [prog.id]
+        d.headline = f"{prog.title}除各项目都需提交的{len(common)}项材料外，还需提交："
+        d.cites.append(own[0].cite)
+        for n, m in enumerate(own, 1):
+            d.lines.append(f"{n}. {_cited(m.text, m.cite)}")
+            d.cites.append(m.cite)
         return True
 
     def _asks_whole(self, r: Reading, asked: list[str]) -> bool:

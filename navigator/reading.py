@@ -290,6 +290,7 @@ class Lexicon(Model):
     count_not_money: str  # asking a number of things (最多几个, 几套)
     not_in_place: str  # 不在深圳: the place after it is where the asker is not
     besides_question: str  # 除了典型案例以外，还要写哪些: the other items of the list
+    extra_materials: str  # 公有云还要额外交两项: a line's items beyond the common ones
     lasting_claim: str  # 一次认定长期有效吗: a validity asked as lasting for good
     lasting_ends: str  # 认定有效期三年 / 予以淘汰: how a text ends a status
     few_not_amount: str  # 哪几样 / 有几处: which things, or a few of them

@@ -1627,3 +1627,15 @@ def test_besides_one_item_the_other_items_of_its_list(ask):
 def test_read_off_the_seventeenth_set(ask, question, verdict, doc, article):
     r = ask(question, as_of=dt.date(2021, 1, 1))
     assert opens_with(r, verdict) and cited(r, doc, article), r["answer"][:200]
+
+
+@pytest.mark.parametrize("question", [
+    "客户问：申请白云公有云，除了前面四项通用材料，还要另外交哪些？",
+    "我们准备申请白云的公有云服务券，听说除了前四项基本材料，公有云还要额外交两项，想确认是哪两项？",
+])
+def test_a_lines_own_materials_beyond_the_common_ones(ask, question):
+    r = ask(question)
+    lines = r["answer"].splitlines()
+    assert lines[0].endswith("除各项目都需提交的4项材料外，还需提交："), lines[0]
+    assert lines[1].startswith("1. 云服务需求资源清单") and lines[2].startswith("2. 使用人员证明材料"), lines[:3]
+    assert cited(r, "baiyun-2019", "第十四条（五）") and cited(r, "baiyun-2019", "第十四条（六）")
