@@ -949,9 +949,11 @@ class Engine:
         said: list[str] = []
         for s in d.estimate["steps"]:
             c = Citation(**s["citation"])
+            art = self.corpus.docs[c.doc_id].article_by_label(c.article)
+            if art is None:
+                continue
             whole = next((x for x in self._sentences_of(c) if squash(c.quote) in squash(x)), c.quote)
-            num = f"（{c.doc_number}）" if c.doc_number else ""
-            line = f"《{c.title}》{num}{c.article}：“{tidy(whole)}”"
+            line = self._quote_line(art, whole)
             if line not in said:
                 said.append(line)
         if said:
@@ -2275,7 +2277,8 @@ class Engine:
         lines = [self.reg.get(p) for p in progs]
         if len({x.doc for x in lines}) != 1 or not all(x.materials for x in lines):
             return False
-        common = [m for m in lines[0].materials if all(any(m.text == o.text for o in x.materials) for x in lines[1:])]
+        shared = self._shared_materials(lines)
+        common = [m for m in lines[0].materials if m.text in shared]
         if not common:
             return False
         doc = self.corpus.docs[lines[0].doc]
@@ -2287,7 +2290,7 @@ class Engine:
             d.cites.append(m.cite)
         extras: dict[tuple[str, ...], list[str]] = {}  # lines adding the same items are named together
         for x in lines:
-            more = tuple(m.text for m in x.materials if not any(m.text == c.text for c in common))
+            more = tuple(m.text for m in x.materials if m.text not in shared)
             if more:
                 extras.setdefault(more, []).append(x.title.split("·")[-1])
         by_text = {m.text: m for x in lines for m in x.materials}
@@ -2295,6 +2298,11 @@ class Engine:
             d.lines.append(f"· {'、'.join(names)}还需提交：" + "；".join(_cited(t, by_text[t].cite) for t in more))
             d.cites += [by_text[t].cite for t in more]
         return True
+
+    @staticmethod
+    def _shared_materials(lines: list[Programme]) -> set[str]:
+        """The items every one of ``lines`` asks for (白云: the first four of 第十四条)."""
+        return set.intersection(*({m.text for m in x.materials} for x in lines)) if lines else set()
 
     def _line_own_materials(self, d: Draft, ctx: Context, prog: Programme) -> bool:
         """申请白云公有云，除了前面四项通用材料，还要另外交哪些: the items this line asks for beyond those every line of its
@@ -2304,7 +2312,7 @@ class Engine:
         others = [x for x in self.reg.programmes.values() if x.doc == prog.doc and x.side == prog.side and x.materials]
         if len(others) < 2 or not prog.materials:
             return False
-        common = {m.text for m in prog.materials if all(any(m.text == o.text for o in x.materials) for x in others)}
+        common = self._shared_materials(others)
         own = [m for m in prog.materials if m.text not in common]
         if not common or not own:
             return False
