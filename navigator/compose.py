@@ -22,7 +22,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
+
 
 from calculators.estimate import money_text, wan
 from calculators.models import Citation, Programme
@@ -53,11 +55,15 @@ SENTENCE_VOTE = 2.0  # the sentence ranking outvotes the whole-article ranking: 
 POOL_K = 40  # articles retrieval hands to the sentence ranking, which re-orders them before the first SEARCH_K
 QUOTE_ARTICLES = 7
 HANDED_IN_CHARS = 6  # a thing asked to be handed in, said without a word for a document, is at most this long
+WHO_PICK = 5  # sentences looked at for one naming an office, for a further clause asking who (先报到哪里)
 OTHER_ASK_K = 3  # articles searched for each further asking clause of a question that asks several things
 PARALLEL_K = 2  # best articles of the one of two parallel annexes a question names (…评价基本流程)
 PARALLEL_AT = 1  # …placed after this many of the top articles
+FOLLOW_UP_OWN_WORDS = 2  # a follow-up with no more words of its own than this keeps the earlier question's subject
 QUERY_CHARS = 300  # retrieval sees at most this much of a question
 LIST_BLOCK_CHARS = 600
+TITLE_LINE_CHARS = 10  # a first sentence this short (典型案例情况。) titles its part rather than saying anything
+FORM_MIN_FIELDS = 5  # a part of a form has at least this many fields (企业名称、员工人数…)
 LIST_ITEM_CHARS = 90
 LIST_QUOTES = 6  # a list question quotes the deciding article's sentences up to this many  # an article is quoted whole as a list only when its items are this short
 ATTRIBUTE_INTENTS = ("materials", "process", "conditions", "who", "contacts")
@@ -192,7 +198,13 @@ class Engine:
             arts = list({a.id: a for a in [*(h.chunk.article for h in ctx.hits[:QUOTE_ARTICLES]),
                                            *(h.chunk.article for h in hits)]}.values())
             qvec = self.retriever.embeddings.embed_query(part)
-            _picked, lead = self.quoter.pick(words, arts, self._asked(own), qvec=qvec, limit=1)
+            who = re.search(self.lex.who_question, part)
+            picked, lead = self.quoter.pick(words, arts, self._asked(own), qvec=qvec, limit=WHO_PICK if who else 1)
+            find, _canon = self._actor_names
+            if lead is not None and who and not find.search(lead.text):
+                # 先交给谁受理 / 先报到哪里: a sentence not yet said that names an office answers
+                lead = next((x for x in picked if find.search(x.text) and x.text not in quoted
+                             and not any(tidy(x.text) in y for y in [d.headline, *d.lines])), lead)
             if lead is None or lead.text in quoted or any(tidy(lead.text) in x for x in [d.headline, *d.lines]):
                 continue
             if not any(t in lead.text for t in self._asking_content(part, own)):
@@ -449,7 +461,8 @@ class Engine:
         inputs = [a for a in r.amounts if a.field != "claimed"]
         # 能补多少 asks money; 培育多少家 counts (a count question is not a money question).
         how_much = any(w in q for w in ("多少", "几成", "几个钱", "能补几", "多少钱")) and not (
-            re.search(self.lex.count_question, q) and not re.search(self.lex.money_question, q))
+            re.search(self.lex.count_question, q) and not re.search(self.lex.money_question, q)) and not (
+            "amount" not in intents and "estimate" not in intents)  # 一个套餐多少钱: a price (Reader.intents)
         cap_question = any(w in q for w in (*self.lex.cap_words, "比例", "几成", "百分之", "补贴率")) and not payments
         if r.yes_no and not payments and (not how_much or self._no_cap(ctx) is not None):
             return self._yes_no(d, ctx)  # 有没有规定一家企业最多奖补多少, where the text sets no ceiling: silent
@@ -602,8 +615,11 @@ class Engine:
             d.cites.insert(0, self.corpus.cite_article(stated.article, stated.text))
             d.quotes.insert(0, stated)
         if unstated:
-            d.headline = (f"文件未作规定：文件没有写明{unstated}，最接近的条文是{lead.article.label}"
-                          f"（“{tidy(lead.text)}”），请以主管部门解释为准。")
+            near = self._nearest_step(ctx, lead)
+            d.headline = (f"文件未作规定：文件没有写明{unstated}，最接近的条文是{near.article.label}"
+                          f"（“{tidy(near.text)}”），请以主管部门解释为准。")
+            if near is not lead:
+                d.cites.insert(0, self.corpus.cite_article(near.article, near.text))
         self._status_lines(d, ctx)
         return d
 
@@ -667,7 +683,11 @@ class Engine:
         # 申请这个还要交什么 after a question on 智能车间: the line's names say which sentence is about it.
         line = self.lex.line_words.get(r.programmes[0], []) if len(r.programmes) == 1 else []
         names = " ".join(w for w in line if w not in q)
-        return " ".join(x for x in (doc.title if doc else "", names, q) if x)
+        # 由哪个机构组织？ after 省资源池认定一年搞几次: what the earlier question was about (认定) stays the subject
+        earlier = " ".join(dict.fromkeys(t for t in self.scope.content_words(r.previous_question, r)
+                                         if t not in GENERIC_WORDS and t not in q and t not in names)
+                           ) if len(content) <= FOLLOW_UP_OWN_WORDS else ""  # (兑付要准备哪些材料 has its own)
+        return " ".join(x for x in (doc.title if doc else "", names, earlier, q) if x)
 
     def _route(self, r: Reading, q: str) -> tuple[set[str], set[str]]:
         """(documents searched only, documents favoured): other regions are left out, named documents favoured."""
@@ -1145,6 +1165,11 @@ class Engine:
         unruled = self._open_point(ctx)
         if unruled is not None:
             return None, unruled[0], unruled[1]
+        if self._price_asked(q):  # 一个套餐多少钱，定了价没: a price, which the figures of the text do not bound
+            absent = self._absent_focus(ctx, lead)
+            if absent:
+                near = f"，最接近的条文是{lead.article.label}" if lead else ""
+                return None, f"文件未作规定：文件没有提到“{absent}”{near}，请以主管部门解释为准。", None
         # 2. The facts the question states against the programmes' rules: one that fails decides.
         found = self._rule_verdict(ctx, progs)
         if found is not None and found[0] is False:
@@ -1159,7 +1184,12 @@ class Engine:
             return lasting
         # 2a. The quoted text forbids what is asked (不得转让、买卖), or requires what the question would skip or put
         #     off (每年需进行资质复核 / 可以不做吗; 签订服务合同前先备案 / 签了合同之后再备案).
+        acted = self._actor_verdict(q, [x for x in [lead, *(quotes or [])] if x is not None])
+        if acted is not None:
+            return acted
         for s in [x for x in [lead, *(quotes or [])] if x is not None]:
+            if self._forbids_opposite(q, s.text):
+                return True, f"（{s.article.label}：“{tidy(s.text)}”）", self.corpus.cite_article(s.article, s.text)
             if self._forbids(q, s.text) or self._leaves_out(q, s.text) or self._not_only(q, s.text):
                 return False, f"（{s.article.label}：“{tidy(s.text)}”）", self.corpus.cite_article(s.article, s.text)
         # 2b. A rate the question puts forward (能不能按80%奖补) against the one the programme gives the asker.
@@ -1271,6 +1301,9 @@ class Engine:
         # 7. The deciding sentence itself, or the bold title of its article when that is what answers
         #    (实行省资源池企业资质全省互认).
         verdict = self._polarity(ctx, sentence, lead)
+        if verdict is not None and re.search(self.lex.yes_no.negated_claim, q) and not any(
+                w in sentence for w in [*self.lex.yes_no.negative, *self.lex.yes_no.not_done]):
+            verdict = not verdict  # 推荐意见不算评价指标吧 against 评价指标主要包括…推荐意见: no
         title = self._answering_title(ctx, sentence, lead)
         if verdict is not None and title:
             return verdict, f"（{lead.article.label}，标题：{title}；“{tidy(sentence)}”）", None
@@ -1661,6 +1694,27 @@ class Engine:
                 return what  # 多久出认定结果 against 认定有效期三年: a time of something other than the 结果 asked
         return None
 
+    def _nearest_step(self, ctx: Context, lead: Sentence) -> Sentence:
+        """The sentence of the deciding document that names the act whose time a question asks and the text leaves
+        unstated (多久能拨到企业账上 → 市财政局拨付资金; 啥时候发到我们手上 → 发放服务券): the words of the asking clause
+        and their kin; the deciding sentence unless another names more of them."""
+        at = re.search("|".join(map(re.escape, self.lex.interrogatives)), ctx.q)
+        if at is None:
+            return lead
+        start = clause_start(ctx.q, at.start())
+        end = re.search(r"[，,。；;？?！!]|$", ctx.q[at.end():])
+        clause = ctx.q[start:at.end() + end.start()]
+        words = [t for t in self.scope.content_words(clause, ctx.r) if t not in GENERIC_WORDS]
+        if not words:
+            return lead
+
+        def said(x: Sentence) -> int:
+            return sum(any(squash(k) in squash(x.text) for k in self.scope.kin(t)) for t in words)
+
+        pool = [x for x in self.quoter.sentences if x.article.doc_id == lead.article.doc_id]
+        best = max(pool, key=said)
+        return best if said(best) > said(lead) else lead
+
     def _asked_head(self, ctx: Context, at: int) -> str | None:
         """The thing a value is asked of, said after the question word (多久出认定结果 → 结果): the clause's last noun
         or verb that names something of the texts."""
@@ -1823,6 +1877,11 @@ class Engine:
         reads, a fee for applying, or a ceiling the text does not set."""
         return self._unruled_requirement(ctx) or self._application_fee(ctx) or self._no_cap(ctx)
 
+    def _price_asked(self, q: str) -> bool:
+        """一个套餐多少钱 / 定了价没: the price of a product or service is asked, not a subsidy."""
+        return bool(re.search(self.lex.price_question, q)) and not any(
+            w in q for w in [*self.lex.subsidy_words, "补", "奖"])
+
     def _absent_focus(self, ctx: Context, lead: Sentence | None = None) -> str | None:
         """A thing a yes/no question asks about (after 要不要 / 有没有 / 是不是) that its document never names (nor the
         deciding sentence's, where retrieval found the answer in another)."""
@@ -1832,6 +1891,8 @@ class Engine:
         if not ctx.r.programmes and not ctx.r.documents:
             docs = set(self.corpus.docs)  # 需要向省厅提变更申请吗: no document named, none is the one that must say it
         body = squash("".join(self.corpus.docs[d].body for d in docs if d in self.corpus.docs))
+        if body and self._price_asked(q) and not re.search(self.lex.price_question, body):
+            return "价格"  # 套餐定了价没: no text sets a price
         for w in self.lex.intents.get("prohibition", []):  # 东莞的服务券能转让吗: an act other texts forbid, this one
             if len(w) >= 2 and w in q and body and squash(w) in self.scope.text_all and squash(w) not in body:
                 return w                                       # never names
@@ -1851,7 +1912,9 @@ class Engine:
         places = {p.text for p in ctx.r.places}
         fees = re.findall(r"[\u4e00-\u9fff]{2}费", focus)  # 申报费, 评审费: a fee asked about
         for t in [*self.scope.jieba.lcut(focus), *fees]:
-            if len(t) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", t) or (kinds.get(t, "")[:1] != "n" and t not in fees):
+            # 奖励 (vn): a verbal noun names a thing too
+            if len(t) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", t) or (
+                    kinds.get(t, "")[:1] != "n" and kinds.get(t) != "vn" and t not in fees):
                 continue
             if t in places or self.reader.gaz.lookup(t):
                 continue  # 比广州的企业高: a place compared, not a thing the text should name
@@ -1863,6 +1926,45 @@ class Engine:
                 continue
             return t
         return None
+
+    @cached_property
+    def _actor_names(self) -> tuple[re.Pattern[str], dict[str, str]]:
+        """One pattern finding any office's name (longest first), and the office each name stands for."""
+        names = sorted(((alias, who) for who, aliases in self.lex.actors.items() for alias in aliases),
+                       key=lambda x: len(x[0]), reverse=True)
+        return re.compile("|".join(re.escape(a) for a, _w in names)), dict(names)
+
+    def _actor_verdict(self, q: str, said: list[Sentence]):
+        """资源池认定结果是不是省联盟公布 against 并由省经济和信息化委予以确认并发布…结果: the office the question names
+        for an act against the one the sentence names in the clause of that act (else the nearest one before it)."""
+        find, canon = self._actor_names
+        asked = {canon[m.group()] for m in find.finditer(q) if re.search(self.lex.yes_no.actor_claim, q[:m.start()])}
+        act = next((g for g in self.lex.actor_acts if any(w in q for w in g)), None)
+        if len(asked) != 1 or act is None:
+            return None
+        (who,) = asked
+        for s in said:
+            at = next((m.start() for m in re.finditer("|".join(map(re.escape, act)), s.text)), None)
+            if at is None:
+                continue
+            start = clause_start(s.text, at)
+            here = {canon[m.group()] for m in find.finditer(s.text[start:at])}
+            before = [canon[m.group()] for m in find.finditer(s.text[:at])]
+            doer = (who in here) or (not here and before and before[-1] == who)
+            if here or before:
+                return doer, f"（{s.article.label}：“{tidy(s.text)}”）", self.corpus.cite_article(s.article, s.text)
+        return None
+
+    def _forbids_opposite(self, q: str, sentence: str) -> bool:
+        """应该对我们一视同仁吧 against 不得…采取歧视性或差异化措施: the sentence forbids the opposite of the claim."""
+        yn = self.lex.yes_no
+        for claim, opposite in yn.opposites.items():
+            if claim not in q:
+                continue
+            for m in re.finditer("|".join(map(re.escape, yn.governing)), sentence):
+                if any(w in sentence[m.end():].split("。")[0] for w in opposite):
+                    return True
+        return False
 
     def _forbids(self, q: str, sentence: str) -> bool:
         """The sentence forbids the act the question asks about, or requires what it would skip or put off."""
@@ -2720,7 +2822,17 @@ class Engine:
             dated = [c for c in re.split(r"[，,；;。]", text) if re.search(r"\d{1,2}\s*月\s*\d{1,2}\s*日", c)]
             if not spans and len(dated) == 1 and self._speaks_of(lead.text, r):
                 return f"时限：{dated[0].strip()}（{lead.article.label}）"  # 名称变更截止哪天: 于5月20日…前将变更申请提交
+        fields = [x for x in self._form_fields(lead.article) if not re.search(r"[：:□]", x)] if (
+            lead.article.label.startswith("附件") and FORM_QUESTION.search(r.question)) else []
+        if len(fields) >= FORM_MIN_FIELDS:  # 基本情况要填哪些: the fields of that part of the form
+            return f"{lead.article.label}列有以下栏目：{'、'.join(fields)}"
+        body = [x for x in lead.article.sentences() if x.strip()]
+        if len(body) > 1 and tidy(body[0]) == text and len(squash(text)) <= TITLE_LINE_CHARS:
+            text = tidy(body[1])  # （三）典型案例情况。 heads the part: the sentence after it says what it holds
         clause = None if "definition" in r.intents else self.quoter.key_clause(text, r.question, self._asked(r))
+        find, _canon = self._actor_names
+        if clause and re.search(self.lex.who_question, r.question) and not find.search(clause) and find.search(text):
+            clause = None  # 由哪个机构组织 against 每年组织开展…认定: the sentence, which names the office, answers
         items = self._items_of(lead)
         if items:  # 还需再提交第八项材料: say what the eighth item is
             named = "；".join(f"{a.label}“{tidy(a.own_text)}”" for a in items)

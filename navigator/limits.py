@@ -128,6 +128,8 @@ def figures(question: str, w: LimitWords) -> list[Figure]:
         v = _number(m.group(1))
         if v is None or (w.units[m.group("unit")] == "年" and re.fullmatch(r"(?:19|20)\d\d", m.group(1).strip())):
             continue  # 2020年初在白云注册: a calendar year, not a number of years
+        if question[m.end():m.end() + 1] == "性":
+            continue  # 一次性的认定奖励: one-off, not a count of times
         if m.group(1).strip() == "一" and m.group("unit") == "家" and re.match(
                 r"[^，。；,;？?]{0,16}?(?:企业|公司|单位|工厂|厂|平台|服务商|机构)", question[m.end():]):
             continue  # 我们是东莞一家做协同办公软件的企业: who asks, not a count of enterprises served

@@ -34,6 +34,8 @@ class MoneyWords(BaseModel):
     not_money_after: list[str]
     not_money_before: list[str]
     not_units: list[str] = Field(default=[], description="Words that open with a unit's character but are no unit.")
+    numeral_word_ends: list[str] = Field(default=[], description="After 万一 / 千两: the characters that make the last "
+                                                                 "numeral start a word (一共, 两年), not a unit down.")
     qualifiers: dict[Literal["at_least", "below", "approximate"], list[str]]
     range_joiners: list[str]
     absurd_above_cny: Decimal
@@ -69,9 +71,10 @@ def _number_pattern(words: MoneyWords) -> re.Pattern[str]:
     arabic = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?"  # 1,000,000 groups by three
     cn = f"[{CN_DIGITS}{CN_UNITS}点]"
     # Digits then Chinese numerals (1万5千, 3千万), a space allowed only before a magnitude (20 万元). A digit
-    # after 万 belongs to the number only at its end (一万二), not when a word starts with it (10万一共, 万一).
+    # after 万 belongs to the number unless a word starts with it (10万一共, 万一; 2万八能补 is 28000).
     mag_cn = "[万亿千百]"
-    tail = rf"(?:[{CN_DIGITS}十](?![\u4e00-\u9fff])|{mag_cn}(?:[{CN_DIGITS}十]{mag_cn})*)"
+    ends = "".join(map(re.escape, words.numeral_word_ends)) or "\u4e00-\u9fff"
+    tail = rf"(?:[{CN_DIGITS}十](?![{ends}])|{mag_cn}(?:[{CN_DIGITS}十]{mag_cn})*)"
     run = rf"(?:{arabic}(?:[ \t]?{mag_cn}(?:[{CN_DIGITS}十]+{mag_cn})*{tail}?|\d|\.)*|{cn}+)"
     return re.compile(
         rf"(?P<sign>[-−+]|负)?(?P<num>{run})(?P<mag>[{ascii_mag}](?![A-Za-z]))?\s*(?P<cur>{cur})?"
@@ -129,8 +132,8 @@ def scan(text: str, words: MoneyWords, cue_before: list[tuple[int, int]] | None 
         num, sign, mag, cur = m.group("num"), m.group("sign"), m.group("mag"), m.group("cur")
         start, end = m.start(), m.end()
         if not cur and not mag and re.search(r"[万亿千][一二两三四五六七八九]$", num) \
-                and re.match(r"[\u4e00-\u9fff]", t[end:end + 1]) and t[end:end + 1] not in CN_DIGITS + CN_UNITS:
-            num, end = num[:-1], end - 1  # 十万一共: the 一 starts a word
+                and t[end:end + 1] in words.numeral_word_ends:
+            num, end = num[:-1], end - 1  # 十万一共: the 一 starts a word (十六万二能补: 162000)
         if not re.search(r"\d", num) and not re.search(f"[{CN_DIGITS}十百千]", num):
             continue  # magnitudes alone (万, 亿) are words, not numbers
         before = t[max(0, start - 4):start]

@@ -68,7 +68,12 @@ class YesNoWords(Model):
     focus_in_asking_clause: list[str]  # 需要: opens the thing asked only in the clause that asks
     not_things: list[str]
     modal: str  # a clause ending in 吧 with one of these asks (这个能当申报材料吧)
-    confirm: str  # 这一条符合吧: a clause ending in 吧 after one of these asks for a yes too
+    request_ba: str  # 说说吧: a clause ending in 吧 that asks for something done, not for a yes
+    # 推荐意见不算评价指标吧: a clause that asks to confirm a negation; the text saying the positive is a no
+    negated_claim: str
+    # 应该一视同仁吧 against 不得…采取歧视性或差异化措施: forbidding the opposite of what is claimed is a yes
+    opposites: dict[str, list[str]]
+    actor_claim: str  # 是不是省联盟公布: the words right before an office the question puts forward as doing an act
     contrasts: list[list[str]]
     hearsay: list[str]  # 不是说…吗: what the asker heard, not a negation
     stay_out: dict[str, list[str]]  # 予以回避: the one it names takes no part (参加评审)
@@ -293,7 +298,11 @@ class Lexicon(Model):
     extra_materials: str  # 公有云还要额外交两项: a line's items beyond the common ones
     lasting_claim: str  # 一次认定长期有效吗: a validity asked as lasting for good
     lasting_ends: str  # 认定有效期三年 / 予以淘汰: how a text ends a status
+    actors: dict[str, list[str]]  # the offices and bodies the texts name, each with the names callers use
+    who_question: str  # 由哪个机构组织: asking which office does an act
+    actor_acts: list[list[str]]  # acts an office does (公布 / 发布), each with the words that say the same act
     few_not_amount: str  # 哪几样 / 有几处: which things, or a few of them
+    price_question: str  # 一个套餐多少钱 / 定了价没: a price, not a subsidy
     money_asked: str  # asking money (补多少, 多少钱)
     asked_values: dict[str, AskedValue]
 
@@ -1263,6 +1272,8 @@ class Reader:
         out = [k for k, words in self.lex.intents.items() if any(w in (few if k == "amount" else q) for w in words)]
         if "amount" in out and re.search(self.lex.count_not_money, q) and not re.search(self.lex.money_asked, q):
             out.remove("amount")  # 教育版最多几个: a number of things, not money
+        if re.search(self.lex.price_question, q) and not any(w in q for w in [*self.lex.subsidy_words, "补", "奖"]):
+            out = [k for k in out if k not in ("amount", "estimate")]  # 一个套餐多少钱: a price, not a subsidy
         return out
 
     def is_yes_no(self, q: str) -> bool:
@@ -1284,7 +1295,7 @@ class Reader:
             if not c:
                 continue
             if c[-1] in ends or re.search(r"([\u4e00-\u9fff])[不没]\1", c) or (
-                    c[-1] == "吧" and re.search(self.lex.yes_no.modal + "|" + self.lex.yes_no.confirm + "|没|不", c)):  # 没超过上限吧
+                    c[-1] == "吧" and not re.search(self.lex.yes_no.request_ba, c)):  # 没超过上限吧 / 就在通知里写着吧
                 return True  # 给不给补, 管不管; 这个能当申报材料吧
         # Keywords ending in a share or a figure of a limit, asking nothing (珠海企业 奖补比例 80%, 公示期 7个工作日):
         # the figure is put forward to be checked.
@@ -1314,7 +1325,19 @@ class Reader:
         """The clauses of a question that asks several things (名单是谁提出的？钱最后由谁拨？), in order, each asking
         with a question word of its own (谁, 多久, 哪些); a yes / no clause is answered by the verdict."""
         words = "|".join(map(re.escape, self.lex.interrogatives))
-        parts = [p.strip(" ，,。；;：:") for p in re.split(r"[？?]", q[:MAX_READ_CHARS])]
+        parts = []
+        for p in re.split(r"[？?]", q[:MAX_READ_CHARS]):
+            # 先报到哪里，多久能看到名单: clauses asking with question words of their own ask apart; the words before
+            # the first of them go with it
+            clauses = re.split(r"[，,；;]", p)
+            asking = [i for i, c in enumerate(clauses) if re.search(words, c)]
+            if len(asking) >= 2:
+                starts = [0, *asking[1:]]
+                ends = [*asking[1:], len(clauses)]
+                parts += ["，".join(clauses[a:b]) for a, b in zip(starts, ends, strict=True)]
+            else:
+                parts.append(p)
+        parts = [p.strip(" ，,。；;：:") for p in parts]
         return [p for p in parts if len(p) >= 2 and re.search(words, p) and not self.is_yes_no(p)]
 
     def is_follow_up(self, q: str) -> bool:

@@ -1639,3 +1639,69 @@ def test_a_lines_own_materials_beyond_the_common_ones(ask, question):
     assert lines[0].endswith("除各项目都需提交的4项材料外，还需提交："), lines[0]
     assert lines[1].startswith("1. 云服务需求资源清单") and lines[2].startswith("2. 使用人员证明材料"), lines[:3]
     assert cited(r, "baiyun-2019", "第十四条（五）") and cited(r, "baiyun-2019", "第十四条（六）")
+
+
+@pytest.mark.parametrize("question, verdict, doc, article", [
+    # the office the question puts forward for an act, against the one the deciding sentence names for it
+    ("资源池认定结果是不是由省联盟来公布？", "不可以", "guangdong-2018", "二、重点工作（一）"),
+    ("伊春上云补助的拟补贴名单是市工信局提出的吗", "可以", "yichun-2023", "三、申报审核流程（五）"),
+    # an office named for another reason (没经过市经信局认定, 向省经信委反映) is no claim about who acts
+    ("东莞的厂用的云平台没有经过市经信局认定，能拿服务券补助吗？", "不可以", "dongguan-2015", "第十二条"),
+    # confirming a negation the sentence contradicts (…不算评价指标吧 / 不用报吧) is a no; one it agrees with a yes
+    ("资源池年度评价，地市经信部门的推荐意见应该不算评价指标吧？", "不可以", "guangdong-2018", "附件2 四"),
+    ("我们资源池企业业务方向大调整了，不用跟省里报告吧？", "不可以", "guangdong-2018", "二、重点工作（二）"),
+    ("2019年已审核通过的供应商产品 2020年 直接上架 不用再审 对吗", "可以", "guangdong-2020", "五、产品目录（一）"),
+    ("伊春 企业管理上云 算不算上云 能补吗", "可以", "yichun-2023", "一、补助标准"),  # 算不算 asks both ways
+    # a prohibition of the opposite of what is claimed (不得…采取歧视性或差异化措施 / 一视同仁吧) says yes
+    ("我们是江门注册的资源池企业，去肇庆做项目，肇庆执行扶持政策时应当对我们一视同仁吧？", "可以", "guangdong-2018",
+     "二、重点工作（四）"),
+    # 一次性 is one-off, not a count of times; a reward the text never names is a point it leaves open
+    ("东莞认定通过的平台，有没有一次性的奖励？", "文件未作规定", "dongguan-2015", ""),
+    # the price of a product is no subsidy to estimate, and no text sets one
+    ("白云开发云教育版一个套餐多少钱，文件里有定价吗？", "文件未作规定", "baiyun-2019", ""),
+    # 是否限…企业: a requirement asked about that no condition sets, with the conditions it does set
+    ("伊春上云补助是不是只限规上企业？", "文件未作规定", "yichun-2023", "二、申报条件（一）"),
+])
+def test_verdicts_in_the_callers_own_words(ask, question, verdict, doc, article):
+    r = ask(question, as_of=dt.date(2021, 1, 1))
+    assert opens_with(r, verdict), r["answer"][:200]
+    assert any(c["doc_id"] == doc for c in r["citations"]) and (not article or cited(r, doc, article)), r["citations"]
+    assert r["estimate"] is None
+
+
+def test_an_unstated_time_names_the_step_it_is_asked_of(ask):
+    head = ask("伊春的上云补助审批完了，钱多久能拨到账上？")["answer"].splitlines()[0]
+    assert head.startswith("文件未作规定") and "三、申报审核流程（五）" in head and "拨付资金" in head, head
+
+
+def test_the_fields_of_a_part_of_a_form(ask):
+    r = ask("伊春云服务商备案申报书里基本情况这部分要填哪些？")
+    head = r["answer"].splitlines()[0]
+    assert head.startswith("附件1 一、基本情况列有以下栏目：") and "员工人数" in head and "上云企业数量" in head, head
+    assert "□" not in head and cited(r, "yichun-2023", "附件1 一、基本情况")
+
+
+def test_a_parts_title_line_gives_way_to_what_it_holds(ask):
+    head = ask("伊春备案申报书 典型案例那部分 写什么")["answer"].splitlines()[0]
+    assert "实施日期、费用、过程、效果" in head, head
+
+
+def test_two_clauses_each_asking_who_are_both_answered(ask):
+    a = ask("白云服务券的申请交给谁受理，最后又是哪个机构审核？")["answer"]
+    assert "运营公司" in a and "智慧白云建设领导小组办公室" in a, a[:400]
+
+
+def test_an_elliptical_follow_up_keeps_the_earlier_subject():
+    from navigator.conversation import Conversation
+
+    engine = answerer().engine
+    conv = Conversation()
+    engine.ask_in(conv, "省资源池企业认定每年搞几次？")
+    head = engine.ask_in(conv, "由哪个机构组织？").answer.splitlines()[0]
+    assert "省联盟" in head or "广东省工业互联网产业联盟" in head, head
+
+
+@pytest.mark.parametrize("said, fee", [("十六万二", "162,000.00"), ("七万五", "75,000.00"), ("2万八", "28,000.00")])
+def test_a_last_numeral_after_wan_is_the_next_unit_down(ask, said, fee):
+    r = ask(f"白云四上企业上年度全库纳税300万元，公有云服务费{said}，能补多少？", as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is not None and fee in r["answer"], r["answer"][:300]

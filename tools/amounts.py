@@ -6,7 +6,7 @@ usage: python tools/amounts.py [--n 600] [--seed 1] [--show] [--family NAME ...]
 Generates amount questions from templates about every enterprise programme of
 ``knowledge/registry.yaml`` that has a calculator, the way enterprises write them:
 amounts in 万 / 万元 / 元 with thousands separators / bare digits / Chinese numerals
-(八百万, 十万零五百元, 一十二万三千元, 两千万, 1万5千) / 亿, a few approximate (约 / 左右);
+(八百万, 十万零五百元, 一十二万三千元, 两千万, 1万5千, 十六万二) / 亿, a few approximate (约 / 左右);
 several words for each input (纳税 / 全库纳税 / 缴税 / 交了…的税, 服务费 / 花了 / 费用 /
 租赁费, 合同 / 合同额 / 签了…的合同, 实缴注册资本); the facts in any order, colloquial
 and formal openings, the place written several ways; several Baiyun lines in one
@@ -167,7 +167,7 @@ def styles_for(value: Decimal) -> list[str]:
     if value >= 50_000_000 and value % 1_000_000 == 0:
         out.append("yi")
     if value >= 10_000 and value % 1000 == 0 and value % 10_000 != 0:
-        out.append("wan_qian")
+        out += ["wan_qian", "cn_short"]
     return out
 
 
@@ -192,6 +192,8 @@ def write_amount(value: Decimal, style: str, rng: random.Random) -> str:
         return f"{format((value / Decimal(100_000_000)).normalize(), 'f')}亿"
     if style == "wan_qian":
         return f"{v // 10_000}万{(v % 10_000) // 1000}千"
+    if style == "cn_short":  # 十六万二: the last numeral is the next unit down (thousands), as people say it
+        return f"{_cn(v // 10_000, rng)}万{cn2an.an2cn((v % 10_000) // 1000)}"
     raise ValueError(style)
 
 

@@ -84,8 +84,10 @@ def verdict_of(answer: str) -> str | None:
     return None
 
 
-def _as_of(text: str | None) -> dt.date:
-    return dt.date.fromisoformat(text) if text else dt.date(2021, 1, 1)
+def _as_of(text: str | None) -> dt.date | dt.datetime:
+    if not text:
+        return dt.date(2021, 1, 1)
+    return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)  # 2020-09-30T16:30
 
 
 class Scorer:
