@@ -1376,6 +1376,10 @@ class Reader:
         if not asked and ordinals and ordinals <= years_given and len(years_given) > 1:
             ordinals = set()  # 第三年40万: the year of a fee given, not a year asked about
         span = self.span_years(q) if (each or re.search(r"(共|总共|合计|一共|累计|加起来|三年|两年)", q)) else None
+        paid = [a for a in amounts if a.field == "fees" or a.field in PAYMENT_INPUTS]
+        if each and len(ordinals) >= 2 and len(paid) == 1 and paid[0].year in ordinals and span in (None, len(ordinals)):
+            # 今年是第二年、明年第三年，两年服务费都是300万: the one fee is each of the years named
+            amounts += [paid[0].model_copy(update={"year": y}) for y in sorted(ordinals) if y != paid[0].year]
         return Reading(
             question=question, places=places, documents=sorted(docs, key=lambda d: -docs[d]),
             programmes=programmes, intents=self.intents(q), amounts=amounts, facts=facts, fact_words=words,
