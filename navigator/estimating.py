@@ -355,9 +355,16 @@ def _per_year(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], reading
     if not dated and len(undated) == 1 and reading.asked_year and not reading.each_year:
         dated = [undated[0].model_copy(update={"year": reading.asked_year})]  # 到了第三年，云服务费25万
         undated = []
-    if dated and reading.span_years and any(w in reading.question for w in ("分别", "依次", "前三年", "三年各")) \
-            and len(dated) < min(reading.span_years, years):
+    # 三年分别… / 第二年还是这么多，两年一共: fewer years' fees than the years the sum is asked over is no sum to give
+    if dated and reading.span_years and (reading.summing or any(
+            w in reading.question for w in ("分别", "依次", "前三年", "三年各"))) \
+            and len({a.year for a in dated}) < min(reading.span_years, years):
         return p.need(f"{prog.title}：只读到{len(dated)}年的费用，问题说的是{reading.span_years}年，请逐年写明费用。")
+    feeless = [n for n in reading.years_named if n <= years and n not in {a.year for a in dated}]
+    if dated and feeless and (reading.summing or reading.span_years) and not reading.each_year:
+        # 第一年服务费十万，第二年还是这么多，两年补多少: a year named without a fee of its own is no year to leave out
+        return p.need(f"请提供{prog.title}第{'、'.join(map(str, feeless))}年的费用（问题只给了第"
+                      f"{'、'.join(str(a.year) for a in dated)}年的）。")
     if dated:
         by_year: dict[int, AmountRead] = {}
         for a in dated:

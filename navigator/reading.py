@@ -396,6 +396,7 @@ class Reading(Model):
     each_year: bool = Field(default=False, description="The asker says the amount is paid every year.")
     span_years: int | None = Field(default=None, description="How many years the asker speaks of (三年).")
     asked_year: int | None = Field(default=None, description="The year of use asked about (第三年呢？).")
+    years_named: list[int] = Field(default=[], description="The years of use the question names (第一年…第二年).")
     follow_up: bool = Field(default=False, description="The question leans on the previous one.")
     yes_no: bool = False
     provider: bool = Field(default=False, description="The asker says it is a provider.")
@@ -1363,6 +1364,7 @@ class Reader:
         if now and re.search(r"今年[^，。；？?]{0,4}(?:能|可以|可)?(?:补|拿|领)", q):
             asked = now  # 去年是第一年花了10万，今年第二年花了15万，今年能补多少: this year is the second
         ordinals = {self.lex.years.ordinal_values[w] for w in self.lex.years.ordinal if w in q}
+        named_years = sorted(ordinals)
         summed = any(w in q for w in self.lex.summing) or re.search(self.lex.years.sum_asked, q)
         if len(ordinals) > 1 and summed:
             asked = None  # 第二年和第三年的费用…合计 / 这两年能补多少: the years are the amounts', the question asks the sum
@@ -1383,7 +1385,7 @@ class Reader:
         return Reading(
             question=question, places=places, documents=sorted(docs, key=lambda d: -docs[d]),
             programmes=programmes, intents=self.intents(q), amounts=amounts, facts=facts, fact_words=words,
-            each_year=each, span_years=span,
+            each_year=each, span_years=span, years_named=named_years,
             asked_year=self.lex.years.ordinal_values.get(asked.group(1)) if asked else (
                 next(iter(ordinals)) if len(ordinals) == 1 else None),
             follow_up=self.is_follow_up(q), yes_no=self.is_yes_no(q), provider=facts.get("side") == "provider",

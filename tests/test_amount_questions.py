@@ -260,3 +260,21 @@ def test_a_yearly_fee_is_no_contract_amount():
 
     r = answerer().ask("客户问：伊春一家企业首次上云，每年云服务费8万元，能补多少？", as_of=dt.date(2021, 1, 1))
     assert r["estimate"] is None and r["clarify"] is not None and "合同" in r["clarify"]["question"], r["answer"][:300]
+
+
+@pytest.mark.parametrize("question", [
+    "白云开发云第一年服务费十万，第二年还是这么多，两年补多少？",  # a year named with no fee of its own
+    "白云开发云今年第二年服务费50万，两年一共补多少",  # the first year's fee is not said
+])
+def test_a_sum_over_years_missing_a_years_fee_is_asked_back(question):
+    from navigator.answer import answerer
+
+    r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is None and r["clarify"] is not None and "年的费用" in r["clarify"]["question"], r["answer"][:300]
+
+
+def test_one_fee_said_of_each_of_the_years_named_by_their_ordinals():
+    from navigator.answer import answerer
+
+    r = answerer().ask(as_of=dt.date(2021, 1, 1), question="白云开发云今年是第二年、明年是第三年，两年服务费都是300万元，一共补多少？")
+    assert r["estimate"] is not None and "3,800,000.00" in r["answer"].splitlines()[0], r["answer"][:300]
