@@ -278,3 +278,10 @@ def test_one_fee_said_of_each_of_the_years_named_by_their_ordinals():
 
     r = answerer().ask(as_of=dt.date(2021, 1, 1), question="白云开发云今年是第二年、明年是第三年，两年服务费都是300万元，一共补多少？")
     assert r["estimate"] is not None and "3,800,000.00" in r["answer"].splitlines()[0], r["answer"][:300]
+
+
+def test_an_instalment_is_no_contract_amount():
+    from navigator.answer import answerer
+
+    r = answerer().ask("伊春一家企业首次上云，合同分两期付，每期6万，能补多少？", as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is None and r["clarify"] is not None and "合同额" in r["clarify"]["question"], r["answer"][:300]
