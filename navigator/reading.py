@@ -125,6 +125,7 @@ class YearWords(Model):
     same_year: list[str]  # 第一年…40万元，同年云上软件园15万元: the year of the amount before
     not_use: list[str]  # 成立三年: years of the enterprise, not years of use
     current: str  # 已经第四年了: the year of use the asker is in
+    stopped: str  # 第三年不续了: a year named as one without use (no fee of its own is missing)
     per_year: str  # 一年二十万: an amount said for one year, every year
 
 
@@ -1364,7 +1365,9 @@ class Reader:
         if now and re.search(r"今年[^，。；？?]{0,4}(?:能|可以|可)?(?:补|拿|领)", q):
             asked = now  # 去年是第一年花了10万，今年第二年花了15万，今年能补多少: this year is the second
         ordinals = {self.lex.years.ordinal_values[w] for w in self.lex.years.ordinal if w in q}
-        named_years = sorted(ordinals)
+        named_years = sorted({self.lex.years.ordinal_values[w] for w in self.lex.years.ordinal
+                              for m in re.finditer(re.escape(w), q)
+                              if not re.match(self.lex.years.stopped, q[m.end():m.end() + 8])})
         summed = any(w in q for w in self.lex.summing) or re.search(self.lex.years.sum_asked, q)
         if len(ordinals) > 1 and summed:
             asked = None  # 第二年和第三年的费用…合计 / 这两年能补多少: the years are the amounts', the question asks the sum

@@ -285,3 +285,10 @@ def test_an_instalment_is_no_contract_amount():
 
     r = answerer().ask("伊春一家企业首次上云，合同分两期付，每期6万，能补多少？", as_of=dt.date(2021, 1, 1))
     assert r["estimate"] is None and r["clarify"] is not None and "合同额" in r["clarify"]["question"], r["answer"][:300]
+
+
+def test_a_year_named_as_not_used_is_no_fee_missing():
+    from navigator.answer import answerer
+
+    r = answerer().ask("白云开发云第一年服务费30万，第二年40万，第三年没续，一共补多少？", as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is not None and r["estimate"]["total_cny"] == "620000.00", r["answer"][:300]
