@@ -25,7 +25,6 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-
 from calculators.estimate import money_text, wan
 from calculators.models import Citation, Programme
 from calculators.rules import Region
@@ -461,8 +460,8 @@ class Engine:
         inputs = [a for a in r.amounts if a.field != "claimed"]
         # 能补多少 asks money; 培育多少家 counts (a count question is not a money question).
         how_much = any(w in q for w in ("多少", "几成", "几个钱", "能补几", "多少钱")) and not (
-            re.search(self.lex.count_question, q) and not re.search(self.lex.money_question, q)) and not (
-            "amount" not in intents and "estimate" not in intents)  # 一个套餐多少钱: a price (Reader.intents)
+            re.search(self.lex.count_question, q) and not re.search(self.lex.money_question, q)) and bool(
+            intents & {"amount", "estimate"})  # 一个套餐多少钱 asks a price (Reader.intents leaves both out)
         cap_question = any(w in q for w in (*self.lex.cap_words, "比例", "几成", "百分之", "补贴率")) and not payments
         if r.yes_no and not payments and (not how_much or self._no_cap(ctx) is not None):
             return self._yes_no(d, ctx)  # 有没有规定一家企业最多奖补多少, where the text sets no ceiling: silent
@@ -1165,7 +1164,7 @@ class Engine:
         unruled = self._open_point(ctx)
         if unruled is not None:
             return None, unruled[0], unruled[1]
-        if self._price_asked(q):  # 一个套餐多少钱，定了价没: a price, which the figures of the text do not bound
+        if self.reader.price_asked(q):  # 一个套餐多少钱，定了价没: a price, which the figures of the text do not bound
             absent = self._absent_focus(ctx, lead)
             if absent:
                 near = f"，最接近的条文是{lead.article.label}" if lead else ""
@@ -1696,8 +1695,8 @@ class Engine:
 
     def _nearest_step(self, ctx: Context, lead: Sentence) -> Sentence:
         """The sentence of the deciding document that names the act whose time a question asks and the text leaves
-        unstated (多久能拨到企业账上 → 市财政局拨付资金; 啥时候发到我们手上 → 发放服务券): the words of the asking clause
-        and their kin; the deciding sentence unless another names more of them."""
+        unstated (多久能拨到企业账上 → 市财政局拨付资金): the words of the asking clause and their kin; the deciding
+        sentence unless another names more of them."""
         at = re.search("|".join(map(re.escape, self.lex.interrogatives)), ctx.q)
         if at is None:
             return lead
@@ -1877,11 +1876,6 @@ class Engine:
         reads, a fee for applying, or a ceiling the text does not set."""
         return self._unruled_requirement(ctx) or self._application_fee(ctx) or self._no_cap(ctx)
 
-    def _price_asked(self, q: str) -> bool:
-        """一个套餐多少钱 / 定了价没: the price of a product or service is asked, not a subsidy."""
-        return bool(re.search(self.lex.price_question, q)) and not any(
-            w in q for w in [*self.lex.subsidy_words, "补", "奖"])
-
     def _absent_focus(self, ctx: Context, lead: Sentence | None = None) -> str | None:
         """A thing a yes/no question asks about (after 要不要 / 有没有 / 是不是) that its document never names (nor the
         deciding sentence's, where retrieval found the answer in another)."""
@@ -1891,7 +1885,7 @@ class Engine:
         if not ctx.r.programmes and not ctx.r.documents:
             docs = set(self.corpus.docs)  # 需要向省厅提变更申请吗: no document named, none is the one that must say it
         body = squash("".join(self.corpus.docs[d].body for d in docs if d in self.corpus.docs))
-        if body and self._price_asked(q) and not re.search(self.lex.price_question, body):
+        if body and self.reader.price_asked(q) and not re.search(self.lex.price_question, body):
             return "价格"  # 套餐定了价没: no text sets a price
         for w in self.lex.intents.get("prohibition", []):  # 东莞的服务券能转让吗: an act other texts forbid, this one
             if len(w) >= 2 and w in q and body and squash(w) in self.scope.text_all and squash(w) not in body:

@@ -1274,9 +1274,14 @@ class Reader:
         out = [k for k, words in self.lex.intents.items() if any(w in (few if k == "amount" else q) for w in words)]
         if "amount" in out and re.search(self.lex.count_not_money, q) and not re.search(self.lex.money_asked, q):
             out.remove("amount")  # 教育版最多几个: a number of things, not money
-        if re.search(self.lex.price_question, q) and not any(w in q for w in [*self.lex.subsidy_words, "补", "奖"]):
+        if self.price_asked(q):
             out = [k for k in out if k not in ("amount", "estimate")]  # 一个套餐多少钱: a price, not a subsidy
         return out
+
+    def price_asked(self, q: str) -> bool:
+        """一个套餐多少钱 / 定了价没: the price of a product or service is asked, not a subsidy."""
+        return bool(re.search(self.lex.price_question, q)) and not any(
+            w in q for w in [*self.lex.subsidy_words, "补", "奖"])
 
     def is_yes_no(self, q: str) -> bool:
         if any(re.search(re.escape(m) + (r"(?![\u4e00-\u9fff](?<!有))" if m[-1] in "没不" else ""), q)

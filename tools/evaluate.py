@@ -85,9 +85,10 @@ def verdict_of(answer: str) -> str | None:
 
 
 def _as_of(text: str | None) -> dt.date | dt.datetime:
-    if not text:
-        return dt.date(2021, 1, 1)
-    return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)  # 2020-09-30T16:30
+    """A case's ``as_of`` read as ``--as-of`` reads it (2020-09-30, or to the minute: 2020-09-30T16:30)."""
+    from navigator.inputs import parse_as_of
+
+    return parse_as_of(text, "as_of") if text else dt.date(2021, 1, 1)
 
 
 class Scorer:
