@@ -55,9 +55,12 @@ POOL_K = 40  # articles retrieval hands to the sentence ranking, which re-orders
 QUOTE_ARTICLES = 7
 HANDED_IN_CHARS = 6  # a thing asked to be handed in, said without a word for a document, is at most this long
 WHO_PICK = 5  # sentences looked at for one naming an office, for a further clause asking who (先报到哪里)
+OTHER_ASK_MIN_REST = 2  # a yes / no beside a question-word clause says at least this much of its own
 OTHER_ASK_K = 3  # articles searched for each further asking clause of a question that asks several things
 PARALLEL_K = 2  # best articles of the one of two parallel annexes a question names (…评价基本流程)
 PARALLEL_AT = 1  # …placed after this many of the top articles
+WHO_ACT_CHARS = 4  # the act a who-question asks about is said within this many characters after 谁 (由谁认定)
+FOLLOW_UP_CHARS = 8  # a question this short asking with a question word and no word the texts do not know leans on the last
 FOLLOW_UP_OWN_WORDS = 2  # a follow-up with no more words of its own than this keeps the earlier question's subject
 QUERY_CHARS = 300  # retrieval sees at most this much of a question
 LIST_BLOCK_CHARS = 600
@@ -69,7 +72,7 @@ ATTRIBUTE_INTENTS = ("materials", "process", "conditions", "who", "contacts")
 WINDOW_WORDS = ("截止", "有效期", "申领时间", "申请时间", "申报时间", "什么时候申请", "什么时候申领", "什么时候开始",
                 "几号截止", "到什么时候", "哪天截止", "期限", "兑现时间", "多久有效", "还能申请", "还能申领")
 DURATION = re.compile(r"\d+\s*个?(?:工作日|日|天|个月|年)内?|[一二三四五六七八九十]+\s*个?(?:工作日|日|天|个月|年)内?")
-FORM_QUESTION = re.compile(r"写什么|写哪些|填什么|填哪些|内容|栏目|包括哪些|有哪些项|哪些项目|要写|要填|部分|哪几年|哪些认证")
+FORM_QUESTION = re.compile(r"写什么|写哪些|填什么|填哪|几栏|哪些栏|内容|栏目|包括哪些|有哪些项|哪些项目|要写|要填|部分|哪几年|哪些认证")
 FORM_WORD = re.compile(r"申报书|申请表|表|书|流程")
 LISTY = re.compile(r"哪些|哪几|几方面|几项|几个环节|几个步骤|包括什么|有什么要求|分别是|些啥|些什么")
 ATTRIBUTE_WORDS = {"需要", "哪些", "准备", "提交", "申报", "申领", "办理", "一下", "具体", "东西", "要求", "什么", "资料", "单位",
@@ -186,7 +189,10 @@ class Engine:
         """A question asking several things (名单是谁提出的？钱最后由谁拨？): each asking clause gets the sentence that
         answers it, when the answer does not quote it yet. The answer to the whole question stays first."""
         asks = self.reader.asks(ctx.q)
-        if len(asks) < 2:
+        # 附什么，之后公示吗: a clause asking with a question word beside the yes / no the verdict answers
+        beside = len(asks) == 1 and ctx.r.yes_no and d.headline.startswith(("可以", "不可以")) and len(
+            squash(asks[0])) < len(squash(ctx.q)) - OTHER_ASK_MIN_REST
+        if len(asks) < 2 and not beside:
             return
         docs = {h.chunk.article.doc_id for h in ctx.hits[:3]}
         quoted = {s.text for s in d.quotes}
@@ -204,6 +210,10 @@ class Engine:
                 # 先交给谁受理 / 先报到哪里: a sentence not yet said that names an office answers
                 lead = next((x for x in picked if find.search(x.text) and x.text not in quoted
                              and not any(tidy(x.text) in y for y in [d.headline, *d.lines])), lead)
+            if lead is not None and not who and (lead.text in quoted or any(tidy(lead.text) in x for x in [
+                    d.headline, *d.lines])):  # 附什么 after a verdict quoting 正式公布评价结果: the next best sentence
+                two, _best = self.quoter.pick(words, arts, self._asked(own), qvec=qvec, limit=2)
+                lead = next((x for x in two if x is not lead and x.text not in quoted), lead)
             if lead is None or lead.text in quoted or any(tidy(lead.text) in x for x in [d.headline, *d.lines]):
                 continue
             if not any(t in lead.text for t in self._asking_content(part, own)):
@@ -250,7 +260,9 @@ class Engine:
         tail = re.sub(r"^\s*元", "", q[a.end:a.end + 6])
         if any(tail.startswith(w) for w in self.lex.intents.get("quota", [])):
             return True  # 给供应商的800万元限额是固定不变的吗: the text's quota, named by its figure
-        return q[max(0, a.start - 1):a.start] in self.lex.limits.claim_before and bool(
+        head = q[:a.start].rstrip()  # 初始限额 500万吗: the quota named right before the figure, as 是 would
+        return (q[max(0, a.start - 1):a.start] in self.lex.limits.claim_before or (head != q[:a.start] and any(
+            head.endswith(w) for w in self.lex.intents.get("quota", [])))) and bool(
             re.match(self.lex.limits.claim_end, tail))
 
     @staticmethod
@@ -291,6 +303,9 @@ class Engine:
             return True
         if own.places:
             return False
+        if not unknown and len(squash(own.question)) <= FOLLOW_UP_CHARS and any(
+                w in own.question for w in self.lex.interrogatives):
+            return True  # 要报些啥？ / 交到 哪里: a short question with nothing of its own but what it asks
         # 评为优秀的会得到哪些支持 / 网上 填什么表: nothing the texts do not know, and words they use.
         known = [t for t in self.scope.content_words(own.question, own)
                  if t not in GENERIC_WORDS and squash(t) in self.scope.text_all]
@@ -331,7 +346,8 @@ class Engine:
         """
         prev = last.reading or {}
         inherited = []
-        upd: dict[str, Any] = {} if facts_only else {"follow_up": True, "previous_question": last.question}
+        upd: dict[str, Any] = {} if facts_only else {"follow_up": True, "previous_question": last.question,
+                                                      "previous_answer": last.headline}
         topic = bool(own.programmes or self.reader.topic_documents(own.question)) or facts_only
         if prev.get("documents") and (not topic or (not facts_only and self._within_last(own, last))):
             upd["documents"] = prev["documents"]
@@ -463,7 +479,9 @@ class Engine:
             re.search(self.lex.count_question, q) and not re.search(self.lex.money_question, q)) and bool(
             intents & {"amount", "estimate"})  # 一个套餐多少钱 asks a price (Reader.intents leaves both out)
         cap_question = any(w in q for w in (*self.lex.cap_words, "比例", "几成", "百分之", "补贴率")) and not payments
-        if r.yes_no and not payments and (not how_much or self._no_cap(ctx) is not None):
+        # (云上软件园明年还能接着申请吗 after an estimate: the earlier fees ask nothing of a yes / no on applying)
+        asked_payments = [a for a in payments if a.turn is None] or (payments if intents & {"amount", "estimate"} else [])
+        if r.yes_no and not asked_payments and (not how_much or self._no_cap(ctx) is not None):
             return self._yes_no(d, ctx)  # 有没有规定一家企业最多奖补多少, where the text sets no ceiling: silent
         # 能补50万元，这个估算对吗 with the fees given: the figure claimed is checked against the estimate.
         claims = bool(payments) and self._claim(r) is not None
@@ -677,15 +695,28 @@ class Engine:
             return re.sub(r"第[一二三四五12345]年|首年|头一年", word, r.previous_question)
         content = [t for t in self.scope.content_words(q, r) if t not in GENERIC_WORDS]
         if len(content) <= 1 and not self.reader.intents(q):
-            return f"{r.previous_question} {q}"
+            # 要报些啥？ after 多久报一次 → 每季度将…情况报市经信局: what the last answer found is what is asked about
+            # (那东莞的企业呢: a place or fact of its own asks the earlier question again, of another case)
+            own = self.reader.read(q)
+            said = "" if (r.previous_answer or "").startswith(("文件未作规定", "需要先确认")) or own.places or own.facts \
+                or own.amounts or (r.previous_answer or "").rstrip().endswith(("：", ":")) else re.sub(
+                r"^[^：:（]{1,6}[：:]", "", r.previous_answer or "").split("（")[0]
+            return " ".join(x for x in (r.previous_question, said, q) if x)
         doc = self.corpus.docs.get(r.documents[0]) if r.documents else None
         # 申请这个还要交什么 after a question on 智能车间: the line's names say which sentence is about it.
         line = self.lex.line_words.get(r.programmes[0], []) if len(r.programmes) == 1 else []
         names = " ".join(w for w in line if w not in q)
         # 由哪个机构组织？ after 省资源池认定一年搞几次: what the earlier question was about (认定) stays the subject
+        # 换成公有云呢？ after 云上软件园要交哪些材料: the line named now replaces the earlier one
+        others = [w for pid, ws in self.lex.line_words.items() if pid not in r.programmes for w in ws] if (
+            r.programmes and self.reader.lines_named(q)) else []
         earlier = " ".join(dict.fromkeys(t for t in self.scope.content_words(r.previous_question, r)
-                                         if t not in GENERIC_WORDS and t not in q and t not in names)
+                                         if t not in GENERIC_WORDS and t not in q and t not in names
+                                         and not any(t in w for w in others))
                            ) if len(content) <= FOLLOW_UP_OWN_WORDS else ""  # (兑付要准备哪些材料 has its own)
+        if not earlier and not self.reader.intents(q):  # 换成智能车间数字化服务呢: what was asked of the earlier line
+            earlier = " ".join(dict.fromkeys(w for k in r.intents for w in self.lex.intents.get(k, [])
+                                             if w in r.previous_question and w not in q))
         return " ".join(x for x in (doc.title if doc else "", names, earlier, q) if x)
 
     def _route(self, r: Reading, q: str) -> tuple[set[str], set[str]]:
@@ -1205,6 +1236,8 @@ class Engine:
         # 其他供应商…初始限额是500万元吗 against 平台商初始限额为800万元 and 其他…供应商初始限额为500万元: a figure
         # claimed as the text's own is checked as such first, against the sentence the question's words point to.
         claims = [(c, s) for s in bounding if (c := limits.claim(q, s.text, self.lex.limits)) is not None]
+        denied = limits.denied_words(q, self.lex.limits)  # 不是平台商: not the sentence for 平台商, if another claims
+        claims = [x for x in claims if not any(w in x[1].text for w in denied)] or claims
         top = max((c[1] for c, _s in claims), default=0)
         if len({c[0] for c, _s in claims if c[1] == top}) == 1:  # sentences sharing as much that disagree: no telling
             said, s = next((c[0], s) for c, s in claims if c[1] == top)
@@ -1212,7 +1245,13 @@ class Engine:
         for s in bounding:
             inside = limits.judge(q, s.text, self.lex.limits)
             if inside and found is not None and found[0] is True:
-                return found  # 成立三年 meets 不低于1年, and the rules say which other conditions the facts meet
+                # 成立三年 meets 不低于1年, and the rules say which other conditions the facts meet; a bound the rules
+                # do not quote (年服务100家以上或收入500万元以上) is said first.
+                if squash(tidy(s.text)) in squash(found[1]):
+                    return found
+                cites = found[2] if isinstance(found[2], list) else [found[2]]
+                return True, f"（{s.article.label}：“{tidy(s.text)}”）{found[1]}", [
+                    self.corpus.cite_article(s.article, s.text), *cites]
             if inside is not None:
                 cite = self.corpus.cite_article(s.article, s.text)
                 return inside, f"（{s.article.label}：“{tidy(s.text)}”）", cite
@@ -1226,6 +1265,12 @@ class Engine:
         said = [x.text for x in [lead, *(quotes or [])] if x is not None]
         history = self.reader.stated_history(q) if opened is not None and opened[0] and not any(
             w in x for x in said for w in self.lex.repeat_rules) else None  # 逐年申请 answers 第二年还能申请吗
+        again = self._repeat_rule(ctx, lead) if history or r.facts.get("received_before") else None
+        if again is not None:  # 去年拿过公有云补贴，今年还能申请吗: the line's own article says 逐年申请
+            said = next(w for w in self.lex.repeat_rules if w in again.text)
+            cite = self.corpus.cite_article(again.article, again.text)
+            return (opened[0] if said in self.lex.repeat_allowed else False,
+                    f"（{again.article.label}：“{tidy(again.text)}”）{opened[1]}", [cite, opened[2]])
         if history:  # 上过失信名单，现在还能申请吗: the window is open, but no rule speaks of what the asker did
             who = progs[0].who.cite
             art = "、".join(dict.fromkeys(x for x in (who.article, lead.article.label if lead else "") if x))
@@ -1435,7 +1480,8 @@ class Engine:
             last = max(windows, key=lambda w: w.closes or dt.datetime.min)
             return False, (f"{title}没有规定有效期，所定时间均已结束（{tidy(last.text)}，{last.cite.article}）；"
                            f"按{when}评估：已截止。"), last.cite
-        return None, f"文件未作规定：{title}没有规定有效期或截止日期（{note}），请向发文单位确认。{quote}", cite
+        return None, (f"文件未作规定：{title}于{issued}印发施行，没有规定有效期或截止日期（{note}），请向发文单位确认。"
+                      f"{quote}"), cite
 
     def _repealed_named(self, q: str, doc) -> tuple[Article, str, str] | None:
         """A document the question names that a sentence of ``doc`` repeals (《…（试行）》…同时废止): that article,
@@ -1535,6 +1581,24 @@ class Engine:
         if "unknown" in states:
             return None, f"文件未作规定：{text}{STATUS_TEXT['unknown']}，请向主管部门核实。", w.cite
         return True, f"{text}所问期间内部分时间可申请，请在文件所列时间内办理。", w.cite
+
+    def _repeat_rule(self, ctx: Context, lead: Sentence | None) -> Sentence | None:
+        """With the asker saying it has received a programme (去年拿过公有云的补贴), the sentence of the deciding
+        article, or of the article of the one line named, that rules on applying again (逐年申请 / 只能享受一年)."""
+        if not ctx.r.facts.get("received_before"):
+            return None
+        arts = [lead.article.id] if lead is not None else []
+        lines = self.reader.lines_named(ctx.q)
+        if len(lines) == 1:
+            prog = self.reg.get(lines[0])
+            cites = [*(x.cite for x in prog.eligibility), *(x.cite for x in prog.notes)]
+            arts += [f"{c.doc_id}/{c.article}" for c in cites]
+        for art in dict.fromkeys(arts):
+            for i in self.quoter.by_article.get(art, []):
+                s = self.quoter.sentences[i]
+                if any(w in s.text for w in self.lex.repeat_rules):
+                    return s
+        return None
 
     def _rule_verdict(self, ctx: Context, progs: list[Programme]):
         """When the question states facts a programme's rules test: 不可以 if one fails; 可以 if those hold."""
@@ -1638,8 +1702,15 @@ class Engine:
         if not words:
             return None
         items = [m for x in lists for m in x.materials]
-        hit = next((m for m in items if all(self._says(t, m.text) for t in words)), None)
+        def says(t: str, text: str) -> bool:  # 财务报告 in 财务审计报告: a four-character word said in its two halves
+            return self._says(t, text) or (len(t) == 4 and all(self._says(p, text) for p in (t[:2], t[2:])))
+
+        hit = next((m for m in items if all(says(t, m.text) for t in words)), None)
         if hit is not None:
+            note = self._item_note(hit.cite)
+            if note is not None:  # 承诺函要不要交 → （四）承诺函, and 说明2 前四项材料均需提交
+                said = f"（{hit.cite.article}：“{tidy(hit.text)}”；{note.article.label}：“{tidy(note.text)}”）"
+                return True, said, [hit.cite, self.corpus.cite_article(note.article, note.text)]
             return True, f"（{hit.cite.article}：“{tidy(hit.text)}”）", hit.cite
         specific = [t for t in words if t not in self.lex.general_documents]
         if not specific or all(any(self._says(t, m.text) for m in items) for t in specific):
@@ -1651,11 +1722,39 @@ class Engine:
         return None, (f"文件未作规定：{whose}的申请材料清单没有列出“{phrase}”（材料见{first.article}等），"
                       "请以主管部门解释为准。"), first
 
+    def _item_note(self, cite: Citation) -> Sentence | None:
+        """The sentence of a list's notes (第十四条说明2) that says who hands in the item cited (第十四条（四）): 前四项材料均需
+        提交 names items one to four, 第五、六项 items five and six."""
+        from navigator.numbers import parse_numeral
+
+        m = re.fullmatch(r"(.+?)（([一二三四五六七八九十]+)）", cite.article)
+        if m is None:
+            return None
+        head, n = m.group(1), parse_numeral(m.group(2), {})
+        for key in (k for k in self.quoter.by_article if k.startswith(f"{cite.doc_id}/{head}说明")):
+            for i in self.quoter.by_article[key]:
+                x = self.quoter.sentences[i]
+                first = re.search(r"前([一二三四五六七八九十]+)项", x.text)
+                named = re.search(r"第([一二三四五六七八九十、]+)项", x.text)
+                if first and n is not None and n <= (parse_numeral(first.group(1), {}) or 0):
+                    return x
+                if named and n is not None and n in {parse_numeral(k, {}) for k in named.group(1).split("、") if k}:
+                    return x
+        return None
+
     def _handed_in(self, q: str) -> str | None:
         """The thing a question asks whether to hand in, as said: after a verb of handing in (要不要交纳税证明 →
         纳税证明), or a document named right before the asking end (需要发票吗 → 发票); None for other questions."""
+        clauses = [c for c in re.split(r"[，,。；;？?！!、]", q.strip().rstrip("？?。！! ")) if c.strip()]
+        for n, clause in enumerate(reversed(clauses)):
+            # 承诺函要不要交，啥情况下交: the clause that asks whether, when the last asks something else
+            obj = self._handed_in_clause(clause)
+            if obj is not None or (n == 0 and not any(w in clause for w in [*self.lex.interrogatives, "哪"])):
+                return obj
+        return None
+
+    def _handed_in_clause(self, clause: str) -> str | None:
         words = self.lex.handing_in
-        clause = re.split(r"[，,。；;？?！!、]", q.strip().rstrip("？?。！! "))[-1]
         clause = re.sub(rf"(?:{words.tails})$", "", clause)  # 不上传证明材料行吗: the act, not 行吗
         verbs = "|".join(map(re.escape, sorted(self.lex.submit_words, key=len, reverse=True)))
         ends = "|".join(map(re.escape, sorted(self.lex.document_endings, key=len, reverse=True)))
@@ -1664,12 +1763,16 @@ class Engine:
                       clause)
         if m is None:
             m = re.search(rf"(?:{words.needing})\s*(?P<obj>[\u4e00-\u9fff]{{0,8}}(?:{ends}))\s*(?:吗|么|不|没|呢)$", clause)
+        if m is None:  # 承诺函要不要交 / 营业执照要交吗: the thing first, then whether to hand it in
+            m = re.search(rf"(?P<obj>[\u4e00-\u9fff]{{0,8}}(?:{ends}))\s*(?:{words.asking})(?:{verbs})\s*(?:吗|么|不|没|呢)?$",
+                          clause)
         if m is None or re.search(words.cut, clause[:m.start()]):
             return None  # 能算…要的云安全认证不: whether a thing counts, not whether to hand it in
         obj = re.split(words.cut, m.group("obj"))[0]  # 可信云认证作为资质: the thing, not what it would count as
         if not obj or obj.endswith(tuple(words.not_documents)) or obj in self.lex.result_complements or obj.startswith(
-                tuple(words.directions)):
-            return None  # 申请费: a fee paid, not a document; 交上去: where to, not what
+                tuple(words.directions)) or self._actor_names[0].search(obj) or any(
+                w in obj for w in [*self.lex.interrogatives, "哪"]):  # 交哪一年的: which one, of what was named
+            return None  # 申请费: a fee paid, not a document; 交上去 / 交省经信委: where to, not what
         if len(obj) > HANDED_IN_CHARS and not obj.endswith(tuple(self.lex.document_endings)):
             return None  # 补交佐证材料提异议还可以吗: another act follows, the question is about that
         return obj
@@ -1691,7 +1794,19 @@ class Engine:
             head = self._asked_head(ctx, m.end()) if m and kind.of_thing else None
             if head and not any(squash(k) in squash(d.headline + lead.text) for k in self.scope.kin(head)):
                 return what  # 多久出认定结果 against 认定有效期三年: a time of something other than the 结果 asked
+            if m and what == "时限" and self._counted_from_asked(ctx.q, m, d.headline):
+                return what
         return None
+
+    @staticmethod
+    def _counted_from_asked(q: str, asked: re.Match, headline: str) -> bool:
+        """The one time the answer gives runs from the act the question asks the time of (多少天内会开通服务 against
+        开通后30天内未使用): the time after that act, not the time it takes."""
+        spans = list(dict.fromkeys(DURATION.findall(headline)))
+        if len(spans) != 1:
+            return False
+        m = re.search(r"([\u4e00-\u9fff]{2})(?:之|以)?后\s*" + re.escape(spans[0]), headline)
+        return m is not None and m.group(1) in q[asked.end():] and m.group(1) not in q[:asked.start()]
 
     def _nearest_step(self, ctx: Context, lead: Sentence) -> Sentence:
         """The sentence of the deciding document that names the act whose time a question asks and the text leaves
@@ -1711,6 +1826,10 @@ class Engine:
             return sum(any(squash(k) in squash(x.text) for k in self.scope.kin(t)) for t in words)
 
         pool = [x for x in self.quoter.sentences if x.article.doc_id == lead.article.doc_id]
+        if self._counted_from_asked(ctx.q, at, lead.text):  # 开通后30天内未使用: the step after the one asked
+            pool = [x for x in pool if x is not lead and not self._counted_from_asked(ctx.q, at, x.text)]
+            best = max(pool, key=said, default=lead)
+            return best if said(best) >= said(lead) else lead
         best = max(pool, key=said)
         return best if said(best) > said(lead) else lead
 
@@ -1722,6 +1841,14 @@ class Engine:
         words = [w for w, k in self.scope.kinds(clause).items() if k[:1] in ("n", "v") and len(w) >= 2
                  and w not in skip and squash(w) in self.scope.text_all]
         return words[-1] if words else None
+
+    def _asked_acts(self, ctx: Context, at: int) -> list[str]:
+        """The acts a time is asked of, said after the question word (多少天内会给企业开通服务 → 开通): the verbs of the
+        clause that the texts use."""
+        clause = re.split(r"[，,。；;？?！!\s]", ctx.q[at:], maxsplit=1)[0]
+        skip = {*self.lex.question_words, *self.lex.interrogatives, *self.lex.vague_acts}
+        return [w for w, k in self.scope.kinds(clause).items() if k[:1] == "v" and len(w) >= 2
+                and w not in skip and squash(w) in self.scope.text_all]
 
     def _stated_value(self, ctx: Context, what: str, lead: Sentence) -> Sentence | None:
         """A sentence of the retrieved articles, in the deciding sentence's document, that states a value of the
@@ -1742,7 +1869,9 @@ class Engine:
                 value = re.search(kind.value, self._without_conditions(x.text, asked=ctx.q))
                 if value and (not units or any(u in value.group(0) for u in units)) and any(
                         squash(k) in squash(x.text) for t in words for k in self.scope.kin(t)) and (
-                        head is None or any(squash(k) in squash(x.text) for k in self.scope.kin(head))):
+                        head is None or any(squash(k) in squash(x.text) for k in self.scope.kin(head))) and not (
+                        what == "时限" and m and (self._counted_from_asked(ctx.q, m, x.text) or not all(
+                            self._says(v, x.text) for v in self._asked_acts(ctx, m.end())))):
                     return x
         return None
 
@@ -1932,15 +2061,35 @@ class Engine:
         """资源池认定结果是不是省联盟公布 against 并由省经济和信息化委予以确认并发布…结果: the office the question names
         for an act against the one the sentence names in the clause of that act (else the nearest one before it)."""
         find, canon = self._actor_names
-        asked = {canon[m.group()] for m in find.finditer(q) if re.search(self.lex.yes_no.actor_claim, q[:m.start()])}
-        act = next((g for g in self.lex.actor_acts if any(w in q for w in g)), None)
+        claims = [m for m in find.finditer(q) if re.search(self.lex.yes_no.actor_claim, q[:m.start()])]
+        asked = {canon[m.group()] for m in claims}
+        # 直接交省经信委: the act said next to the office claimed (交), before any other the question names (认定)
+        near = "".join(q[max(0, m.start() - WHO_ACT_CHARS):m.end() + WHO_ACT_CHARS] for m in claims)
+        act = next((g for g in self.lex.actor_acts if any(w in near for w in g)), None) or next(
+            (g for g in self.lex.actor_acts if any(w in q for w in g)), None)
         if len(asked) != 1 or act is None:
             return None
         (who,) = asked
+        acting = "|".join(map(re.escape, act))
+        if said and not any(re.search(acting, s.text) and find.search(s.text) for s in said):
+            # 直接交省经信委行吗 where the quotes name no one handing in: the sentence of the document that does
+            words = [t for t in self.scope.content_words(q, self.reader.read(q)) if t not in GENERIC_WORDS]
+            pool = [x for x in self.quoter.sentences if x.article.doc_id == said[0].article.doc_id
+                    and re.search(acting, x.text) and find.search(x.text)]
+            said = sorted(pool, key=lambda x: -sum(self._says(t, self._under_headings(x)) for t in words))[:1]
         for s in said:
-            at = next((m.start() for m in re.finditer("|".join(map(re.escape, act)), s.text)), None)
+            at = next((m.start() for m in re.finditer(acting, s.text)), None)
             if at is None:
                 continue
+            acts = list(re.finditer(acting, s.text))
+            if len(acts) > 1:
+                # 向各县…递交（东莞市、中山市径向市经济和信息化主管部门递交）: offices for different askers; one the
+                # question's office may be (市经信局) is told apart elsewhere, none of them makes it a no
+                said_as = [m.group() for m in claims]
+                clauses = [s.text[clause_start(s.text, m.start()):m.start()] for m in acts]
+                if any(a[i:i + 2] in c for a in said_as for i in range(len(a) - 1) for c in clauses):
+                    return None
+                return False, f"（{s.article.label}：“{tidy(s.text)}”）", self.corpus.cite_article(s.article, s.text)
             start = clause_start(s.text, at)
             here = {canon[m.group()] for m in find.finditer(s.text[start:at])}
             before = [canon[m.group()] for m in find.finditer(s.text[:at])]
@@ -1995,9 +2144,10 @@ class Engine:
         for m in re.finditer("|".join(map(re.escape, yn.skip)), q):
             tail = self.scope.jieba.lcut(q[m.end():m.end() + 8])
             head = self.scope.jieba.lcut(q[clause_start(q, m.start()):m.start()])  # 每年的资质复核可以不做吗
+            acts = [t for t in head[-3:] if kinds.get(t, self.scope.kinds(t).get(t, ""))[:1] == "v"]  # 复核, not 产品
             if obliged and any(len(t) >= 2 and t in sentence and re.search(r"[\u4e00-\u9fff]", t)
                                and not self._negated_in(sentence, t)
-                               for t in tail[:3] + head[-3:]):
+                               for t in tail[:3] + acts):
                 return True  # (不用再审 against 不再审核: the text skips it too, and says so)
         for m in re.finditer(yn.bare_skip, q):  # 中间几年不复核行吗 against 每年需进行资质复核
             tail = self.scope.jieba.lcut(q[m.end():m.end() + 8])[:2]  # 不参加现场答辩: the act after a light verb
@@ -2026,9 +2176,16 @@ class Engine:
         for a, b in self.lex.yes_no.contrasts:
             if a in q and b not in q and b in sentence and a not in sentence:
                 return True
-        deferred = any(w in q for w in yn.defer) or bool(re.search(yn.defer_passed, q))
-        order = re.search(yn.defer_pattern, q)
         before = min((sentence.find(w) for w in yn.timely if w in sentence), default=-1)
+        later = sentence[clause_start(sentence, before):before] if before > 0 else ""
+
+        def put_off(m: re.Match) -> bool:  # 先备案，然后再签合同 against 签订服务合同前先备案: the act the text puts after
+            act = [t[i:i + 2] for t in content(q[m.end():m.end() + 8])[:2] for i in range(len(t) - 1)]
+            return not (later and act and any(t in later for t in act))
+
+        deferred = any(put_off(m) for w in yn.defer for m in re.finditer(re.escape(w), q)) or bool(
+            re.search(yn.defer_passed, q))
+        order = re.search(yn.defer_pattern, q)
         if order and before > 0:  # 先签合同 后备案 against 签订服务合同前先…备案: what it puts first, the text puts after
             later = sentence[clause_start(sentence, before):before]
             first = re.sub(r"[^\u4e00-\u9fff]", "", order.group(0)[1:])
@@ -2265,7 +2422,9 @@ class Engine:
     # --- dates ---------------------------------------------------------------------------------------------
 
     def _asks_window(self, r: Reading) -> bool:
-        return r.still_open or any(w in r.question for w in WINDOW_WORDS)
+        # 合同期限最短几年: the period of another thing, not the programme's window
+        q = re.sub("|".join(map(re.escape, self.lex.other_periods)), " ", r.question)
+        return r.still_open or any(w in q for w in WINDOW_WORDS)
 
     def _asks_only_window(self, r: Reading) -> bool:
         """The question names nothing but the programme and taking applications (今年受理到什么时候), not another
@@ -2350,6 +2509,8 @@ class Engine:
         top = [h.chunk.article.label for h in ctx.hits[:3]]
         agrees = any(c.article.startswith(t) or t.startswith(c.article) for _x, c in out for t in top)
         cue_words = {w for k in ATTRIBUTE_INTENTS for w in self.lex.intents[k]} | ATTRIBUTE_WORDS
+        # 换成智能车间数字化服务呢: the line asked of instead, and the words that say so
+        cue_words |= set(self.lex.line_words.get(prog.id, [])) | set(self.lex.follow_up.openers)
         new_topic = r.follow_up and r.previous_question and [
             t for t in (w.rstrip("时的后前中里") for w in self.scope.content_words(r.question, r))
             if len(t) > 1 and t not in r.previous_question and t not in GENERIC_WORDS
@@ -2357,7 +2518,11 @@ class Engine:
         specific = self._specific_words(r, asked)
         data_text = squash("".join(t for t, _c in out))
         answers = not specific or all(squash(w) in data_text for w in specific)
-        if focus != "contacts" and not (self._asks_whole(r, asked) and not new_topic) and not (agrees and answers):
+        # 换成智能车间数字化服务呢 after 要交哪些材料: what was asked before, now of this line, as a whole
+        inherited = r.follow_up and not self.reader.intents(r.question) and not [
+            w for w in specific if w not in self.lex.follow_up.openers]
+        if focus != "contacts" and not ((self._asks_whole(r, asked) or inherited) and not new_topic) and not (
+                agrees and answers):
             return False
         d.programmes = [prog.id]
         d.headline = out[0][0]
@@ -2484,6 +2649,9 @@ class Engine:
         picked, lead = self.quoter.pick(words, arts, self._asked(r), qvec=qvec, limit=max(limit, 4) if listy else limit)
         if lead is None:
             return None
+        office = self._office_of_act(r, lead) or self._full_name(r, lead)
+        if office is not None:  # 由谁认定 against 认定遵循公开、公正、公平的原则: the sentence naming who does it
+            picked, lead = self.quoter.in_order([office, *(x for x in picked if x is not office)][:max(limit, 1)]), office
         whole = self._asks_whole(r, [k for k in ATTRIBUTE_INTENTS if k in r.intents]) if r.intents else True
         if lead.text.rstrip().endswith(("：", ":")) and lead.article.children:
             # 应具备如下条件： introduces the items that answer: the best of them decides (产品或服务围绕…).
@@ -2524,6 +2692,48 @@ class Engine:
             d.lines.append(self._quote_line(s.article, s.text))
         d.quotes.extend(picked)
         return lead
+
+    def _full_name(self, r: Reading, lead: Sentence) -> Sentence | None:
+        """Asked the full name of something (产品目录 全称): the sentence of the deciding document whose title in 《》
+        holds every word asked about, when the deciding sentence has none."""
+        if not re.search(self.lex.full_name_question, r.question):
+            return None
+        words = [t for t in self.scope.content_words(re.sub(self.lex.full_name_question, " ", r.question), r)
+                 if t not in GENERIC_WORDS and t not in self.name_words]
+        if not words:
+            return None
+
+        def named(x: Sentence) -> bool:
+            return any(all(self._says(t, m) for t in words) for m in re.findall(r"《[^》]+》", x.text))
+
+        if named(lead) or all(self._says(t, lead.text) for t in words):
+            return None  # 白云服务券办法的全称: the notice's title line says it, with no 《》
+        return next((x for x in self.quoter.sentences if x.article.doc_id == lead.article.doc_id and named(x)), None)
+
+    def _office_of_act(self, r: Reading, lead: Sentence) -> Sentence | None:
+        """Asked who does an act (由谁认定) where the deciding sentence names no office: the sentence of its document
+        that names an office and the act, with most of the question's other words; None when the lead names one."""
+        find, _canon = self._actor_names
+        if not re.search(self.lex.who_question, r.question) or find.search(lead.text):
+            return None
+        asked = re.search(self.lex.who_question, r.question)
+        near = r.question[max(0, asked.start() - 2):asked.end() + WHO_ACT_CHARS]  # 由谁认定, 谁来认定; not 受谁监督
+        act = next((g for g in self.lex.actor_acts if any(w in near for w in g)), None)
+        if act is None or set(r.intents) & set(self.lex.lookup_intents):
+            return None
+        words = [t for t in self.scope.content_words(r.question, r) if t not in GENERIC_WORDS and t not in act]
+        pool = [x for x in self.quoter.sentences if x.article.doc_id == lead.article.doc_id
+                and find.search(x.text) and any(w in x.text for w in act)]
+        if not pool:
+            return None
+        return max(pool, key=lambda x: sum(self._says(t, self._under_headings(x)) for t in words))
+
+    def _under_headings(self, x: Sentence) -> str:
+        """A sentence with the headings it is read under: its article's, and its parent's with that part's title line
+        (附件1 二 under 广东省…企业认定基本流程)."""
+        parent = self.corpus.article(x.article.parent) if x.article.parent else None
+        title = next(iter(parent.sentences()), "") if parent is not None else ""
+        return " ".join((x.text, x.article.heading, parent.heading if parent else "", title))
 
     def _referenced_items(self, picked: list[Sentence]) -> list[Sentence]:
         """Items a quote refers to by number (还需提交第五、六项材料 → （五）and（六）of the same list)."""
@@ -2598,7 +2808,7 @@ class Engine:
         if not re.search(self.lex.addressee_question, ctx.q):
             return None
         doc = self._asked_doc(ctx)
-        return next((x for x in self.quoter.sentences if x.article.doc_id == doc and x.article.label == "印发通知"
+        return next((x for x in self.quoter.sentences if x.article.doc_id == doc and x.article.label in ("印发通知", "导语")
                      and x.text.rstrip().endswith(("：", ":")) and x.text.startswith("各")), None)
 
     def _asked_doc(self, ctx: Context) -> str | None:
@@ -2782,14 +2992,27 @@ class Engine:
         Among the quotes and the sentences of the deciding document, the one that says most of what is asked; silent
         when none states how often."""
         r = ctx.r
-        words = [t for t in self.scope.content_words(r.question, r) if t not in GENERIC_WORDS]
+        words = [t for t in self.scope.content_words(r.question, r) if t not in GENERIC_WORDS
+                 and not re.fullmatch(r"[一二两三四五六七八九十\d]+[次回]", t)]
+        # 多久要向市经信局报一次: the act between the question word and 一次 (offices and light words aside) is what
+        # the frequency is of, and the clause giving the frequency says it
+        asked = re.search(r"(?:多久|多长时间|几年|多少年)(.{1,10}?)一(?:次|回)", r.question)
+        find, _canon = self._actor_names
+        act = re.sub(rf"{find.pattern}|[要得需向到给把将去来再都就还]", "", asked.group(1)) if asked else ""
+        act = act if re.fullmatch(r"[\u4e00-\u9fff]{1,2}", act) else ""
         same_doc = [x for x in self.quoter.sentences if x.article.doc_id == lead.article.doc_id]
         found = [(x, m) for x in [lead, *(q for q in quotes if q is not lead), *same_doc]
-                 if (m := re.search(self.lex.frequency_value, tidy(x.text))) and self._speaks_of(x.text, r)]
+                 if (m := re.search(self.lex.frequency_value, tidy(x.text))) and (
+                     self._speaks_of(x.text, r) or (act and act in m.group(0)))]
         if not found:
-            return (f"文件未作规定：文件没有写明多久一次，最接近的条文是{lead.article.label}（“{tidy(lead.text)}”），"
-                    f"请以主管部门解释为准。"), None
-        x, m = max(found, key=lambda f: sum(self._says(t, f[0].text) for t in words))  # (max keeps the first of equals)
+            near = self._nearest_step(ctx, lead)  # 多久结一次账 → 区科工商信局定期审核结算
+            return (f"文件未作规定：文件没有写明多久一次，最接近的条文是{near.article.label}（“{tidy(near.text)}”），"
+                    f"请以主管部门解释为准。"), (near if near is not lead else None)
+
+        def score(f: tuple[Sentence, re.Match]) -> tuple[bool, int]:
+            return (bool(act) and act in f[1].group(0), sum(self._says(t, f[0].text) for t in words))
+
+        x, m = max(found, key=score)  # (max keeps the first of equals)
         return f"频次：{m.group(0).strip()}（{x.article.label}：“{tidy(x.text)}”）", x
 
     def _headline_from(self, lead: Sentence | None, r: Reading, quotes: list[Sentence] | None = None) -> str:

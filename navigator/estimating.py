@@ -228,6 +228,22 @@ def items_named_only_in_passing(reading: Reading, prog: Programme) -> bool:
                for t in [prog.title.split("·")[-1], *[x for x in prog.title.split("·")[-1:]]])
 
 
+def _stated_total(reading: Reading, mine: list[AmountRead]) -> AmountRead | None:
+    """Of several amounts of a contract, the one said to be its total (合同总额12万元), when every other one is said
+    to be a year's (一年4万元): None otherwise."""
+    if len(mine) < 2:
+        return None
+    q, lex = reading.question, reading_lexicon()
+    said = [a for a in mine if any(w in q[max(0, a.start - 6):a.start] for w in lex.contract_total)]
+    if len(said) != 1:
+        return None
+    for a in mine:
+        c0 = max(q.rfind(x, 0, a.start) for x in "，,。；;") + 1
+        if a is not said[0] and not each_year_said(q[c0:a.end], lex.years):
+            return None
+    return said[0]
+
+
 def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dict[str, AmountRead],
           facts: dict[str, Any], reading: Reading, inputs: dict[str, Any]) -> Any:
     """The value of one input of one line, recording what was understood; None when not given and not needed."""
@@ -247,6 +263,12 @@ def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dic
             # never summed into one year's fee.
             texts = "、".join(f"“{a.text}”" for a in mine)
             return p.need(f"{prog.title}按年度计算：请说明{texts}分别是第几年的{_label(s)}（各年分别测算，当年上限分别适用）。")
+        total = _stated_total(reading, mine) if s.name == "contract_cny" else None
+        if total is not None:
+            # 一年4万元，合同总额12万元: the contract's total is the amount the text counts; the yearly one is a part.
+            _bound(p, prog, s, total)
+            p.understood.append(f"{_title(prog)}·{_label(s)}：{_fmt(total.value_cny)}{_said(total)}")
+            return str(total.value_cny)
         if len(mine) > 1 and reading.summing and all(a.year is None for a in mine):
             total = sum((a.value_cny for a in mine), Decimal(0))
             parts = " + ".join(f"{_fmt(a.value_cny)}（“{a.text}”）" for a in mine)
@@ -261,12 +283,13 @@ def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dic
         a = mine[0]
         c0 = max(reading.question.rfind(x, 0, a.start) for x in "，,。；;") + 1
         over_years = a.year is None and (reading.span_years or 0) > 1 and reading.summing  # 两年总共, 三年合计
-        if over_years and each_year_said(reading.question[c0:a.end], reading_lexicon().years):
+        if over_years and s.name != "contract_cny" and each_year_said(reading.question[c0:a.end],
+                                                                       reading_lexicon().years):
             # 公有云这两年每年100万，两年合计: the line pays year by year on one year's fee, once per year.
             n = min(reading.span_years or 1, MAX_SPAN)
             p.years_of[prog.id] = n
             p.assumptions.append(f"{_title(prog)}每年{_fmt(a.value_cny)}，共{n}年，逐年计算")
-        elif s.name == "contract_cny" and a.field != "contract_cny" and each_year_said(
+        elif s.name == "contract_cny" and each_year_said(
                 reading.question[c0:a.end], reading_lexicon().years):
             # 每年云服务费8万元: the text counts the contract, which a yearly fee gives only for a one-year contract
             return p.need(f"“{a.text}”是每年的费用，文件按{_label(s)}计算。请问{_label(s)}（合同期内的总额）是多少？")

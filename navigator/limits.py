@@ -130,6 +130,8 @@ def figures(question: str, w: LimitWords) -> list[Figure]:
             continue  # 2020年初在白云注册: a calendar year, not a number of years
         if question[m.end():m.end() + 1] == "性":
             continue  # 一次性的认定奖励: one-off, not a count of times
+        if m.group(1).strip() == "一" and question[max(0, m.start() - 1):m.start()] in ("这", "那", "哪", "每", "某", "同"):
+            continue  # 这一项算达标吗: which item, not a count of one
         if m.group(1).strip() == "一" and m.group("unit") == "家" and re.match(
                 r"[^，。；,;？?]{0,16}?(?:企业|公司|单位|工厂|厂|平台|服务商|机构)", question[m.end():]):
             continue  # 我们是东莞一家做协同办公软件的企业: who asks, not a count of enterprises served
@@ -185,6 +187,8 @@ def judge(question: str, sentence: str, w: LimitWords) -> bool | None:
         for b in mine:
             if not question.startswith("第", f.start) and not _shared(sentence, near):
                 continue  # 签一年以上 against 成立时间不低于1年: the same unit, another thing counted
+            if f.unit == "万" and not _shared(clauses[b.clause], near):
+                continue  # 注册资金2000万元 against 补助最高不超过20万元: money of another kind than the bound's
             results.setdefault(b.clause, []).append(_inside(f, b) != barred(b))
     if not results:
         return None
@@ -220,6 +224,12 @@ def claim(question: str, sentence: str, w: LimitWords) -> tuple[bool, int] | Non
         v = _number(m.group(1))
         if v is not None:
             stated.append((w.units[m.group("unit")], v, _clause_of(m.start(), clauses)))
+    owned = {c for _u, _v, c in stated}
+
+    def told(c: int) -> str:  # 初始限额为800万元，主要是面向…三大电信运营商等: what follows says whom it is for
+        end = next((k for k in range(c + 1, len(parts)) if k in owned), len(parts))
+        return "，".join(parts[c:end])
+
     out = None
     for f in figures(question, w):
         head = question[max(0, f.start - 1):f.start]
@@ -227,7 +237,11 @@ def claim(question: str, sentence: str, w: LimitWords) -> tuple[bool, int] | Non
         if f.lean != "exact" or not (head in w.claim_before or re.match(w.claim_end, tail)):
             continue
         near = question[max(0, f.start - CONTEXT_CHARS):f.start]
-        mine = [(v, c, _shared(parts[c], near)) for u, v, c in stated if u == f.unit and _shared(parts[c], near)]
+        mine = [(v, c, _shared(told(c), near)) for u, v, c in stated if u == f.unit and _shared(told(c), near)]
+        # 不是平台商，初始限额能给到800万吗: not the clause for 平台商, when another clause states a figure
+        denied = denied_words(question, w)
+        others = [x for x in mine if not any(d in told(x[1]) for d in denied)]
+        mine = others if denied and others else mine
         # 平台商初始限额…800万元；其他…供应商初始限额为500万元: the clause sharing most words with the question's
         top = max((x[2] for x in mine), default=0)
         mine = [(v, c) for v, c, n in mine if n == top]
@@ -236,6 +250,12 @@ def claim(question: str, sentence: str, w: LimitWords) -> tuple[bool, int] | Non
         ok = mine[0][0] == f.value
         out = (ok, top) if out is None else (out[0] and ok, min(out[1], top))
     return out
+
+
+def denied_words(question: str, w: LimitWords) -> list[str]:
+    """What the question says the asker is not (不是平台商 → 平台): the two characters after a negation."""
+    negs = "|".join(map(re.escape, w.negated_prefixes))
+    return [m.group(1) for m in re.finditer(rf"(?:{negs})([\u4e00-\u9fff]{{2}})", question)]
 
 
 def _inside(f: Figure, b: Bound) -> bool:

@@ -19,6 +19,9 @@ Flag = Literal["negative", "absurd", "unreadable", "range", "no_unit", "approxim
 CN_DIGITS = "零〇一二两三四五六七八九"
 CN_UNITS = "十百千万亿"
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．－～＋", "0123456789.-~+")
+_CAPITALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億", "一二二三三四五六六七八九十百千万亿")
+CAPITAL_RUN = re.compile(r"[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億]*[壹贰貳叁參肆伍陆陸柒捌玖][零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億]*"
+                         r"|[拾佰仟]+(?=[万萬亿億元])")
 FEN = Decimal("0.01")
 PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－]?\d{7,8}|1[3-9]\d{9})(?![\d万亿千元块])")
 MAX_DIGITS = 30  # a run of more digits than this is not an amount anyone writes
@@ -58,8 +61,10 @@ class RawAmount(BaseModel):
 
 
 def normalise(text: str) -> str:
-    """Full-width digits and signs as ASCII, one character for one (positions stay the same)."""
-    return text.translate(_FULLWIDTH)
+    """Full-width digits and signs as ASCII, and the capital numerals of money (伍拾万, 捌万元) as the common ones, one
+    character for one (positions stay the same). 拾 / 佰 / 仟 turn only in a run with a capital digit (收拾 stays)."""
+    text = CAPITAL_RUN.sub(lambda m: m.group(0).translate(_CAPITALS), text.translate(_FULLWIDTH))
+    return text
 
 
 def _number_pattern(words: MoneyWords) -> re.Pattern[str]:

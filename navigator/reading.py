@@ -33,6 +33,7 @@ GENERIC_TITLE_WORDS = {"企业", "上云", "云上", "平台", "上平", "工业
 MAX_READ_CHARS = 600  # the reader looks at this much of a question: beyond it, text is kept but not parsed
 LINE_SCORE = 1.0  # a document named only by one of its lines' words (教育版): as much as its place
 MAX_AMOUNTS = 20
+SUM_WORD_CHARS = 6  # 三年合计90万: a summing word this close before an amount makes it a total
 PAYMENT_INPUTS = ("fees_cny", "contract_cny", "annual_fees_cny")  # the inputs a payment fills, once tied to a line
 SENTENCE = re.compile(r"[。；;！？!?\n]")
 CLAUSE = re.compile(r"[，。；;！!？?\n、]|(?<!\d),|,(?!\d)")  # a comma inside 15,000,000 ends nothing
@@ -150,6 +151,7 @@ class HandingInWords(Model):
 
     tails: str  # 行吗 / 可以吗 after the act
     needing: str  # 需要 / 要 before a document named with no verb of handing in
+    asking: str  # 要不要 / 需要 after a document named before the verb of handing in (承诺函要不要交)
     cut: str  # 作为 / 算: what the thing would count as follows
     not_documents: list[str]  # 申请费: a fee paid, not a document
     directions: list[str]  # 交上去: a direction after the verb, not a thing handed in
@@ -222,6 +224,7 @@ class Lexicon(Model):
     validity: ValidityWords
     event_dates: EventDateWords
     partial_payment: list[str]
+    contract_total: list[str]
     changed_to: list[str]  # 涨到900万: the figure before, changed
     changed_by: dict[Literal["more", "less"], list[str]]  # 再加5万: the figure before plus this one
     relative_years: dict[str, int]  # 前年 / 去年 / 今年: years of use in the order they came
@@ -240,6 +243,7 @@ class Lexicon(Model):
     attachment_question: str
     history_words: list[str]
     repeat_rules: list[str]
+    repeat_allowed: list[str]
     amount_field_labels: dict[str, str]
     registered_elsewhere: list[str]  # 外地注册的公司: not registered in the programme's place
     asks_registration: str  # 必须在广东注册吗: a requirement on the place of registration asked about
@@ -264,6 +268,7 @@ class Lexicon(Model):
     staff_ratio_words: list[str]
     fact_windows_years: dict[str, int]
     received_before: list[str]
+    received_pattern: str
     factory_elsewhere: str
     topic_word_kinds: list[str]
     function_word_kinds: list[str]
@@ -300,6 +305,8 @@ class Lexicon(Model):
     lasting_claim: str  # 一次认定长期有效吗: a validity asked as lasting for good
     lasting_ends: str  # 认定有效期三年 / 予以淘汰: how a text ends a status
     actors: dict[str, list[str]]  # the offices and bodies the texts name, each with the names callers use
+    full_name_question: str  # 产品目录的全称: the title in 《》 holding its words
+    other_periods: list[str]  # 合同期限: a period other than the programme's window
     who_question: str  # 由哪个机构组织: asking which office does an act
     actor_acts: list[list[str]]  # acts an office does (公布 / 发布), each with the words that say the same act
     few_not_amount: str  # 哪几样 / 有几处: which things, or a few of them
@@ -403,6 +410,7 @@ class Reading(Model):
     provider: bool = Field(default=False, description="The asker says it is a provider.")
     inherited: list[str] = Field(default=[], description="What was taken from earlier turns, in words.")
     previous_question: str | None = None
+    previous_answer: str | None = Field(default=None, description="The first line of the previous answer.")
     asked_dates: list[str] = Field(default=[], description="Dates the question names (YYYY-MM-DD, first and last "
                                                           "day of a month), for status questions.")
     still_open: bool = Field(default=False, description="The question asks whether one can still apply.")
@@ -686,6 +694,8 @@ class Reader:
         if ratio is not None:
             facts["qualified_staff_ratio"], words["qualified_staff_ratio"] = ratio
         hit = next((w for w in self.lex.received_before if w in q), None)
+        if hit is None and (m := re.search(self.lex.received_pattern, q)) and not re.search(self.lex.other_subsidy, m.group(0)):
+            hit = m.group(0)  # (拿了广州市级的上云补贴: another programme's, which other rules speak of)
         if hit:
             neg = re.search(self.lex.negated_before, q[max(0, q.find(hit) - 6):q.find(hit)])
             # 之前没拿过补助: never received
@@ -775,11 +785,10 @@ class Reader:
         for c in clauses[:-1]:
             if any(w in c for w in self.lex.history_words):
                 return re.sub(r"^.*?(?:说|问)[:：]?", "", c).strip() or c
-        if len(clauses) == 1:  # one clause: 他们公司前年有过一次税务行政处罚还能申请吗
-            words = "|".join(map(re.escape, self.lex.history_words))
-            m = re.search(rf"([^，,。]*?(?:{words})[^，,。]*?)(?:，|,|还|问)", q)
-            return m.group(1) if m else None
-        return None
+        # one clause, or the asking one: 他们公司前年有过一次税务行政处罚还能申请吗 / …，以前被罚过款还能申请吗
+        words = "|".join(map(re.escape, self.lex.history_words))
+        m = re.search(rf"([^，,。]*?(?:{words})[^，,。]*?)(?:，|,|还|问)", clauses[-1] if clauses else q)
+        return m.group(1) if m else None
 
     def asked_dates(self, q: str) -> list[str]:
         """Dates named in the question: a day, or the first and last day of a month."""
@@ -908,7 +917,13 @@ class Reader:
         year = self._year_in(q[c0:a.start])
         if year is None and inside:
             year = self._year_in(q[bracket:a.start])  # （第一年，服务费28万元）
-        if year is not None and earlier:
+        if year is None:  # 第四年还在续租，费用30万元: the year of the clause before, with no amount between
+            since = max((e.end for e in earlier), default=0)
+            seg = q[since:a.start]
+            if not SENTENCE.search(seg) and len(self._ordinals_in(seg)) == 1 and not re.search(
+                    self.lex.years.current, seg) and not each_year_said(q[c0:a.end], self.lex.years):
+                year = self._year_in(seg)  # (已经第四年了，每年都是10万: the years so far, each that fee)
+        if year is not None and earlier and self._ordinals_in(q[c0:a.start]):
             at = max(q.rfind(w, c0, a.start) for w in self._ordinals_in(q[c0:a.start]))
             if any(at < e.start < a.start for e in earlier) and self._line_in(q[at:a.start]):
                 year = None  # 开发云第一年120万 公有云150万: the year belongs to the amount before
@@ -1212,6 +1227,13 @@ class Reader:
         """三年一共60万，每年各20万: the total and the yearly fee say the same; keep the yearly fee, with the field
         and line the total was read with."""
         span = self.span_years(q)
+        totals = [a for a in amounts if a.year is None and a.start is not None and any(
+            w in q[max(0, a.start - SUM_WORD_CHARS):a.start] + a.text for w in [*self.lex.summing, "共"])]
+        dated = [a for a in amounts if a.year is not None]
+        if len(totals) == 1 and len(dated) >= 2 and len(dated) == len(amounts) - 1 and len({a.year for a in dated}) == len(
+                dated) and totals[0].value_cny is not None and totals[0].value_cny == sum(
+                (a.value_cny or Decimal(0) for a in dated), Decimal(0)):
+            return dated  # 三年合计90万，第一年40万，第二年30万，第三年20万: the total says the years' sum again
         if len(amounts) != 2 or not span or span < 2:
             return amounts
         each_words = self.lex.years.each + self.lex.years.same
@@ -1221,6 +1243,8 @@ class Reader:
         if total is None or each is None or total.value_cny is None or each.value_cny is None \
                 or total.value_cny != each.value_cny * span:
             return amounts
+        if "contract_cny" in (total.field, each.field):
+            return amounts  # 合同总共15万，每年5万: a contract counts its total, which the estimate picks out
         return [each.model_copy(update={"field": each.field or total.field, "programme": each.programme or total.programme})]
 
     def _ordinals_in(self, text: str) -> list[str]:
@@ -1337,11 +1361,16 @@ class Reader:
             # 先报到哪里，多久能看到名单: clauses asking with question words of their own ask apart; the words before
             # the first of them go with it
             clauses = re.split(r"[，,；;]", p)
+            if len(clauses) == 1:  # 资源池评价 最终结果 谁公布 抄送谁: keywords apart, each its own clause
+                clauses = p.split()
             asking = [i for i, c in enumerate(clauses) if re.search(words, c)]
             if len(asking) >= 2:
                 starts = [0, *asking[1:]]
                 ends = [*asking[1:], len(clauses)]
                 parts += ["，".join(clauses[a:b]) for a, b in zip(starts, ends, strict=True)]
+            elif len(asking) == 1 and asking[0] < len(clauses) - 1 and self.is_yes_no(clauses[-1]):
+                # 附什么 之后公示吗: the clause asking with a question word, and the yes / no after it
+                parts += ["，".join(clauses[:asking[0] + 1]), "，".join(clauses[asking[0] + 1:])]
             else:
                 parts.append(p)
         parts = [p.strip(" ，,。；;：:") for p in parts]
@@ -1365,7 +1394,8 @@ class Reader:
         for pid, ws in self.lex.programme_keys.items():
             if pid not in programmes and any(w in q for w in ws) and any(pid.startswith(d + "-") for d in top):
                 programmes.append(pid)
-        asked = re.search(r"(第[一二三四五12345]年|首年|头一年)(?:呢|的|补|能|可以|是|比例|多少)", q)
+        # the last one: 第二年服务费是第一年的两倍…第二年能补多少 asks the second year
+        asked = next(reversed(list(re.finditer(r"(第[一二三四五12345]年|首年|头一年)(?:呢|的|补|能|可以|是|比例|多少)", q))), None)
         now = re.search(r"今年(?:是|算|就是|为|已经是|到了)?(第[一二三四五12345]年)", q)
         if now and re.search(r"今年[^，。；？?]{0,4}(?:能|可以|可)?(?:补|拿|领)", q):
             asked = now  # 去年是第一年花了10万，今年第二年花了15万，今年能补多少: this year is the second

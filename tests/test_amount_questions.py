@@ -292,3 +292,64 @@ def test_a_year_named_as_not_used_is_no_fee_missing():
 
     r = answerer().ask("白云开发云第一年服务费30万，第二年40万，第三年没续，一共补多少？", as_of=dt.date(2021, 1, 1))
     assert r["estimate"] is not None and r["estimate"]["total_cny"] == "620000.00", r["answer"][:300]
+
+
+@pytest.mark.parametrize("question, total", [
+    # the contract's total beside its yearly amount: the text counts the total, capped once at 10万
+    ("伊春铁力一家矿泉水厂首次上云，签了三年合同，一年4万元，合同总额12万元，能补多少？", "60000.00"),
+    ("伊春首次上云，合同总共30万，分三年付，每年10万，能补多少", "100000.00"),
+    ("汕头的厂2020服务券项目，合同一共签了两年共80万，每年40万，奖补多少", "640000.00"),
+])
+def test_a_contracts_total_beside_its_yearly_amount_is_the_contract_amount(question, total):
+    from navigator.answer import answerer
+
+    r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:300]
+
+
+@pytest.mark.parametrize("question", [
+    "伊春一家首次上云的食品厂，和云服务商签的合同是每年8万元，能补多少？",  # the contract said by the year
+    "伊春首次上云，合同签三年，每年10万，三年一共能补多少",  # a contract is paid once, not year by year
+    "汕头的厂2020服务券项目，合同两年，每年40万，两年一共奖补多少",
+])
+def test_a_contract_said_by_the_year_is_asked_for_its_total(question):
+    from navigator.answer import answerer
+
+    r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is None and r["clarify"] is not None and "总额" in r["clarify"]["question"], r["answer"][:300]
+
+
+@pytest.mark.parametrize("question, total", [
+    ("白云四上企业纳税800万，公有云服务费伍拾万，能补多少", "250000.00"),  # capital numerals of money
+    ("白云开发云头一年20万，次年25万，第三个年头30万，三年一共补多少", "580000.00"),  # 第三个年头 is the third year
+    ("白云开发云三年合计90万，第一年40万，第二年30万，第三年20万，一共补多少", "760000.00"),  # the total repeats the years' sum
+])
+def test_amounts_and_years_said_in_other_ways(question, total):
+    from navigator.answer import answerer
+
+    r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:300]
+
+
+def test_a_total_that_is_not_the_years_sum_is_asked_back():
+    from navigator.answer import answerer
+
+    r = answerer().ask("白云开发云三年合计100万，第一年40万，第二年30万，第三年20万，一共补多少", as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is None and r["clarify"] is not None, r["answer"][:300]
+
+
+def test_a_year_said_in_the_clause_before_its_amount():
+    """第四年还在续租，费用30万元: the fourth year's fee, which the three-year programme does not pay."""
+    from navigator.answer import answerer
+
+    r = answerer().ask("东莞一家制造企业在认定的工业云平台上租用系统，第一年租赁费18万元，第二年22万元，第三年26万元，"
+                       "第四年还在续租，费用30万元。一共能补多少？", as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is not None and r["estimate"]["total_cny"] == "190000.00", r["answer"][:300]
+
+
+def test_the_year_asked_is_the_last_one_named_before_asking():
+    """第二年服务费是第一年的两倍，第一年20万，第二年能补多少: the second year is asked, whose fee is not given."""
+    from navigator.answer import answerer
+
+    r = answerer().ask("白云开发云第二年服务费是第一年的两倍，第一年20万，第二年能补多少", as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is None and r["clarify"] is not None and "第2年" in r["clarify"]["question"], r["answer"][:300]

@@ -1705,3 +1705,125 @@ def test_an_elliptical_follow_up_keeps_the_earlier_subject():
 def test_a_last_numeral_after_wan_is_the_next_unit_down(ask, said, fee):
     r = ask(f"白云四上企业上年度全库纳税300万元，公有云服务费{said}，能补多少？", as_of=dt.date(2021, 1, 1))
     assert r["estimate"] is not None and fee in r["answer"], r["answer"][:300]
+
+
+@pytest.mark.parametrize("question, verdict, doc, article", [
+    # received before: the line's own rule on applying again (逐年申请 / 只能享受一年)
+    ("我们是白云区一家四上企业，去年已经拿过公有云的补贴，今年还能接着申请公有云补贴吗？", "可以", "baiyun-2019", "第十一条（二）"),
+    ("我们厂前年在白云做过企业诊断，拿了诊断服务的补贴，今年还能享受诊断补贴吗？", "不可以", "baiyun-2019", "第十一条（四）1"),
+    # one bound of 或 met is enough; 这一项 is no count of items
+    ("客户问：他们平台一年服务收入600万元，服务的制造企业只有60家，年服务企业和服务收入这一项算达标吗？", "可以", "dongguan-2015",
+     "第四条（五）"),
+    # the order the question puts the acts in is the text's (先备案，然后再签合同), or the other way round
+    ("外地云服务商想跟伊春的工厂签上云服务合同，是不是得先去伊春市工信局备案，然后再签合同？", "可以", "yichun-2023", "三、申报审核流程（一）"),
+    ("伊春云服务商可以先签合同，之后再备案吗", "不可以", "yichun-2023", "三、申报审核流程（一）"),
+    # 不分先来后到吧 against 根据…时间顺序予以审核入库: a negation the text contradicts
+    ("2020年服务券兑现是大家一起审，不分先来后到吧？", "不可以", "guangdong-2020", "一、时间安排（二）"),
+    # a figure claimed for a group the clause after it names (三大电信运营商 → 800万元)
+    ("2020服务券 三大电信运营商 初始限额 500万吗", "不可以", "guangdong-2020", "三、额度安排（二）"),
+    ("2020服务券其他供应商初始限额是500万吗", "可以", "guangdong-2020", "三、额度安排（二）"),
+    # a reward the texts never name, asked with 会发
+    ("省资源池认定通过的企业，省里会发一笔现金奖励吗？", "文件未作规定", "guangdong-2018", ""),
+    # a material of the list, with the note saying who hands it in
+    ("申请白云服务券，承诺函要不要交，啥情况下交？", "可以", "baiyun-2019", "第十四条说明2"),
+    # 不用再审吧 agrees with 原则上不再审核; a noun before 不用 (产品) is no act the text requires
+    ("我们是2019年就通过产品审核的上云上平台供应商，2020年产品不用再审一遍吧？", "可以", "guangdong-2020", "五、产品目录（一）"),
+    # a figure put forward after 那就是: the estimate checks it
+    ("白云公有云服务费80万，纳税3000万，能补一半，那就是40万元，对吗？", "可以", "baiyun-2019", "第十一条（二）"),
+    # 这也算上云吗: the sentence saying what the text covers (包括企业管理、服务、设备、产品等上云)
+    ("我们把财务、人事这些管理系统都搬到云上了，伊春这也算上云，能补吧？", "可以", "yichun-2023", "一、补助标准"),
+    # a place right before 工业企业 is the asker's: the programme's region rule is met and said
+    ("2020服务券 珠海工业企业 能申领吗", "可以", "guangdong-2020", "二、面向范围"),
+    # 一次性 against 逐年申请: the other of a pair the text says
+    ("白云公有云的补贴是一次批三年、一次性拿到吗？", "不可以", "baiyun-2019", "第十一条（二）"),
+    # 还要单独申报 against 无需重复申报
+    ("我们已经是省资源池企业了，还要单独申报市资源池吗？", "不可以", "guangdong-2018", "二、重点工作（三）"),
+    # the office claimed for handing in (直接交省经信委) against the one the process names
+    ("资源池认定 申报材料 直接交省经信委 行吗", "不可以", "guangdong-2018", "附件1 二"),
+    ("白云服务券申请材料直接交给区科工商信局行吗", "不可以", "baiyun-2019", "第十五条（一）"),
+    ("我们是中山的公司，申报省资源池能直接交到市经信局吗？", "可以", "guangdong-2018", "附件1 二"),  # 中山市径向市…递交
+    # not the group the asker says it is not (不是平台商): the figure of the other clause
+    ("客户问：一家普通的工业互联网供应商，不是平台商，2020年初始限额能给到800万吗？", "不可以", "guangdong-2020", "三、额度安排（二）"),
+    # 只在年初申请一次 against 全年申请
+    ("白云服务券是不是只在每年年初集中申请一次，错过就要等明年？", "不可以", "baiyun-2019", "第十三条"),
+    # a history in the asking clause (以前被罚过款还能申请吗) that no rule speaks of
+    ("白云服务券对申请企业的信用记录有没有要求，以前被罚过款还能申请吗？", "文件未作规定", "baiyun-2019", ""),
+    ("申请白云服务券要交财务报告吗？交哪一年的？", "可以", "baiyun-2019", "第十四条（一）"),  # 财务报告 in 财务审计报告
+])
+def test_verdicts_read_off_the_nineteenth_set(ask, question, verdict, doc, article):
+    r = ask(question, as_of=dt.date(2021, 1, 1))
+    assert opens_with(r, verdict), r["answer"][:200]
+    assert any(c["doc_id"] == doc for c in r["citations"]) and (not article or cited(r, doc, article)), r["citations"]
+
+
+def test_a_founding_date_said_as_the_day_the_licence_came(ask):
+    r = ask("我们是伊春一家酿酒厂，2026年1月10日才办下营业执照，已经首次上云，今天能去申报补助吗？", as_of=dt.date(2026, 7, 20))
+    assert opens_with(r, "不可以") and "不低于1年" in r["answer"].splitlines()[0], r["answer"][:200]
+
+
+def test_a_date_reached_asks_whether_the_window_is_open(ask):
+    head = ask("都10月20号了，我们那张2020年服务券该能兑现了吧？", as_of=dt.date(2020, 10, 20))["answer"].splitlines()[0]
+    assert head.startswith("可以") and "2020年10月8日" in head, head
+
+
+def test_a_time_counted_from_the_act_asked_is_not_its_time(ask):
+    head = ask("白云服务券公示结束以后，多少天内会给企业开通服务？")["answer"].splitlines()[0]
+    assert head.startswith("文件未作规定") and "第十五条（五）" in head, head
+    assert ask("白云服务开通以后多少天内不用会被收回？")["answer"].startswith("时限：30天内")
+
+
+@pytest.mark.parametrize("question, said, doc, article", [
+    ("东莞 云公共服务平台 由谁认定", "经东莞市经济和信息化局认定", "dongguan-2015", "第二条"),  # who does the act
+    ("东莞云平台认定工作受谁监督？", "审计、监察部门和社会的监督", "dongguan-2015", "第十三条"),  # not 认定: 监督 is asked
+    ("2020服务券 产品目录 全称", "《广东省工业企业“上云上平台”应用产品目录（2020年）》", "guangdong-2020", "四、奖补标准"),
+    ("东莞这办法有看不懂的地方，找谁解释？", "东莞市经济和信息化局具体解释", "dongguan-2015", "第十四条"),
+    ("白云这个服务券，说白了到底是个啥？", "财政补贴凭证", "baiyun-2019", "第二条"),
+    ("东莞认定下来的平台，多久要向市经信局报一次情况？", "每季度", "dongguan-2015", "第十条"),  # the act 报 decides
+    ("资源池评价 最终结果 谁公布 抄送谁", "抄送：广东省工业互联网产业联盟", "guangdong-2018", "附件2 八"),
+    ("白云的服务券一年分几批发，都是啥时候发？", "第十三条", "baiyun-2019", "第十三条"),  # 定期发放 is the nearest
+    ("伊春兑付申请表 上云企业明细 填哪几栏", "合同期限", "yichun-2023", "附件2"),  # the columns of the form
+])
+def test_the_first_lines_name_what_is_asked(ask, question, said, doc, article):
+    r = ask(question, as_of=dt.date(2021, 1, 1))
+    assert said in "".join(r["answer"].splitlines()[:2]), r["answer"][:300]
+    assert cited(r, doc, article), r["citations"]
+
+
+def test_a_document_without_an_end_says_when_it_was_issued(ask):
+    head = ask("东莞工业云平台认定办法 现在 还有效吗", as_of=dt.date(2024, 6, 1))["answer"].splitlines()[0]
+    assert head.startswith("文件未作规定") and "2015年10月22日" in head, head
+
+
+@pytest.mark.parametrize("turns, said", [
+    (["东莞认定下来的平台，多久要向市经信局报一次情况？", "要报些啥？"], "平台建设运营情况"),  # what the last answer found
+    (["2020服务券 供应商 变更申请 截止", "交到 哪里"], "工业互联网处"),
+    (["客户问：白云申请云上软件园要交哪些材料？", "换成公有云呢？"], "公有云需提交的材料"),  # the line named replaces the earlier
+    (["客户问：白云申请软件开发云要交哪些材料？", "换成智能车间数字化服务呢？"], "智能车间数字化服务需提交的材料"),
+])
+def test_short_follow_ups_ask_about_what_was_just_answered(turns, said):
+    from navigator.conversation import Conversation
+
+    engine = answerer().engine
+    conv = Conversation()
+    for t in turns[:-1]:
+        engine.ask_in(conv, t, as_of=dt.date(2021, 1, 1))
+    r = engine.ask_in(conv, turns[-1], as_of=dt.date(2021, 1, 1))
+    assert not r.refused and said in r.answer.splitlines()[0], r.answer[:300]
+
+
+@pytest.mark.parametrize("question, as_of, opens, said", [
+    # the addressee line of a notice printed before its preamble (导语), not who receives money
+    ("客户问：2020年服务券通知是发给哪些单位的？", dt.date(2021, 1, 1), "各地市工业和信息化主管部门", ""),
+    # a licence held for ten months is a founding ten months ago
+    ("我们是伊春一家家具厂，营业执照办下来到现在刚满10个月，已经首次上云，现在能申请补助吗？", dt.date(2024, 1, 1), "不可以", "不低于1年"),
+    # a contract's term is no question about the programme's window
+    ("伊春的上云补助，云服务合同期限最短要签几年？", dt.date(2024, 1, 1), "文件未作规定", "文件没有写明时限"),
+    # how often a step is done that the text says is done 定期: silent, the step named
+    ("白云区科工商信局跟运营公司多久结一次账？", dt.date(2021, 1, 1), "文件未作规定", "第十五条（六）"),
+    # a registered capital is no figure against a cap on the subsidy
+    ("我们是东莞一家工业软件公司，注册资金2000万元，平台上有25项给制造业用的软件产品，租用我们平台服务的东莞制造企业自己出的租赁费能补吗？",
+     dt.date(2021, 1, 1), "可以", ""),
+])
+def test_more_read_off_the_eighteenth_and_nineteenth_sets(ask, question, as_of, opens, said):
+    head = ask(question, as_of=as_of)["answer"].splitlines()[0]
+    assert head.startswith(opens) and said in head, head

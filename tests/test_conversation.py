@@ -319,3 +319,13 @@ def test_a_change_to_an_earlier_amount_is_added_to_it_not_taken_for_the_amount(s
     _, (a, b) = chat("伊春我们厂第一次上云，合同8万，补多少？", second)
     assert a.estimate["total_cny"] == "40000.00"
     assert b.estimate["total_cny"] == total and words in b.answer, b.answer[:200]
+
+
+def test_a_yes_no_on_applying_again_after_an_estimate_is_no_estimate():
+    """云上软件园明年还能接着申请吗 after an estimate: the line's once-only rule answers, the earlier fees ask nothing."""
+    engine = answerer().engine
+    conv = Conversation()
+    engine.ask_in(conv, "我们是白云区一家四上企业，上年度全库纳税3000万元，今年想同时申请公有云（服务费160万元）和云上软件园（服务费15万元），"
+                        "今年能补多少？", as_of=dt.date(2021, 1, 1))
+    head = engine.ask_in(conv, "云上软件园明年还能接着申请补贴吗？", as_of=dt.date(2021, 1, 1)).answer.splitlines()[0]
+    assert head.startswith("不可以") and "同一企业只能享受一年补贴" in head, head
