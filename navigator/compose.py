@@ -18,6 +18,7 @@ behind it. Nothing stated comes from anywhere else.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -571,14 +572,17 @@ class Engine:
                 if line not in d.lines:
                     d.lines.insert(d.lines.index("依据：") + 1 if "依据：" in d.lines else 0, line)
         if step is not None:
-            pick, sentence, where = step
-            d.headline = f"{where}：{tidy(sentence)}（{pick.label}）"
-            d.cites.insert(0, self.corpus.cite_article(pick, sentence))
-            line = self._quote_line(pick, sentence)
-            if line in d.lines:
-                d.lines.remove(line)
-            at = d.lines.index("依据：") + 1 if "依据：" in d.lines else 0
-            d.lines.insert(at, line)
+            # 第6项和第8项分别是什么: each item named, in the order asked
+            steps = [step, *(x for m in list(re.finditer(self.lex.step_position.nth, q))[1:]
+                             if (x := self._step_asked(d, dataclasses.replace(ctx, q=m.group(0)), lead)) is not None)]
+            d.headline = "；".join(f"{where}：{tidy(sentence)}（{pick.label}）" for pick, sentence, where in steps)
+            for pick, sentence, _where in reversed(steps):
+                d.cites.insert(0, self.corpus.cite_article(pick, sentence))
+                line = self._quote_line(pick, sentence)
+                if line in d.lines:
+                    d.lines.remove(line)
+                at = d.lines.index("依据：") + 1 if "依据：" in d.lines else 0
+                d.lines.insert(at, line)
         elif lead is not None and re.search(self.lex.enumeration_question, q) and (
                 points := self.quoter.enumerated(lead.article)):
             d.headline = f"共{len(points)}个方面：{'；'.join(h for h, _ in points)}（{lead.article.label}）"
@@ -2900,7 +2904,9 @@ class Engine:
             return None
         at = min((q.find(w) for w in words.after if w in q), default=-1)
         if at < 0:
-            return None
+            done = "|".join(map(re.escape, sorted(words.done_before, key=len, reverse=True)))
+            m = re.search(rf"(?:{done})([\u4e00-\u9fff]+)", q)  # 已经过了…专家初审: the step after the words
+            return m.group(1)[-4:] if m and len(m.group(1)) >= 2 else None
         run = re.findall(r"[\u4e00-\u9fff]+", q[:at])
         return run[-1][-4:] if run and len(run[-1]) >= 2 else None
 

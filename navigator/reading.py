@@ -139,6 +139,7 @@ class StepWords(Model):
     after: list[str] = []
     next: list[str] = []
     next_label: str = "下一步"
+    done_before: list[str] = []  # 已经过了…初审: words before the step a question says is done
     # 第三样 / 第2项 / 第五份材料: the item at that place of the list asked about (not 第3个工作日, 第二年).
     nth: str = ""
     nth_label: str = "第{n}项"

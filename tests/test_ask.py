@@ -1782,6 +1782,11 @@ def test_a_time_counted_from_the_act_asked_is_not_its_time(ask):
     ("资源池评价 最终结果 谁公布 抄送谁", "抄送：广东省工业互联网产业联盟", "guangdong-2018", "附件2 八"),
     ("白云的服务券一年分几批发，都是啥时候发？", "第十三条", "baiyun-2019", "第十三条"),  # 定期发放 is the nearest
     ("伊春兑付申请表 上云企业明细 填哪几栏", "合同期限", "yichun-2023", "附件2"),  # the columns of the form
+    ("用服务券开的云服务器，拿来干啥是绝对不行的？", "泄露国家机密", "baiyun-2019", "第十八条"),  # what it may not be used for
+    ("伊春云服务商备案材料清单里，第6项和第8项分别是什么？", "材料真实性承诺", "yichun-2023", "三、申报审核流程（二）8"),  # both items
+    # the step after the one the question says is done (已经过了…专家初审)
+    ("我们是白云区一家企业，服务券申请已经过了区科工商信局的专家初审，想知道下一步还要经过哪个机构审核？", "智慧白云建设领导小组办公室",
+     "baiyun-2019", "第十五条（三）"),
 ])
 def test_the_first_lines_name_what_is_asked(ask, question, said, doc, article):
     r = ask(question, as_of=dt.date(2021, 1, 1))
