@@ -61,7 +61,7 @@ OTHER_ASK_K = 3  # articles searched for each further asking clause of a questio
 PARALLEL_K = 2  # best articles of the one of two parallel annexes a question names (…评价基本流程)
 PARALLEL_AT = 1  # …placed after this many of the top articles
 WHO_ACT_CHARS = 4  # the act a who-question asks about is said within this many characters after 谁 (由谁认定)
-FOLLOW_UP_CHARS = 8  # a question this short asking with a question word and no word the texts do not know leans on the last
+FOLLOW_UP_CHARS = 12  # a question this short asking with a question word and no word the texts do not know leans on the last
 FOLLOW_UP_OWN_WORDS = 2  # a follow-up with no more words of its own than this keeps the earlier question's subject
 QUERY_CHARS = 300  # retrieval sees at most this much of a question
 LIST_BLOCK_CHARS = 600
@@ -2902,11 +2902,13 @@ class Engine:
         words = self.lex.step_position
         if not any(w in q for w in words.next):
             return None
+        done = "|".join(map(re.escape, sorted(words.done_before, key=len, reverse=True)))
+        m = re.search(rf"(?:{done})([\u4e00-\u9fff]+)", q)  # 已经过了…专家初审: the step after the words
+        if m and len(m.group(1)) >= 2:
+            return m.group(1)[-4:]
         at = min((q.find(w) for w in words.after if w in q), default=-1)
         if at < 0:
-            done = "|".join(map(re.escape, sorted(words.done_before, key=len, reverse=True)))
-            m = re.search(rf"(?:{done})([\u4e00-\u9fff]+)", q)  # 已经过了…专家初审: the step after the words
-            return m.group(1)[-4:] if m and len(m.group(1)) >= 2 else None
+            return None
         run = re.findall(r"[\u4e00-\u9fff]+", q[:at])
         return run[-1][-4:] if run and len(run[-1]) >= 2 else None
 

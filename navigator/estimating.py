@@ -239,8 +239,8 @@ def _stated_total(reading: Reading, mine: list[AmountRead]) -> AmountRead | None
         return None
     for a in mine:
         c0 = max(q.rfind(x, 0, a.start) for x in "，,。；;") + 1
-        if a is not said[0] and not each_year_said(q[c0:a.end], lex.years):
-            return None
+        if a is not said[0] and not each_year_said(q[c0:a.end], lex.years) and not a.partial:
+            return None  # (一年4万元 / 每期6万元 / 首期28万元: a part of the total said beside it)
     return said[0]
 
 
@@ -254,7 +254,7 @@ def _fill(p: Plan, prog: Programme, s: Spec, mine: list[AmountRead], shared: dic
     if s.unit == "yuan_per_year":
         return _per_year(p, prog, s, mine, reading)
     if s.unit == "yuan" and s.name in BASE_INPUTS:
-        if any(a.partial for a in mine) and s.name == "contract_cny":
+        if any(a.partial for a in mine) and s.name == "contract_cny" and _stated_total(reading, mine) is None:
             a = next(a for a in mine if a.partial)
             return p.need(f"文件按{_label(s)}计算，“{a.text}”是已付的款项，不一定等于合同额。请问合同额是多少？")
         if len(mine) > 1 and (reading.span_years or 0) > 1 and s.name != "contract_cny" \

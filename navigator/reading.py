@@ -191,6 +191,7 @@ class Lexicon(Model):
     question_words: list[str]
     intents: dict[str, list[str]]
     programme_keys: dict[str, list[str]]
+    spelled_otherwise: list[str]  # 县区, 往后: question words the texts spell otherwise
     segmenter_splits: list[str]  # dictionary words questions use as two (钱会); read by retrieval.jieba_tokenizer
     sequence_words: list[str]  # 接下来券怎么发: order, not a name
     synonyms: list[list[str]]
@@ -1231,10 +1232,13 @@ class Reader:
         totals = [a for a in amounts if a.year is None and a.start is not None and any(
             w in q[max(0, a.start - SUM_WORD_CHARS):a.start] + a.text for w in [*self.lex.summing, "共"])]
         dated = [a for a in amounts if a.year is not None]
-        if len(totals) == 1 and len(dated) >= 2 and len(dated) == len(amounts) - 1 and len({a.year for a in dated}) == len(
+        kinds = {a.field for a in dated} | {a.field for a in totals}
+        rest = [a for a in amounts if a not in dated and a not in totals]  # 纳税都是2600万元: another kind stays
+        if len(totals) == 1 and len(dated) >= 2 and len(kinds - {None}) <= 1 and not any(
+                a.field in kinds - {None} for a in rest) and len({a.year for a in dated}) == len(
                 dated) and totals[0].value_cny is not None and totals[0].value_cny == sum(
                 (a.value_cny or Decimal(0) for a in dated), Decimal(0)):
-            return dated  # 三年合计90万，第一年40万，第二年30万，第三年20万: the total says the years' sum again
+            return dated + rest  # 三年合计90万，第一年40万，第二年30万，第三年20万: the total says the years' sum again
         if len(amounts) != 2 or not span or span < 2:
             return amounts
         each_words = self.lex.years.each + self.lex.years.same

@@ -66,7 +66,8 @@ class Scope:
                 continue  # 刚好, 天给 (多少天|给结果): no name of a thing
             if t not in kinds and all(k[:1] in ("v", "u", "d") for k in self.kinds(t).values()):
                 continue  # 拿过 (拿|过 to the tagger): a verb and its aspect, no name of a thing
-            if t in self.lex.yes_no.defer or t in self.lex.yes_no.skip or t in self.lex.yes_no.markers:
+            if t in self.lex.yes_no.defer or t in self.lex.yes_no.skip or t in self.lex.yes_no.markers \
+                    or t in self.lex.spelled_otherwise:  # 县区 for 县（市）、区; 往后
                 continue  # 再交, 不交: putting off or leaving out an act, asked about as such; 是不是: asking
             if self.voucher_act(t):
                 continue  # 领券, 用券: the voucher of the texts and a verb

@@ -299,6 +299,9 @@ def test_a_year_named_as_not_used_is_no_fee_missing():
     ("伊春铁力一家矿泉水厂首次上云，签了三年合同，一年4万元，合同总额12万元，能补多少？", "60000.00"),
     ("伊春首次上云，合同总共30万，分三年付，每年10万，能补多少", "100000.00"),
     ("汕头的厂2020服务券项目，合同一共签了两年共80万，每年40万，奖补多少", "640000.00"),
+    # the total beside its instalments (每期 / 首期): the contract amount, not a payment so far
+    ("伊春一家企业首次上云，云服务合同总额18万元，分三期付款，每期6万元，三期都已付清，能补多少？", "90000.00"),
+    ("佛山一家家具企业2020年服务券项目合同总额56万元，分两期付款，首期28万元已付，奖补是多少？", "392000.00"),
 ])
 def test_a_contracts_total_beside_its_yearly_amount_is_the_contract_amount(question, total):
     from navigator.answer import answerer
@@ -323,6 +326,9 @@ def test_a_contract_said_by_the_year_is_asked_for_its_total(question):
     ("白云四上企业纳税800万，公有云服务费伍拾万，能补多少", "250000.00"),  # capital numerals of money
     ("白云开发云头一年20万，次年25万，第三个年头30万，三年一共补多少", "580000.00"),  # 第三个年头 is the third year
     ("白云开发云三年合计90万，第一年40万，第二年30万，第三年20万，一共补多少", "760000.00"),  # the total repeats the years' sum
+    # the same with a tax of another kind beside it
+    ("白云一家四上企业三年公有云服务费合计150万元，其中第一年40万元、第二年50万元、第三年60万元，每年上年度全库纳税都是2600万元，"
+     "三年公有云补多少？", "750000.00"),
 ])
 def test_amounts_and_years_said_in_other_ways(question, total):
     from navigator.answer import answerer
