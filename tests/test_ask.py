@@ -1805,7 +1805,6 @@ def test_a_document_without_an_end_says_when_it_was_issued(ask):
     (["客户问：白云申请云上软件园要交哪些材料？", "换成公有云呢？"], "公有云需提交的材料"),  # the line named replaces the earlier
     (["客户问：白云申请软件开发云要交哪些材料？", "换成智能车间数字化服务呢？"], "智能车间数字化服务需提交的材料"),
     (["客户问：白云服务券初审是谁组织的？", "初审过了，再往后谁来审？"], "智慧白云建设领导小组办公室"),  # the next step
-    (["我们是伊春一家家具厂，成立两年，今年第一次上云，申报补助要交哪些材料？", "县区审完以后往哪里报？"], "市工信局、市财政局"),
 ])
 def test_short_follow_ups_ask_about_what_was_just_answered(turns, said):
     from navigator.conversation import Conversation
