@@ -1727,22 +1727,15 @@ class Engine:
                       "请以主管部门解释为准。"), first
 
     def _item_note(self, cite: Citation) -> Sentence | None:
-        """The sentence of a list's notes (第十四条说明2) that says who hands in the item cited (第十四条（四）): 前四项材料均需
-        提交 names items one to four, 第五、六项 items five and six."""
-        from navigator.numbers import parse_numeral
-
-        m = re.fullmatch(r"(.+?)（([一二三四五六七八九十]+)）", cite.article)
-        if m is None:
+        """The sentence of a list's notes (第十四条说明2) naming the item cited (第十四条（四）) among those it says are handed
+        in (前四项材料均需提交): the items a sentence names are read once, by ``_items_of``."""
+        head = re.sub(r"（[一二三四五六七八九十]+）$", "", cite.article)
+        if head == cite.article:
             return None
-        head, n = m.group(1), parse_numeral(m.group(2), {})
         for key in (k for k in self.quoter.by_article if k.startswith(f"{cite.doc_id}/{head}说明")):
             for i in self.quoter.by_article[key]:
                 x = self.quoter.sentences[i]
-                first = re.search(r"前([一二三四五六七八九十]+)项", x.text)
-                named = re.search(r"第([一二三四五六七八九十、]+)项", x.text)
-                if first and n is not None and n <= (parse_numeral(first.group(1), {}) or 0):
-                    return x
-                if named and n is not None and n in {parse_numeral(k, {}) for k in named.group(1).split("、") if k}:
+                if any(a.label == cite.article for a in self._items_of(x)):
                     return x
         return None
 
