@@ -34,7 +34,8 @@ from navigator.conversation import Conversation, Fact, Turn
 from navigator.corpus import Article, Corpus, squash
 from navigator.programmes import Registry
 from navigator.quoting import Quoter, Sentence
-from navigator.reading import CLAUSE_END, AmountRead, Reader, Reading, changed, clause_start, month_days, shares
+from navigator.reading import (CLAUSE_END, GENERIC_TITLE_WORDS, AmountRead, Reader, Reading, changed, clause_start,
+                               month_days, shares)
 from navigator.retrieval import RRF_K
 from navigator.scope import Scope
 
@@ -199,6 +200,8 @@ class Engine:
         quoted = {s.text for s in d.quotes}
         for part in asks:
             own = self.reader.read(part)
+            if (beside and self._listed_beside(d, ctx, part, own)) or self._section_beside(d, ctx, part, own):
+                continue
             words = self._topic_words(part, own, docs) or part
             hits = self.retriever.search(words[:QUERY_CHARS], k=OTHER_ASK_K, doc_ids=docs or None)
             arts = list({a.id: a for a in [*(h.chunk.article for h in ctx.hits[:QUOTE_ARTICLES]),
@@ -228,6 +231,42 @@ class Engine:
             last_quote = max((i for i, x in enumerate(d.lines) if i > basis + 1 and x.startswith("《")), default=basis + 1)
             d.lines.insert(last_quote + 1, self._quote_line(lead.article, lead.text))
             d.quotes.append(lead)
+
+    def _listed_beside(self, d: Draft, ctx: Context, part: str, own: Reading) -> bool:
+        """备案材料一共要交哪些，…是不是都在里面: a clause asking for a list of the one programme asked about (its
+        materials, steps) beside the yes / no: the list, from the programme's data, after the verdict."""
+        focus = next((k for k in ("materials", "process") if k in own.intents), None)
+        progs = list(ctx.programmes)
+        if len(progs) > 1:
+            side = "provider" if ctx.r.provider or re.search(self.lex.provider_side, ctx.q) else "enterprise"
+            progs = [p for p in progs if self.reg.get(p).side == side]
+        out = self._attribute_lines(self.reg.get(progs[0]), focus) if focus and len(progs) == 1 else []
+        if not out:
+            return False
+        if "依据：" not in d.lines:
+            d.lines.append("依据：")
+        at = d.lines.index("依据：")
+        d.lines[at:at] = [f"关于“{part}”：{out[0][0]}", *(t for t, _c in out[1:])]
+        d.cites += [c for _t, c in out]
+        return True
+
+    def _section_beside(self, d: Draft, ctx: Context, part: str, own: Reading) -> bool:
+        """技术架构与具备功能这一节要写哪几点，…要不要写认证情况: a clause asking for the points of one part of a text
+        (a form's section) beside the yes / no: that part, as the clause alone is answered."""
+        if not LISTY.search(part) or own.yes_no:
+            return False
+        sub = self._answer(own.model_copy(update={"documents": own.documents or ctx.r.documents}), part, None,
+                           ctx.when, ctx.day)
+        block = [x for x in sub.lines if x.startswith("《")][:1]
+        if sub.refused or not sub.headline.endswith("所列：") or not block or block[0] in d.lines:
+            return False
+        if "依据：" not in d.lines:
+            d.lines.append("依据：")
+        at = d.lines.index("依据：")
+        d.lines.insert(at, f"关于“{part}”：{sub.headline}")
+        d.lines.insert(d.lines.index("依据：") + 1, block[0])
+        d.cites += sub.cites
+        return True
 
     def _asking_content(self, part: str, own: Reading) -> list[str]:
         """The nouns and verbs of an asking clause that a sentence answering it would say (钱, 拨 of 钱最后由谁拨)."""
@@ -340,6 +379,19 @@ class Engine:
                                                                  if p in self.reg.programmes}
         return bool(mine) and mine <= prev_docs
 
+    @staticmethod
+    def _changed_fact(conv: Conversation, a: AmountRead):
+        """The amount said before that a change (服务费少了20万, 再加5万) applies to: one of its field; a fee's change
+        (or a bare one) to the last payment of its line, never to a tax or capital said beside it."""
+        said = [f for f in reversed(conv.facts) if f.field in estimating.PAYMENT_FIELDS or f.field.endswith("_cny")]
+        if a.field not in (None, "fees"):
+            return next((f for f in said if f.field == a.field), None)
+        pays = [f for f in said if f.field in estimating.PAYMENT_FIELDS and (
+            a.programme is None or f.programme in (None, a.programme))]
+        if pays or a.field == "fees":
+            return pays[0] if pays else None
+        return said[0] if said else None
+
     def _merge(self, own: Reading, conv: Conversation, last: Turn, facts_only: bool = False) -> Reading:
         """The question read with what earlier turns said: their documents, lines and facts fill the gaps.
 
@@ -384,8 +436,7 @@ class Engine:
         if changes and not facts_only:  # 合同要是再加5万呢: the amount said before, changed
             kept_own = [a for a in own.amounts if not a.change]
             for a in changes:
-                ref = next((f for f in reversed(conv.facts) if (f.field in estimating.PAYMENT_FIELDS or f.field.endswith("_cny"))
-                            and (a.field in (None, "fees") or f.field == a.field)), None)
+                ref = self._changed_fact(conv, a)
                 if ref is None:
                     kept_own.append(a.model_copy(update={"change": None}))
                     continue
@@ -624,6 +675,9 @@ class Engine:
         if unruled is not None:
             d.headline = unruled[0]
             d.cites += unruled[1]
+        elif lead is not None and not d.headline.startswith("文件未作规定") and (choice := self._open_choice(ctx)):
+            d.headline = (f"文件未作规定：文件没有写明{choice}，最接近的条文是{lead.article.label}"
+                          f"（“{tidy(lead.text)}”），请以主管部门解释为准。")
         unstated = None if unruled else self._unstated_value(d, ctx, lead)
         stated = self._stated_value(ctx, unstated, lead) if unstated else None
         if stated is not None:  # 一年几批: the retrieved sentence that gives a count of what is asked about
@@ -702,6 +756,14 @@ class Engine:
             # 要报些啥？ after 多久报一次 → 每季度将…情况报市经信局: what the last answer found is what is asked about
             # (那东莞的企业呢: a place or fact of its own asks the earlier question again, of another case)
             own = self.reader.read(q)
+            if len(content) == 1 and squash(content[0]) not in squash(r.previous_question) \
+                    and squash(content[0]) in self.scope.text_all and not (
+                    own.places or own.facts or own.amounts):
+                # 兑现呢？ after 什么时候申领: the same question asked of the new word, in place of what was asked of
+                prev = r.previous_question
+                for t in sorted(self.quoter.focus(prev), key=len, reverse=True):
+                    prev = prev.replace(t, " ")
+                return " ".join((prev, q))
             said = "" if (r.previous_answer or "").startswith(("文件未作规定", "需要先确认")) or own.places or own.facts \
                 or own.amounts or (r.previous_answer or "").rstrip().endswith(("：", ":")) else re.sub(
                 r"^[^：:（]{1,6}[：:]", "", r.previous_answer or "").split("（")[0]
@@ -960,7 +1022,8 @@ class Engine:
             head += "。各项目单独计算：" + "；".join(f"{name(i)} {money(i['total_cny'])}" for i in items)
             if sum(Decimal(i["total_cny"]) for i in items) > total:
                 head += "；合计超过共同上限，按上限计"
-        if r.asked_year and r.asked_year in per_year and len(per_year) > 1:
+        if r.asked_year and r.asked_year in per_year and len(per_year) > 1 and not (r.summing and r.span_years):
+            # (今年第三年了…三年一共补了多少: the sum is asked, the year only said)
             head = f"第{r.asked_year}年可获补贴 {money(per_year[r.asked_year])}；" + head
         d.headline = self._claim_verdict(r, total) + head + "。"
         d.lines.append("我的理解：" + "；".join(p.understood) + "。")
@@ -1208,8 +1271,13 @@ class Engine:
         found = self._rule_verdict(ctx, progs)
         if found is not None and found[0] is False:
             return found
-        # 2'. A requirement asked about that a condition sets (必须在本地注册吗 → 在东莞市注册的).
+        # 2'. A requirement asked about that a condition sets (必须在本地注册吗 → 在东莞市注册的), unless what it must
+        #     be is named nowhere in the document (注册资金必须实缴到位吗 against 注册资金不低于1000万元): silent.
         ruled = self._ruled_requirement(ctx)
+        unsaid = self._unsaid_qualifier(ctx) if ruled is not None else None
+        if unsaid is not None:
+            return None, (f"文件未作规定：文件没有提到“{unsaid}”，最接近的条文是{ruled[2].article}"
+                          f"（“{tidy(ruled[2].quote)}”），请以主管部门解释为准。"), ruled[2]
         if ruled is not None:
             return ruled
         # 2a'. Lasting for good (一次认定长期有效吗) where a sentence of the document sets a period (认定有效期三年).
@@ -1283,6 +1351,15 @@ class Engine:
                           f"{opened[1]}"), cites
         if opened is not None and opened[0] is not None:
             return opened  # a window with dates decides; one the text leaves open waits for the other rules
+        # 2e. A value asked whether the text writes it (多少天内把券发下来，文件里有写吗) that the deciding sentence
+        #     does not give: silent, with the sentence of the act asked about.
+        if lead is not None and re.search(self.lex.asks_written, q):
+            what = self._value_not_given(q, sentence)
+            if what is not None:
+                near = self._nearest_step(ctx, lead)
+                return None, (f"文件未作规定：文件没有写明{what}，最接近的条文是{near.article.label}"
+                              f"（“{tidy(near.text)}”），请以主管部门解释为准。"), self.corpus.cite_article(near.article,
+                                                                                                    near.text)
         # 3. The question negates a condition the deciding sentence sets (没有经过认定), or names a place the
         #    sentence treats apart (（东莞市、中山市径向…）).
         direct = next((x for x in [lead, *(quotes or [])] if x is not None and self._goes_direct(ctx, x.text)), None)
@@ -1311,7 +1388,9 @@ class Engine:
         if listed is not None:
             return listed
         # 4. Does the text require or fix what is asked (对成立年限有没有要求)? If no sentence names it: silent.
-        if re.search(self.lex.asks_requirement, q) and not self._text_names_asked(ctx, sentence):
+        # (多少天内把券发下来，文件里有写吗: a value asked, which the deciding sentence does not give)
+        if re.search(self.lex.asks_requirement, q) and (not self._text_names_asked(ctx, sentence)
+                                                         or self._value_not_given(q, sentence) is not None):
             art = lead.article.label if lead else ""
             prog = self.reg.get(ctx.programmes[0]) if ctx.programmes else None
             where = f"；申请条件见{prog.who.cite.article}" if prog else ""
@@ -1793,7 +1872,30 @@ class Engine:
                 return what  # 多久出认定结果 against 认定有效期三年: a time of something other than the 结果 asked
             if m and what == "时限" and self._counted_from_asked(ctx.q, m, d.headline):
                 return what
+            if m and kind.of_cause and not self._cause_said(ctx, m.start(), d.headline + lead.text):
+                return what
         return None
+
+    def _value_not_given(self, q: str, sentence: str) -> str | None:
+        """The kind of value the question asks (时限 for 多少天内) when the sentence gives none of it."""
+        given = self._without_conditions(sentence, asked=q)
+        return next((w for w, k in self.lex.asked_values.items()
+                     if re.search(k.question, q) and not re.search(k.value, given)), None)
+
+    def _cause_said(self, ctx: Context, at: int, given: str) -> bool:
+        """What the question names before its question word (资质复核没过) is named where the value is given (or the
+        question names nothing of the texts there): the last word of the texts said before it."""
+        start = clause_start(ctx.q, at)
+        while True:  # 资质复核没过，会咋处理: the clause before, when the asking clause names nothing
+            cause = ctx.q[start:at]
+            words = [w for w, k in self.scope.kinds(cause).items() if k[:1] in ("n", "v") and len(w) >= 2
+                     and w not in GENERIC_WORDS and w not in self.lex.question_words and w not in self.name_words
+                     and squash(w) in self.scope.text_all]
+            if words or start == 0:
+                break
+            start = clause_start(ctx.q, start - 1)
+        # the word nearest the question word (复核 of 资质复核没过) says what happened
+        return not words or any(squash(k) in squash(given) for k in self.scope.kin(words[-1]))
 
     @staticmethod
     def _counted_from_asked(q: str, asked: re.Match, headline: str) -> bool:
@@ -1815,14 +1917,19 @@ class Engine:
         start = clause_start(ctx.q, at.start())
         end = re.search(r"[，,。；;？?！!]|$", ctx.q[at.end():])
         clause = ctx.q[start:at.end() + end.start()]
-        words = [t for t in self.scope.content_words(clause, ctx.r) if t not in GENERIC_WORDS]
+        names = self.name_words | {p.text for p in ctx.r.places}
+        words = [t for t in self.scope.content_words(clause, ctx.r) if t not in GENERIC_WORDS and t not in names
+                 and t not in GENERIC_TITLE_WORDS]  # (上云, 补助: words of every programme's name)
         if not words:
             return lead
 
-        def said(x: Sentence) -> int:
-            return sum(any(squash(k) in squash(x.text) for k in self.scope.kin(t)) for t in words)
+        def said(x: Sentence) -> int:  # the word as a word of the sentence, then inside one (申报书), then its kin (申领)
+            tokens = set(self.scope.jieba.lcut(x.text))
+            return sum(3 if t in tokens else 2 if squash(t) in squash(x.text) else any(
+                squash(k) in squash(x.text) for k in self.scope.kin(t)) for t in words)
 
-        pool = [x for x in self.quoter.sentences if x.article.doc_id == lead.article.doc_id]
+        pool = [x for x in self.quoter.sentences if x.article.doc_id == lead.article.doc_id
+                and (self._asks_material(ctx.r) or not self._material_item(x.article) or x is lead)]
         if self._counted_from_asked(ctx.q, at, lead.text):  # 开通后30天内未使用: the step after the one asked
             pool = [x for x in pool if x is not lead and not self._counted_from_asked(ctx.q, at, x.text)]
             best = max(pool, key=said, default=lead)
@@ -1868,7 +1975,8 @@ class Engine:
                         squash(k) in squash(x.text) for t in words for k in self.scope.kin(t)) and (
                         head is None or any(squash(k) in squash(x.text) for k in self.scope.kin(head))) and not (
                         what == "时限" and m and (self._counted_from_asked(ctx.q, m, x.text) or not all(
-                            self._says(v, x.text) for v in self._asked_acts(ctx, m.end())))):
+                            self._says(v, x.text) for v in self._asked_acts(ctx, m.end())))) and not (
+                        kind.of_cause and m and not self._cause_said(ctx, m.start(), x.text)):
                     return x
         return None
 
@@ -1894,8 +2002,9 @@ class Engine:
                     q = q.replace(w, " ")
         titles = "".join(d.title for d in self.corpus.docs.values())
         places = {p.text for p in ctx.r.places}
+        asks = [*self.lex.interrogatives, *self.lex.question_words]  # 多少, 几年: how it asks, not what
         words = [t for t in self.scope.jieba.lcut(q) if len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t)
-                 and t not in GENERIC_WORDS and t not in places and t not in titles
+                 and t not in GENERIC_WORDS and t not in places and t not in titles and not any(w in t for w in asks)
                  and t not in {"申请", "申报", "企业", "单位", "认定", "补助", "服务", "平台", "申请人", "对于", "方面", "这个",
                                "是否", "请问", "哪些", "什么"}]
         if not words:
@@ -1922,6 +2031,25 @@ class Engine:
         _progs, asked = self._asked_requirements(ctx)
         c = next((conds[0] for _req, conds in asked if conds), None)
         return None if c is None else (True, f"（{c.cite.article}：“{tidy(c.cite.quote)}”）", c.cite)
+
+    def _unsaid_qualifier(self, ctx: Context) -> str | None:
+        """What a requirement asked about must be (必须实缴到位), when its document names it nowhere: that word."""
+        m = re.search("|".join(map(re.escape, self.lex.must_words)), ctx.q)
+        if m is None:
+            return None
+        tail = re.split(r"[，,。；;？?！!]", ctx.q[m.end():])[0]
+        docs = {self.reg.get(p).doc for p in ctx.programmes if p in self.reg.programmes} or set(ctx.r.documents[:1])
+        body = squash("".join(self.corpus.docs[d].body for d in docs if d in self.corpus.docs))
+        places = {p.text for p in ctx.r.places}
+        for t in self.scope.jieba.lcut(tail):
+            if len(t) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", t) or not body or squash(t) in body \
+                    or t in GENERIC_WORDS or t in self.lex.yes_no.not_things or t in self.lex.question_words \
+                    or t in places or self.reader.gaz.lookup(t) or t in self.lex.deixis:
+                continue
+            if any(t in g and any(squash(x) in body for x in g) for g in self.lex.synonyms):
+                continue
+            return t
+        return None
 
     def _unruled_requirement(self, ctx: Context) -> tuple[str, list[Citation]] | None:
         """A requirement asked about an attribute of the asker (企业要成立满几年吗, 要求是规上企业吗) that no condition
@@ -2469,7 +2597,8 @@ class Engine:
         if not asked or r.yes_no:
             return False
         # The word nearest the end of a Chinese question says what it asks (材料先交给谁 → to whom).
-        focus = max(asked, key=lambda k: max(r.question.rfind(w) for w in self.lex.intents[k]))
+        # (哪些企业 is a word of both who and conditions: who may apply is asked)
+        focus = max(asked, key=lambda k: (max(r.question.rfind(w) for w in self.lex.intents[k]), k == "who"))
         progs = list(ctx.programmes)
         if len(progs) > 1:
             side = "provider" if r.provider or re.search(self.lex.provider_side, r.question) else "enterprise"
@@ -2644,6 +2773,16 @@ class Engine:
         # Place names route the question; they say nothing about which sentence answers it.
         words = ctx.topic or self._topic_words(ctx.query[:QUERY_CHARS], r, {h.chunk.article.doc_id for h in ctx.hits})
         picked, lead = self.quoter.pick(words, arts, self._asked(r), qvec=qvec, limit=max(limit, 4) if listy else limit)
+        if lead is not None and self._material_item(lead.article) and not self._asks_material(r) and not any(
+                squash(x) in squash(lead.text) for t in self.scope.content_words(words, r)
+                if len(t) >= 2 and t not in GENERIC_WORDS and t not in GENERIC_TITLE_WORDS
+                for x in (t, *((t[:2], t[-2:]) if len(t) >= 4 else ()))):  # (产品目录: 产品或服务目录)
+            # 补助的钱从哪里出 against 1.伊春市工业企业上云补助兑付申请表: an item of a list of materials, which says
+            # nothing but the programme's name, answers no question but one about materials
+            others = [a for a in arts if not self._material_item(a)]
+            again = self.quoter.pick(words, others, self._asked(r), qvec=qvec, limit=limit) if others else ([], None)
+            if again[1] is not None:
+                picked, lead = again
         if lead is None:
             return None
         office = self._office_of_act(r, lead) or self._full_name(r, lead)
@@ -2690,6 +2829,42 @@ class Engine:
         d.quotes.extend(picked)
         return lead
 
+    def _open_choice(self, ctx: Context) -> str | None:
+        """A choice asked (资金是一次拨付还是分期拨付) where the document says neither: the choice, as asked.
+
+        An alternative is said when one sentence of the document holds each of its words (每半年一次: 半年, 一次 in
+        每半年组织一次); the first alternative starts after 是 and is at most as many words as the second.
+        """
+        m = re.search(r"([\u4e00-\u9fff]{2,10})还是([\u4e00-\u9fff]{2,10})", ctx.q)
+        if m is None:
+            return None
+        second = self.scope.jieba.lcut(re.sub(self.lex.choice_tail, "", m.group(2)) or m.group(2))
+        head = re.split(r"是|要|采用|采取|按照", m.group(1))[-1] or m.group(1)  # 服务券是先到先得 → 先到先得
+        first = self.scope.jieba.lcut(head)[-len(second):]
+        docs = {self.reg.get(p).doc for p in ctx.programmes if p in self.reg.programmes} or set(ctx.r.documents[:1])
+        sentences = [squash(x.text) for x in self.quoter.sentences if x.article.doc_id in docs]
+        if not sentences:
+            return None
+
+        def said(words: list[str]) -> bool:
+            words = [w for w in words if len(w) >= 2]
+            return not words or any(all(any(squash(k) in x for k in self.scope.kin(w)) for w in words)
+                                    for x in sentences)
+
+        if said(first) or said(second):
+            return None
+        return f"{''.join(first)}还是{''.join(second)}"
+
+    def _material_item(self, art) -> bool:
+        """An item of a list of materials (（三）企业提供以下申报材料 → 1.…兑付申请表)."""
+        parent = self.corpus.article(art.parent) if art.parent else None
+        said = (parent.heading + next(iter(parent.sentences()), "")) if parent is not None else ""
+        return art.kind in ("item", "point") and "材料" in said  # (第六条 …应提交以下材料：)
+
+    def _asks_material(self, r: Reading) -> bool:
+        """The question asks about materials, forms or documents to hand in (or names one)."""
+        return "materials" in r.intents or bool(re.search(self.lex.material_words, r.question))
+
     def _full_name(self, r: Reading, lead: Sentence) -> Sentence | None:
         """Asked the full name of something (产品目录 全称): the sentence of the deciding document whose title in 《》
         holds every word asked about, when the deciding sentence has none."""
@@ -2711,13 +2886,20 @@ class Engine:
         """Asked who does an act (由谁认定) where the deciding sentence names no office: the sentence of its document
         that names an office and the act, with most of the question's other words; None when the lead names one."""
         find, _canon = self._actor_names
-        if not re.search(self.lex.who_question, r.question) or find.search(lead.text):
-            return None
         asked = re.search(self.lex.who_question, r.question)
+        if not asked:
+            return None
         near = r.question[max(0, asked.start() - 2):asked.end() + WHO_ACT_CHARS]  # 由谁认定, 谁来认定; not 受谁监督
         act = next((g for g in self.lex.actor_acts if any(w in near for w in g)), None)
+        # 谁来审 / 哪个部门认: one character right after the asking words says the act; the deciding sentence may name
+        # an office doing something else (认定工作接受审计、监察部门…的监督)
+        short = re.match(r"(?:来|去|负责)?(.)", r.question[asked.end():])
+        short_act = self.lex.actor_act_short.get(short.group(1)) if short else None
+        act = short_act or act
         if act is None or set(r.intents) & set(self.lex.lookup_intents):
             return None
+        if find.search(lead.text) and (not short_act or any(w in lead.text for w in act)):
+            return None  # the deciding sentence names the office (that does the act)
         words = [t for t in self.scope.content_words(r.question, r) if t not in GENERIC_WORDS and t not in act]
         pool = [x for x in self.quoter.sentences if x.article.doc_id == lead.article.doc_id
                 and find.search(x.text) and any(w in x.text for w in act)]

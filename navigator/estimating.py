@@ -9,12 +9,14 @@ in the bound gives the same result.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from calculators.estimate import InputError, money_text, wan
 from calculators.models import Programme
+from navigator.numbers import parse_numeral
 from navigator.reading import PAYMENT_INPUTS, AmountRead, Reading, each_year_said
 from navigator.reading import lexicon as reading_lexicon
 
@@ -101,6 +103,11 @@ BOUND_WORDS = {"below": "以下（不含）", "at_least": "及以上"}  # how a 
 
 def _said(a: AmountRead) -> str:
     where = f"，第{a.turn}轮所说" if a.turn else ""
+    if a.flag == "range" and a.high_cny is not None:
+        cent = Decimal("0.01")
+        below = (a.high_cny + cent) % 100 == 0 and a.high_cny % 100 != 0  # 八百多万: up to 900万, not included
+        upper = f"{_fmt(a.high_cny + cent)}（不含）" if below else _fmt(a.high_cny)
+        return f"至{upper}之间（“{a.text}”{where}）"
     return f"{BOUND_WORDS.get(a.flag or '', '')}（“{a.text}”{where}）"
 
 
@@ -112,8 +119,13 @@ def plan(reading: Reading, lines: list[Programme], facts: dict[str, Any],
     CONTRACT profile field. Returns a plan with the request, or with the question to ask back.
     """
     p = Plan(cities=cities or {})
-    amounts = [a for a in reading.amounts if a.field != "claimed"]
+    # 纳税八百多万: a range of a known field is estimated at both ends, and stated only when they agree
+    amounts = [a.model_copy(update={"value_cny": a.low_cny}) if a.flag == "range" and a.field is not None
+               and a.low_cny is not None and a.high_cny is not None else a
+               for a in reading.amounts if a.field != "claimed"]
     for a in amounts:
+        if a.flag == "range" and a.value_cny is not None:
+            continue
         if (a.flag in FLAG_WORDS and a.field is not None) or a.flag in ("negative", "absurd", "unreadable", "range"):
             extra = "。请直接写出金额，例如“服务费20万元”" if a.flag != "no_unit" else ""
             if a.flag == "no_unit" and a.value_cny is not None:
@@ -235,6 +247,24 @@ def _stated_total(reading: Reading, mine: list[AmountRead]) -> AmountRead | None
         return None
     q, lex = reading.question, reading_lexicon()
     said = [a for a in mine if any(w in q[max(0, a.start - 6):a.start] for w in lex.contract_total)]
+    if not said:  # 合同金额十五万，分两年付每年七万五 / 合同24万，分两期，每期12万: the one amount the others add up to
+        parts = re.search(r"分\s*([两二三四五六七八九十\d]{1,2})\s*(?:期|次|笔|年)", q)
+        n = (int(parts.group(1)) if parts.group(1).isdigit() else parse_numeral(parts.group(1), {})) if parts else None
+        n = n or reading.span_years
+
+        def worth(x: AmountRead) -> Decimal:
+            c0 = max(q.rfind(y, 0, x.start) for y in "，,。；;") + 1
+            each = x.year is None and (x.partial or each_year_said(q[c0:x.end], lex.years))
+            return x.value_cny * (n if each and n and len(mine) == 2 else 1)
+
+        summed = [a for a in mine if a.usable and all(x.usable for x in mine if x is not a) and a.value_cny == sum(
+            (worth(x) for x in mine if x is not a), Decimal(0))]
+        if len(summed) == 1:
+            return summed[0]
+        # 合同12万，已经付了6万: the one amount said as the contract's, beside payments made so far
+        said = [a for a in mine if "合同" in a.text and not a.partial]
+        if len(said) != 1 or not all(x.partial for x in mine if x is not said[0]):
+            return None
     if len(said) != 1:
         return None
     for a in mine:
@@ -359,7 +389,9 @@ def _flag_label(alt, prog: Programme) -> str:
 
 
 def _bound(p: Plan, prog: Programme, s: Spec, a: AmountRead) -> None:
-    if a.flag == "at_least":
+    if a.flag == "range" and a.low_cny is not None and a.high_cny is not None:
+        p.bounds.append((prog.id, s.name, a.low_cny, a.high_cny))
+    elif a.flag == "at_least":
         p.bounds.append((prog.id, s.name, a.value_cny, a.value_cny * ABOVE_FACTOR))
     elif a.flag == "below":
         p.bounds.append((prog.id, s.name, Decimal(0), max(a.value_cny - Decimal("0.01"), Decimal(0))))

@@ -146,9 +146,17 @@ def scan(text: str, words: MoneyWords, cue_before: list[tuple[int, int]] | None 
         ordinal = any(before.endswith(w) for w in words.not_money_before) and not sign
         is_arabic = bool(re.match(r"\d", num))
         nxt_char = t[end:end + 1]
+        if nxt_char and nxt_char in "多余" and t[end + 1:end + 2] in ("万", "亿") and not cur and not mag \
+                and (low := parse_numeral(num, words.magnitudes)) is not None and low > 0:
+            # 八百多万 / 1000多万: from the number up to one more of its last unit (800万 to 900万), a range
+            unit = words.magnitudes[t[end + 1]]
+            step = _last_unit(num)
+            out.append(RawAmount(value_cny=None, low_cny=low * unit, high_cny=(low + step) * unit - FEN, start=start,
+                                 end=end + 2, text=text[start:end + 2].strip(), flag="range", currency=True))
+            continue
         if not is_arabic and nxt_char and nxt_char in "多几来余" and t[end + 1:end + 2] in ("万", "亿", "千", "元", "块"):
             out.append(RawAmount(value_cny=None, start=start, end=end + 2, text=text[start:end + 2].strip(),
-                                 flag="unreadable", currency=True))  # 二十多万: not a figure
+                                 flag="unreadable", currency=True))  # 二十几万: not a figure
             continue
         vague = bool(start and t[start - 1] in "几数") or (bool(nxt_char) and nxt_char in "多几来余" and not cur)
         has_unit = bool(cur or mag or _has_cn_magnitude(num) or re.search(r"(百万|千万|千)$", num))
@@ -183,8 +191,8 @@ def scan(text: str, words: MoneyWords, cue_before: list[tuple[int, int]] | None 
             if not cued:
                 continue  # a bare number with no unit and no word for money is not money
             digits = len(re.sub(r"\D", "", num.split(".")[0]))
-            if re.fullmatch(r"(19|20)\d\d", num) and not cued:
-                continue  # a year
+            if re.fullmatch(r"(19|20)\d\d", num) and (not cued or re.match(r"[\u4e00-\u9fff]", t[end:end + 1])):
+                continue  # a year (省里2020服务券: a bare year before a word, whatever list it stands in)
             if digits < 4 and not cued:
                 continue  # a bare small number is not money
             if len(re.sub(r"\D", "", num)) >= 7 and num.startswith(("0", "1")) and not cued:
@@ -255,6 +263,16 @@ def _ranges_and_qualifiers(t: str, amounts: list[RawAmount], words: MoneyWords) 
                     break
         final.append(a)
     return final
+
+
+def _last_unit(num: str) -> Decimal:
+    """The unit of a number's last digit that is not nought: 八百 → 100, 1000 → 1000, 二十 → 10, 一千二百 → 100."""
+    if re.fullmatch(r"\d+", num):
+        stripped = num.rstrip("0")
+        return Decimal(10) ** (len(num) - len(stripped))
+    units = {"十": 10, "百": 100, "千": 1000}
+    last = next((c for c in reversed(num) if c in units or c in CN_DIGITS[2:]), "")
+    return Decimal(units.get(last, 1))
 
 
 def _unit_of(text: str, words: MoneyWords) -> Decimal:

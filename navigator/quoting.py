@@ -41,6 +41,7 @@ KEY_CLAUSE_CHARS = 60
 RARE_IN = 4  # a question word in at most this many sentences is rare: it names what the question is about
 RARE_BONUS = 1.25
 COUNT_BONUS = 1.3  # a sentence with a number of the unit a question counts in (几家 → 200家)
+TIME_BONUS = 1.3  # a sentence giving a time (2020年10月8日…止) when a time is asked (什么时候兑现)
 CLAUSE_CUE = 3.0  # what a cue word of the kind asked counts for in a clause, in IDF points
 FOCUS_WEIGHT = 2.0  # a word after the question word (多久报一次运营数据 → 运营, 数据) counts this many times
 KINDS_BONUS = 1.3  # a sentence listing the kinds a question asks for (哪些云资源 → 基础设施、…、存储…等云资源)
@@ -208,6 +209,7 @@ class Quoter:
         counted = re.compile(rf"[\d一二两三四五六七八九十百]+\s*个?(?:{'|'.join(map(re.escape, units))})") if units else None
         # 提供哪些云资源: a sentence that lists them (基础设施、计算、存储…等云资源) answers.
         kinds = [m[:n] for m in re.findall(self.lex.kinds_question, question) for n in range(len(m), 1, -1)]
+        timed = bool(self.lex.when_question and re.search(self.lex.when_question, question))
         out = []
         for k, i in enumerate(idxs):
             s = self.sentences[i]
@@ -218,6 +220,9 @@ class Quoter:
                 score *= RARE_BONUS  # the question's rarest words (结算, 变更, 印发) name what it is about
             if counted is not None and counted.search(s.text):
                 score *= COUNT_BONUS
+            if timed and re.search(self.lex.time_value, s.text) and (not focus or focus & self.tokens[i]):
+                # (啥时候开始 of 供应商申报: a date of another act, under its own heading, is no answer)
+                score *= TIME_BONUS
             if kinds and "、" in s.text and any(f"等{x}" in s.text for x in kinds):
                 score *= KINDS_BONUS
             out.append(score / (1 + LENGTH_PENALTY * len(s.text)))

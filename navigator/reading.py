@@ -128,6 +128,10 @@ class YearWords(Model):
     current: str  # 已经第四年了: the year of use the asker is in
     stopped: str  # 第三年不续了: a year named as one without use (no fee of its own is missing)
     per_year: str  # 一年二十万: an amount said for one year, every year
+    # 之后每年递减60万 / 第二年比第一年少5万: the fee of a year said as a step from the year before it
+    step: dict[Literal["more", "less"], list[str]] = {}
+    step_each: list[str] = []  # 每年 / 逐年 before a step: every later year, not one
+    step_from: str = ""  # 比第一年 / 比上一年: the year a step is counted from (a group holding its ordinal, or none)
 
 
 class StepWords(Model):
@@ -164,6 +168,9 @@ class AskedValue(Model):
     # The value is of the thing named after the question word (多久出认定结果: a time of the 结果); a contact is
     # of the office asked (哪个科室负责, 电话多少), whatever verb follows.
     of_thing: bool = True
+    # The value follows from what the clause before the question word names (资质复核没过，会咋处理): a sentence giving
+    # one for another cause (因违法经营受到处罚的，撤销其认定资格) states none for it.
+    of_cause: bool = False
 
 
 class RequirementWords(Model):
@@ -281,6 +288,16 @@ class Lexicon(Model):
     doc_number_question: str
     addressee_question: str
     count_question: str
+    plain_words: list[str] = []  # 今天, 满足: words the texts never use that name no topic
+    budget_question: str = ""  # 总盘子多少钱, 总预算: the funds of a whole programme asked
+    choice_tail: str = "(?!)"  # 分期拨付呢: what ends the second alternative of a choice and is no part of it
+    material_words: str = "(?!)"  # 申请表, 合同, 凭证: a question naming a document to hand in
+    asks_written: str = "(?!)"  # 文件里有写吗: whether the text states what is asked
+    must_words: list[str] = []  # 必须实缴到位吗: what follows says what a requirement asked about must be
+    deixis: list[str] = []  # 本地, 当地: words that point at a place the text names otherwise
+    # 什么时候兑现 / 哪天截止: a time asked; a sentence giving a time (2020年10月8日…止, 5个工作日内) answers it
+    when_question: str = ""
+    time_value: str = ""
     years_question: str
     frequency_question: str  # 资质复核多久一次: how often
     submit_words: list[str]  # 要不要交 / 需要提供: whether a thing must be handed in
@@ -311,6 +328,7 @@ class Lexicon(Model):
     other_periods: list[str]  # 合同期限: a period other than the programme's window
     who_question: str  # 由哪个机构组织: asking which office does an act
     actor_acts: list[list[str]]  # acts an office does (公布 / 发布), each with the words that say the same act
+    actor_act_short: dict[str, list[str]] = {}  # 谁来审: one character after the asking words for the act
     few_not_amount: str  # 哪几样 / 有几处: which things, or a few of them
     price_question: str  # 一个套餐多少钱 / 定了价没: a price, not a subsidy
     money_asked: str  # asking money (补多少, 多少钱)
@@ -646,8 +664,12 @@ class Reader:
                         break
                     # 不属于四上，也不是总部企业或新招商重点企业: a negation reaches over a list of such words.
                     clause = q[max(clause_start(q, at), 0):at]
-                    m = re.search(r"(不是|不属于|并非|非)[^，。；？]*$", clause)
-                    if m and re.search(r"[或、和及与]", clause[m.end(1):]):
+                    m = re.search(r"(不是|不属于|并非|非|没有?被?|未被?|尚未被?|从未被?)[^，。；？]*$", clause)
+                    between = clause[m.end(1):] if m else ""
+                    # 也没被认定为总部企业或新招商重点企业: 没 / 未 reach over a list only of such words
+                    listed = m is not None and (m.group(1)[0] not in "没未尚从" or any(
+                        w in between for ws in self.lex.profile_facts.values() for w in ws.get(True, [])))
+                    if m and listed and re.search(r"[或、和及与]", between):
                         value, hit = False, q[at - len(clause) + m.start():at + len(hit)]
                 if hit:
                     facts[fld], words[fld] = value, hit
@@ -860,6 +882,7 @@ class Reader:
         out = self._shared_by_lines(q, out)
         out = self._schedule(q, out)
         out = self._unchanged(q, out)
+        out = self._steps(q, out)
         out = self._changes(q, out)
         named = self.lines_named(q)
         if len(named) == 1:  # one line named: its payments, wherever they stand in the question
@@ -922,8 +945,10 @@ class Reader:
         if year is None:  # 第四年还在续租，费用30万元: the year of the clause before, with no amount between
             since = max((e.end for e in earlier), default=0)
             seg = q[since:a.start]
+            lead = "|".join(map(re.escape, self.lex.years.leading + self.lex.years.trailing))
             if not SENTENCE.search(seg) and len(self._ordinals_in(seg)) == 1 and not re.search(
-                    self.lex.years.current, seg) and not each_year_said(q[c0:a.end], self.lex.years):
+                    self.lex.years.current, seg) and not each_year_said(q[c0:a.end], self.lex.years) \
+                    and not re.search(rf"(?:{lead})[一二两三四五\d]年", q[c0:a.start]):  # (前三年都是50万: those years)
                 year = self._year_in(seg)  # (已经第四年了，每年都是10万: the years so far, each that fee)
         if year is not None and earlier and self._ordinals_in(q[c0:a.start]):
             at = max(q.rfind(w, c0, a.start) for w in self._ordinals_in(q[c0:a.start]))
@@ -1083,7 +1108,8 @@ class Reader:
                 years = list(range(2, n + 2)) if n and 1 <= n <= 4 else []
             # 第二年、第三年也都是210万: a list of years joined by 、 is read across it
             listed = q[max((x.end() for x in CLAUSE_END.finditer(q, 0, a.start)), default=0):a.start]
-            m = re.search(rf"((?:{ords})(?:\s*[和、及与跟]\s*(?:{ords}))+)(?:的)?[^\d]{{0,8}}?(?:{each})[^\d]{{0,8}}$",
+            m = re.search(rf"((?:{ords})(?:\s*[和、及与跟]\s*(?:{ords})|\s+(?:{ords}))+)(?:的)?[^\d]{{0,8}}?(?:{each})"
+                          rf"[^\d]{{0,8}}$",
                           listed)
             if m and not years:
                 years = [yw.ordinal_values[w] for w in re.findall(ords, m.group(1))]
@@ -1149,8 +1175,12 @@ class Reader:
             if current and any(w in q[s0 + current.end():a.start] for w in self.lex.years.each):
                 said = []  # 已经第四年了，每年租赁费都是10万: every year's fee, not the fourth year's
             age = "|".join(map(re.escape, self.lex.years.not_use))
+            span_said = "|".join(map(re.escape, self.lex.years.leading + self.lex.years.trailing))
             if a.year is None and len(said) == 1 and not any(x.start < a.start for x in amounts if x is not a) \
-                    and not re.search(rf"(?:{age})\s*{re.escape(said[0])}", q[s0:a.start]):  # (成立第三年: its age)
+                    and not re.search(rf"(?:{age})\s*{re.escape(said[0])}", q[s0:a.start]) \
+                    and not re.search(rf"(?:{span_said})[一二两三四五\d]年", q[clause_start(q, a.start):a.start]) \
+                    and not each_year_said(q[clause_start(q, a.start):a.end], self.lex.years):
+                # (成立第三年: its age; 已经用到第三年了，前三年都是50万: each of those years)
                 a = a.model_copy(update={"year": self.lex.years.ordinal_values[said[0]]})
             out.append(a)
         return out
@@ -1170,7 +1200,8 @@ class Reader:
                 shift = 0 if "今年" in head else 1 if "明年" in head else -1 if "去年" in head else None
                 if shift is None and m.end() <= a.start and len(re.findall(r"[，,；;]", q[m.end():c0])) <= 1 \
                         and not re.search(r"[。！？!?]|[\d一二三四五六七八九十两]\s*[万元块]", q[m.end():c0]) \
-                        and not any(w in head for w in self.lex.years.each):  # 每年租赁费都是10万: every year's
+                        and not any(w in head for w in self.lex.years.each) \
+                        and not self._years_so_far(q, head, now):  # 每年租赁费都是10万 / 三年都是50万 (第三年): every year's
                     shift = 0  # 开发云今年是第二年，服务费30万: the clause right after says this year's fee
                 if shift is not None and 0 < now + shift <= 5:
                     a = a.model_copy(update={"year": now + shift})
@@ -1180,6 +1211,13 @@ class Reader:
                     a = a.model_copy(update={"field": prev.field, "programme": a.programme or prev.programme})
             out.append(a)
         return out
+
+    def _years_so_far(self, q: str, head: str, now: int) -> bool:
+        """今年第三年了，三年服务费都是50万: the years said, each with that fee, are all the years so far (not 今年是第二年、
+        明年第三年，两年都是300万, which names a year after this one)."""
+        m = re.search(r"(?<![第前头])([一二两三四五\d])年[^，。；\d]{0,8}(?:都|均|各)", head)
+        later = any(self.lex.years.ordinal_values[w] > now for w in self._ordinals_in(q))
+        return bool(m) and not later and self.small_number(m.group(1)) == now
 
     def _relative_years(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
         """前年纳税400万，去年涨到900万，这两年服务费都是40万: calendar years named for amounts are years of use in
@@ -1200,6 +1238,58 @@ class Reader:
             return amounts  # 去年全库纳税480万，今年公有云花了36万: last year's tax for this year's fee, no two years
         order = {v: i + 1 for i, v in enumerate(sorted(set(named.values())))}
         return [a.model_copy(update={"year": order[named[n]]}) if n in named else a for n, a in enumerate(amounts)]
+
+    def _steps(self, q: str, amounts: list[AmountRead]) -> list[AmountRead]:
+        """第一年租赁费30万元，以后每年少5万元 / 第二年比第一年多10万: a later year's fee said as a step from the year
+        before (or the year named); every later year up to the span the question names, when the step is each year's.
+        A fee that falls to zero or below is flagged negative, never used."""
+        yw = self.lex.years
+        if not yw.step:
+            return amounts
+        dirs = {w: k for k, ws in yw.step.items() for w in ws}
+        dir_rx = "|".join(map(re.escape, sorted(dirs, key=len, reverse=True)))
+        ords = "|".join(map(re.escape, sorted(yw.ordinal, key=len, reverse=True)))
+        each = "|".join(map(re.escape, sorted(yw.step_each, key=len, reverse=True))) or "(?!)"
+        out: list[AmountRead] = []
+        for a in amounts:
+            c0, _c1 = self._clause(q, a.start)
+            head = q[c0:a.start]
+            m = re.search(rf"(?:(?P<year>{ords})|(?P<each>{each}))[^，。；\d]{{0,8}}?(?P<frm>{yw.step_from})?"
+                          rf"[^，。；\d]{{0,3}}?(?:又|再)?(?P<dir>{dir_rx})了?\s*$", head) if a.usable else None
+            if m and m.group("each"):
+                m = m if a.year is None else None  # (a year read otherwise stays)
+            elif m:  # 第二年比第一年少5万: the amount was read with either year
+                named = {yw.ordinal_values[m.group("year")], *(yw.ordinal_values[w] for w in self._ordinals_in(
+                    m.group("frm") or ""))}
+                m = m if a.year is None or a.year in named else None
+            paid = [e for e in out if e.year is not None and e.field in ("fees", *PAYMENT_INPUTS) and e.usable]
+            if m is None or not paid:
+                out.append(a)
+                continue
+            sign = 1 if dirs[m.group("dir")] == "more" else -1
+            base = max(paid, key=lambda e: e.year or 0)
+            named = self._ordinals_in(m.group("frm") or "")
+            if named:  # 比第一年少5万: counted from the year named, not the last one given
+                base = next((e for e in paid if e.year == yw.ordinal_values[named[0]]), None)
+                if base is None:
+                    out.append(a)
+                    continue
+            if m.group("each"):  # 以后每年少5万: each year after the last one given, up to the span said
+                span = self.span_years(q) or 0
+                years = list(range(max(e.year or 0 for e in paid) + 1, span + 1))
+            else:  # 第二年比第一年少5万 / 第三年又少了20万
+                years = [yw.ordinal_values[m.group("year")]]
+            if not years or any(e.year in years and e.programme == base.programme for e in paid):
+                out.append(a)
+                continue
+            words = q[c0 + m.start():a.end].strip()
+            value = base.value_cny
+            for y in years:
+                value = value + sign * a.value_cny
+                out.append(base.model_copy(update={
+                    "year": y, "value_cny": value, "text": f"{words}（第{y}年{(value / 10000).normalize():f}万元）",
+                    "flag": base.flag if value > 0 else "negative", "start": a.start, "end": a.end, "change": None}))
+        return out
 
     def _sums(self, text: str) -> bool:
         """The words add amounts up (一共, 合计, 共补)."""
@@ -1305,6 +1395,11 @@ class Reader:
             out.remove("amount")  # 教育版最多几个: a number of things, not money
         if self.price_asked(q):
             out = [k for k in out if k not in ("amount", "estimate")]  # 一个套餐多少钱: a price, not a subsidy
+        if self.lex.budget_question and re.search(self.lex.budget_question, q):
+            # 服务券每年总盘子多少钱: the funds of the whole programme, not what one enterprise gets
+            out = [k for k in out if k not in ("amount", "estimate")] + (["quota"] if "quota" not in out else [])
+        if "who" in out and "estimate" in out and "amount" not in out and not self.amounts(q):
+            out.remove("estimate")  # 哪些企业能领: who may apply, not how much
         return out
 
     def price_asked(self, q: str) -> bool:

@@ -62,8 +62,8 @@ class Scope:
         for t in self.content_words(q, r):
             if kinds.get(t, "n")[:1] not in self.lex.topic_word_kinds and all(c in self.chars for c in t):
                 continue  # 写明, 之后, 除了: a verb or function word made of the texts' own characters
-            if self.function_word(t, kinds):
-                continue  # 刚好, 天给 (多少天|给结果): no name of a thing
+            if self.function_word(t, kinds) or t in self.lex.plain_words:
+                continue  # 刚好, 天给 (多少天|给结果), 今天: no name of a thing
             if t not in kinds and all(k[:1] in ("v", "u", "d") for k in self.kinds(t).values()):
                 continue  # 拿过 (拿|过 to the tagger): a verb and its aspect, no name of a thing
             if t in self.lex.yes_no.defer or t in self.lex.yes_no.skip or t in self.lex.yes_no.markers \

@@ -359,3 +359,99 @@ def test_the_year_asked_is_the_last_one_named_before_asking():
 
     r = answerer().ask("白云开发云第二年服务费是第一年的两倍，第一年20万，第二年能补多少", as_of=dt.date(2021, 1, 1))
     assert r["estimate"] is None and r["clarify"] is not None and "第2年" in r["clarify"]["question"], r["answer"][:300]
+
+
+@pytest.mark.parametrize("question, total", [
+    # each later year a step from the year before, up to the span named
+    ("东莞一家企业在认定平台上第一年租赁费30万元，以后每年减少5万元，三年补助一共多少？", "200000.00"),
+    ("白云开发云头一年服务费150万元，之后逐年递增10万元，三年一共补多少", "3800000.00"),
+    # one year a step from the year it names (比头一年), or from the year before (又少了)
+    ("东莞租赁费第一年10万，第二年比头一年多2.5万，第三年比第一年少3万，三年补多少", "91500.00"),
+    ("白云开发云第一年服务费100万，第二年比第一年少20万，第三年又少了20万，三年一共补多少", "2000000.00"),
+])
+def test_a_years_fee_said_as_a_step_from_another_year(question, total):
+    from navigator.answer import answerer
+
+    r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:300]
+
+
+@pytest.mark.parametrize("question", [
+    "东莞认定平台租赁费第一年30万元，以后每年少5万元，能补多少",  # no span: how many later years is not said
+    "东莞认定平台租赁费第一年8万元，以后每年减少5万元，三年补多少",  # the third year's fee would be below zero
+])
+def test_a_step_that_leaves_a_years_fee_unknown_or_negative_is_asked_back(question):
+    from navigator.answer import answerer
+
+    r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is None and r["clarify"] is not None, r["answer"][:300]
+
+
+@pytest.mark.parametrize("question, total", [
+    # the contract named beside its instalments, which add up to it (分两年付每年七万五 / 分两期，每期12万)
+    ("伊春首次上云合同金额十五万，分两年付每年七万五，能补多少", "75000.00"),
+    ("汕头企业上云合同24万，分两期，每期12万，省2020服务券补多少", "192000.00"),
+    ("伊春企业首次上云，合同18万，每年6万，三年，补多少", "90000.00"),
+    ("清远企业上云合同50万元，其中今年付30万，明年付20万，2020年服务券补多少", "400000.00"),
+    # the contract named beside a payment made so far (已经付了6万, 首付款9万)
+    ("伊春企业首次上云，合同12万，已经付了6万，能补多少", "60000.00"),
+    ("江门企业上云合同30万，首付款9万，2020省服务券能补多少", "210000.00"),
+])
+def test_a_contract_and_the_instalments_that_add_up_to_it_count_the_contract(question, total):
+    from navigator.answer import answerer
+
+    r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:300]
+
+
+def test_instalments_that_do_not_add_up_to_the_contract_are_asked_back():
+    from navigator.answer import answerer
+
+    r = answerer().ask("伊春首次上云合同金额十五万，分两年付每年八万，能补多少", as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is None and r["clarify"] is not None, r["answer"][:300]
+
+
+def test_a_bare_year_before_a_word_is_no_amount():
+    """省里2020服务券: 2020 names the programme's year, not a second amount to ask about."""
+    from navigator.answer import answerer
+
+    r = answerer().ask("惠州企业上云合同金额二十八万六千，省里2020服务券补多少", as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is not None and r["estimate"]["total_cny"] == "200200.00", r["answer"][:300]
+
+
+@pytest.mark.parametrize("question, total", [
+    # the year of use said (已经用到第三年了) with the fee of each year so far: the years' sum, never the last year's
+    ("白云软件企业开发云已经用到第三年了，前三年服务费都是五十万，一共补了多少", "1200000.00"),
+    ("东莞认定平台已经用了第三年，前三年租赁费都是10万，一共补多少", "90000.00"),
+    ("白云开发云今年第三年了，三年服务费都是五十万，一共补了多少", "1200000.00"),
+    ("白云开发云今年第三年了，每年服务费都是五十万，三年一共补了多少", "1200000.00"),
+    # the years named (今年是第二年、明年第三年), not the years so far
+    ("白云一家企业开发云今年是第二年、明年第三年，两年服务费都是300万元，能补多少？", "3800000.00"),
+])
+def test_the_year_in_use_beside_each_years_fee_sums_the_years(question, total):
+    from navigator.answer import answerer
+
+    r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:300]
+    assert "第3年可获补贴" not in r["answer"].splitlines()[0], r["answer"][:300]
+
+
+@pytest.mark.parametrize("question, total", [
+    # 八百多万 is 800万 up to 900万: inside one tier (500万–2000万), the figure holds across it
+    ("白云四上企业纳税八百多万，公有云服务费80万，补多少", "300000.00"),
+    ("白云四上企业纳税800万到900万，公有云服务费80万，补多少", "300000.00"),
+    ("白云四上企业纳税2500万，公有云服务费三百多万，补多少", "1000000.00"),  # above the cap whatever it is
+    ("伊春企业首次上云合同三十多万，补多少", "100000.00"),
+    # across a boundary the figure changes: asked back
+    ("白云四上企业纳税1900多万，公有云服务费三百万，补多少", "300000.00"),  # 1900万 up to 2000万, not included
+    ("白云四上企业纳税450万到550万，公有云服务费三百万，补多少", None),
+    ("伊春企业首次上云合同十多万，补多少", None),
+])
+def test_a_range_is_estimated_at_both_ends_and_stated_only_when_they_agree(question, total):
+    from navigator.answer import answerer
+
+    r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
+    if total is None:
+        assert r["estimate"] is None and r["clarify"] is not None, r["answer"][:300]
+    else:
+        assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:300]

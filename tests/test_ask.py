@@ -1833,3 +1833,80 @@ def test_short_follow_ups_ask_about_what_was_just_answered(turns, said):
 def test_more_read_off_the_eighteenth_and_nineteenth_sets(ask, question, as_of, opens, said):
     head = ask(question, as_of=as_of)["answer"].splitlines()[0]
     assert head.startswith(opens) and said in head, head
+
+
+@pytest.mark.parametrize("question, opens, said, doc, article", [
+    # a time asked: the sentence that gives one, of the act asked (兑现, not 申领)
+    ("2020年服务券什么时候兑现？", "", "2020年10月8日", "guangdong-2020", "一、时间安排（二）"),
+    ("2020年服务券什么时候申领？", "", "2020年5月25日", "guangdong-2020", "一、时间安排（一）"),
+    # who does an act said by one character (谁来审, 哪个部门认)
+    ("东莞云平台申请表交上去以后，谁来审？", "", "市经信局对申请资料进行符合性审查", "dongguan-2015", "第七条"),
+    ("东莞平台认定，是哪个部门认？", "", "经东莞市经济和信息化局认定", "dongguan-2015", "第二条"),
+    # which enterprises (哪些企业能领): who may apply, no amount to ask for
+    ("哪些企业可以申请白云的服务券", "", "各项目面向的单位", "baiyun-2019", "第八条"),
+    ("省里2020年的服务券，哪些企业能领？", "", "广东省各地市", "guangdong-2020", "二、面向范围"),
+    # the funds of a whole programme: no text states them
+    ("白云服务券 每年 总盘子 多少钱", "文件未作规定", "总额", "baiyun-2019", "第十三条"),
+    # a consequence of something the text does not name (复核没过), against one of another cause (违法经营)
+    ("认定的平台每年资质复核没过，会咋处理？", "文件未作规定", "后果", "dongguan-2015", "第十一条"),
+    ("东莞平台违法经营被罚了，会怎么处理", "", "撤销其认定资格", "dongguan-2015", "第十一条"),
+    # what a requirement must be, named nowhere in the document (实缴): silent
+    ("东莞认定办法有没有规定平台的1000万注册资金必须实缴到位？", "文件未作规定", "实缴", "dongguan-2015", "第四条"),
+    ("东莞认定平台必须在本地注册吗", "可以", "", "dongguan-2015", "第四条"),
+    # 没被认定为 reaches over a list (总部企业或新招商重点企业)
+    ("我们是白云区一家小型科技公司，不是四上企业，也没被认定为总部企业或新招商重点企业，想申请公有云服务券，我们在公有云的支持对象里吗？",
+     "不可以", "", "baiyun-2019", "第八条（二）"),
+    # a second use said in other words (抵第二次, 用两次) against 不得重复使用
+    ("一张服务券抵了一次 能不能再拿来抵第二次", "不可以", "不得重复使用", "baiyun-2019", "第十条"),
+    ("伊春上云补助一户企业能申领两次吗", "不可以", "不得重复申领", "yichun-2023", "二、申报条件（六）"),
+    # a value asked whether the text writes it, which it does (多少个工作日, 有效期几年)
+    ("白云服务券复核申请多少个工作日内要提出，文件有写吗", "可以", "5个工作日", "baiyun-2019", "第十五条（七）"),
+    ("东莞认定有效期几年，文件有规定吗", "可以", "有效期三年", "dongguan-2015", "第十一条"),
+    ("伊春补助对企业成立年限有要求吗", "可以", "不低于1年", "yichun-2023", "二、申报条件（二）"),  # 年限: 成立时间
+    # 不用再查 against 每年需进行资质复核
+    ("东莞认定的平台有效期三年，这三年里是不是就不用再查了？", "不可以", "每年需进行资质复核", "dongguan-2015", "第十一条"),
+    # an item of a list of materials answers no question but one about materials (受理 → the step that takes them)
+    ("伊春上云补助申报由哪个部门受理", "", "组织区域内企业申报", "yichun-2023", "三、申报审核流程（四）"),
+    # a month the text leaves open: the step asked about is the nearest, not a material's name (申报书)
+    ("客户问：伊春上云补助每年是几月份集中申报？", "文件未作规定", "组织区域内企业申报", "yichun-2023", "三、申报审核流程（四）"),
+    # ... but one naming what the item holds (产品目录 in 产品或服务目录) is answered by it
+    ("伊春云服务商备案的产品目录里要写什么？", "", "功能简介和产品报价", "yichun-2023", "三、申报审核流程（二）5"),
+    # 能不能是 asks an attribute the text never names (股东): silent
+    ("客户问东莞云平台认定里的专家能不能是公司股东？", "文件未作规定", "股东", "dongguan-2015", "第四条"),
+    # a choice the text settles neither way (一次拨付还是分期拨付), and one it settles (每半年组织一次)
+    ("伊春上云补助资金是一次拨付还是分期拨付？", "文件未作规定", "一次拨付还是分期拨付", "yichun-2023", "三、申报审核流程（五）"),
+    ("东莞认定是每年一次还是每半年一次", "", "每半年组织一次", "dongguan-2015", "第八条"),
+])
+def test_read_off_the_twentieth_set(ask, question, opens, said, doc, article):
+    r = ask(question, as_of=dt.date(2021, 1, 1))
+    head = "".join(r["answer"].splitlines()[:2])
+    assert head.startswith(opens) and said in head, r["answer"][:300]
+    assert cited(r, doc, article), r["citations"]
+
+
+def test_the_day_asked_is_no_topic_of_its_own(ask):
+    """今天算满一年了吗: the day asked, read against the founding date (满一年 from the day after the anniversary)."""
+    r = ask("伊春一家企业2023年5月1日成立，今天算满足成立满一年的条件了吗？", as_of=dt.date(2024, 5, 2))
+    assert not r["refused"] and r["answer"].startswith("可以"), r["answer"][:300]
+    assert cited(r, "yichun-2023", "二、申报条件（二）"), r["citations"]
+
+
+def test_a_list_asked_beside_a_yes_no_is_given_in_full(ask):
+    """备案材料一共要交哪些，…是不是都在里面: the verdict, then the whole list from the programme's data."""
+    r = ask("我们是一家想进入伊春市场的云服务商，备案材料一共要交哪些，备案申报书、优惠政策、培训方案和真实性承诺是不是都在里面？",
+            as_of=dt.date(2024, 1, 1))
+    lines = r["answer"].splitlines()
+    assert lines[0].startswith("可以"), r["answer"][:300]
+    listed = "\n".join(lines[1:lines.index("依据：")])
+    for item in ("云服务商备案申报书", "针对伊春市企业的优惠政策", "推广及培训方案、计划", "材料真实性承诺"):
+        assert item in listed, listed
+
+
+def test_the_points_of_a_section_asked_beside_a_yes_no_are_listed(ask):
+    """技术架构与具备功能这一节要写哪几点，…要不要写认证情况: the verdict, and the section's points as asked alone."""
+    r = ask("我们是准备去伊春备案的云服务商，正在写申报书的技术实力部分，技术架构与具备功能这一节要写哪几点，研发能力那一节要不要写认证情况？",
+            as_of=dt.date(2024, 1, 1))
+    assert r["answer"].startswith("可以"), r["answer"][:300]
+    for point in ("主要产品或服务介绍", "核心技术", "主要技术指标"):
+        assert point in r["answer"], r["answer"][:600]
+    assert cited(r, "yichun-2023", "附件1 二、技术实力（一）"), r["citations"]

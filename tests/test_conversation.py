@@ -329,3 +329,34 @@ def test_a_yes_no_on_applying_again_after_an_estimate_is_no_estimate():
                         "今年能补多少？", as_of=dt.date(2021, 1, 1))
     head = engine.ask_in(conv, "云上软件园明年还能接着申请补贴吗？", as_of=dt.date(2021, 1, 1)).answer.splitlines()[0]
     assert head.startswith("不可以") and "同一企业只能享受一年补贴" in head, head
+
+
+@pytest.mark.parametrize("turns, said", [
+    (["客户问：2020年服务券什么时候申领？", "兑现呢？"], "2020年10月8日"),  # the same question of the new act
+    (["我们是东莞一家云平台公司，申请认定要在网上填什么表？", "表交上去以后，谁来审？"], "市经信局"),
+])
+def test_a_follow_up_naming_another_act_asks_the_same_of_it(turns, said):
+    from navigator.answer import answerer
+
+    engine = answerer().engine
+    conv = Conversation()
+    for t in turns[:-1]:
+        engine.ask_in(conv, t, as_of=dt.date(2021, 1, 1))
+    r = engine.ask_in(conv, turns[-1], as_of=dt.date(2021, 1, 1))
+    assert not r.refused and said in r.answer.splitlines()[0], r.answer[:300]
+
+
+@pytest.mark.parametrize("turns, total", [
+    # a fee's change applies to the fee said before, never to the tax beside it
+    (["白云四上企业纳税800万，公有云服务费60万，能补多少", "公有云服务费少了20万呢"], "200000.00"),
+    (["白云四上企业纳税800万，公有云服务费60万，能补多少", "服务费少了20万呢"], "200000.00"),
+    # a tax's change applies to the tax
+    (["白云四上企业纳税800万，公有云服务费100万，能补多少", "纳税少了400万呢"], "100000.00"),
+])
+def test_a_change_in_a_follow_up_applies_to_the_amount_of_its_kind(turns, total):
+    engine = answerer().engine
+    conv = Conversation()
+    for t in turns[:-1]:
+        engine.ask_in(conv, t, as_of=dt.date(2021, 1, 1))
+    r = engine.ask_in(conv, turns[-1], as_of=dt.date(2021, 1, 1))
+    assert r.estimate is not None and r.estimate["total_cny"] == total, r.answer[:300]

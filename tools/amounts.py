@@ -18,7 +18,9 @@ expected figure is what ``navigator.service.estimate`` gives for that request.
 Every amount written is read back with cn2an to prove the text says the value the
 request holds. Other questions must be asked back (no line named, no city, no year
 of use, negative, unreadable, ranges, a tax with no unit) or are outside the
-corpus (深圳, other provinces, 贵阳's 白云区): they must never get a figure.
+corpus (深圳, other provinces, 贵阳's 白云区): they must never get a figure. A range
+whose two ends give the same figure (纳税800-810万 inside one tier, a fee range
+above a cap) is computable: that figure is expected.
 
 Each question is asked in process through
 ``navigator.answer.answerer().ask_in(Conversation(), q, as_of=...)`` and
@@ -213,6 +215,8 @@ class Writer:
         self.bad_slot = bad_slot
         self.bad = bad
         self.used_bad = False
+        self.bad_value: Decimal | None = None  # the value the bad amount replaced
+        self.bad_range: tuple[Decimal, Decimal] | None = None  # its ends, when the bad amount is a range (20-30万)
         self.approximate = False
         self.amounts: list[str] = []
         self.styles: list[str] = []
@@ -220,6 +224,7 @@ class Writer:
     def __call__(self, value: Decimal, slot: str) -> str:
         if self.bad is not None and not self.used_bad and (self.bad_slot is None or slot == self.bad_slot):
             self.used_bad = True
+            self.bad_value = value
             text = self.bad(value)
             self.amounts.append(text)
             self.styles.append("bad")
@@ -497,8 +502,37 @@ def _range(rng: random.Random, say: Writer) -> Callable[[Decimal], str]:
     def write(v: Decimal) -> str:
         a = max(1, int(v / W))
         b = a + rng.choice([5, 10, 20])
-        return rng.choice([f"{a}-{b}万", f"{a}到{b}万", f"{a}~{b}万", f"{a}万至{b}万", "二三十万", "十几万", "几十万"])
+        text = rng.choice([f"{a}-{b}万", f"{a}到{b}万", f"{a}~{b}万", f"{a}万至{b}万", "二三十万", "十几万", "几十万"])
+        say.bad_range = (Decimal(a) * W, Decimal(b) * W) if re.match(r"\d", text) else None
+        return text
     return write
+
+
+def _at_ends(request: dict[str, Any], value: Decimal, ends: tuple[Decimal, Decimal]) -> set[Decimal | None]:
+    """The estimate's total with the input that held ``value`` set to each end of a range."""
+    from calculators.estimate import InputError
+
+    def swap(x: Any, to: Decimal) -> Any:
+        if isinstance(x, dict):
+            return {k: swap(v, to) for k, v in x.items()}
+        if isinstance(x, list):
+            return [swap(v, to) for v in x]
+        return str(to) if isinstance(x, (str, int, float, Decimal)) and not isinstance(x, bool) and _is(x, value) else x
+
+    totals: set[Decimal | None] = set()
+    for end in ends:
+        try:
+            totals.add(_expected(swap(request, end))[0])
+        except InputError:
+            totals.add(None)
+    return totals
+
+
+def _is(x: Any, value: Decimal) -> bool:
+    try:
+        return Decimal(str(x)) == value
+    except ArithmeticError:
+        return False
 
 
 def _no_unit(rng: random.Random, say: Writer) -> Callable[[Decimal], str]:
@@ -604,8 +638,17 @@ def make_question(family: str, rng: random.Random, number: int) -> AmountQuestio
         as_of = AS_OF_YICHUN if builder is yichun else AS_OF_2020
         say = Writer(rng, approx=0.0, bad_slot=slot)
         say.bad = bad(rng, say)
-        text, _ = builder(rng, say)
+        text, request = builder(rng, say)
         assert say.used_bad, (family, text)
+        if say.bad_range is not None and request is not None and say.bad_value is not None:
+            # 纳税800-810万: a range whose ends give the same figure is answered with it (a tier, a cap)
+            totals = _at_ends(request, say.bad_value, say.bad_range)
+            if len(totals) == 1 and None not in totals:
+                total, items = _expected(request)
+                if total in totals:
+                    return AmountQuestion(id=f"{family}-{number:04d}", family=family, question=text, as_of=as_of,
+                                          expect="figure", request=request, expected_cny=total,
+                                          expected_items=items, amounts=say.amounts, styles=say.styles)
         return AmountQuestion(id=f"{family}-{number:04d}", family=family, question=text, as_of=as_of, expect="ask",
                               amounts=say.amounts, styles=say.styles, why=WHY[family])
     say = Writer(rng, approx=0.0)
