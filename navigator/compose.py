@@ -364,10 +364,11 @@ class Engine:
         """The question names things the texts never speak of (天气, 股票) and asks nothing these policies answer
         (no domain word, no kind of question they answer): no follow-up makes it theirs."""
         strong, weak = self.scope.anchored(own.question)
-        if strong or weak or set(own.intents) - {"amount", "time"}:  # 几 / 多少 / 时间 are asked of anything
+        if strong or weak or set(own.intents) - {"amount", "time", "estimate"}:  # 几 / 多少 / 算一下 are asked of anything
             return False
-        if own.amounts or own.asked_year or set(own.facts) - {"province", "city", "district"}:
+        if any(a.field for a in own.amounts) or own.asked_year or set(own.facts) - {"province", "city", "district"}:
             return False  # 要是交税只有450万呢: a figure or a fact of the asker changes the question before
+            # (100万房贷的月供: a figure of nothing these texts pay for, beside a thing they never name, does not)
         kinds = self.scope.kinds(own.question)
         return any((kinds.get(t) or "")[:1] in ("n", "i", "l", "j") and kinds.get(t) != "nr"
                    for t in self.scope.unknown_words(own.question, own))
@@ -432,6 +433,16 @@ class Engine:
                 "field": ref.field, "programme": a.programme or ref.programme,
                 "year": a.year if (a.year or own.each_year) else None}) for a in own.amounts]})
             upd["amounts"] = own.amounts
+        scale = None if own.amounts or facts_only else self.reader.scaled(own.question)
+        if scale is not None:  # 要是合同额翻一倍呢: the amount said before, times the factor
+            factor, field, words = scale
+            ref = self._changed_fact(conv, AmountRead(field=field, value_cny=None, text=words))
+            if ref is not None:
+                value = (Decimal(str(ref.value)) * factor).quantize(Decimal("0.01"))
+                own = own.model_copy(update={"amounts": [AmountRead(
+                    field=ref.field, programme=ref.programme, year=ref.year, value_cny=value,
+                    text=f"{ref.text}（第{ref.turn}轮）×{factor.normalize():f}（“{words}”）")]})
+                upd["amounts"] = own.amounts
         changes = [a for a in own.amounts if a.change]
         if changes and not facts_only:  # 合同要是再加5万呢: the amount said before, changed
             kept_own = [a for a in own.amounts if not a.change]
@@ -2248,6 +2259,7 @@ class Engine:
         words = (asked and [t for t in content(q[asked.end():]) if len(t) >= 2 or t not in "吗么呢吧"]) or content(q)
         kinds = self.scope.kinds(q)
         undone = "|".join(map(re.escape, sorted(yn.not_done, key=len, reverse=True)))
+        undone_words = "|".join(map(re.escape, sorted((w for w in yn.not_done if len(w) > 1), key=len, reverse=True)))
         again = "|".join(map(re.escape, yn.again))
         applying = asked is not None and re.fullmatch(yn.apply_tail, q[asked.end():].strip())
         for m in [] if applying else re.finditer("|".join(map(re.escape, yn.prohibitions)), sentence):
@@ -2255,8 +2267,9 @@ class Engine:
             # 不得利用所申请到的服务资源从事…: 所…的 names the thing used, not the act forbidden (申请 is allowed)
             span = re.sub(r"所[\u4e00-\u9fff]{1,5}的", "", span)
             # 不用再审 against 不再审核: the question says it is not done either, and agrees
-            items = [x for x in re.split(r"[、和或及]", span)
-                     if x and not re.search(rf"(?:{undone})(?:{again})?{re.escape(x[0])}", q)]
+            items = [x for x in re.split(r"[、和或及]", span)  # (不用再走一遍审核: a few words between, not in 能不能转)
+                     if x and not re.search(rf"(?:{undone})(?:{again})?{re.escape(x[0])}", q)
+                     and not re.search(rf"(?:{undone_words})(?:{again})?[^，。；;？?]{{0,4}}{re.escape(x[0])}", q)]
             for t in words:
                 if len(t) >= 2 and any(k in x or (x in t and len(x) >= 2) for k in self.scope.kin(t) for x in items):
                     return True  # 攻击别人网站 against 危害网络安全: a word's kin counts

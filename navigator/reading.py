@@ -288,6 +288,8 @@ class Lexicon(Model):
     doc_number_question: str
     addressee_question: str
     count_question: str
+    scaled_by: dict[str, float] = {}  # 翻一倍: 2, 减半: 0.5 (an amount said before, scaled)
+    limit_words: list[str] = []  # 初始限额 500万？: a limit a figure is put forward for
     plain_words: list[str] = []  # 今天, 满足: words the texts never use that name no topic
     budget_question: str = ""  # 总盘子多少钱, 总预算: the funds of a whole programme asked
     choice_tail: str = "(?!)"  # 分期拨付呢: what ends the second alternative of a choice and is no part of it
@@ -902,6 +904,18 @@ class Reader:
                 out.append(a)
         return out
 
+    def scaled(self, q: str) -> tuple[Decimal, str | None, str] | None:
+        """要是合同额翻一倍呢 / 服务费减半呢: a factor applied to an amount said before, the field the words name (None:
+        the payment spoken of), and the words."""
+        words = "|".join(map(re.escape, sorted(self.lex.scaled_by, key=len, reverse=True)))
+        m = re.search(words, q) if words else None
+        if m is None:
+            return None
+        cues = [c for c in self._cue_rx.finditer(q[:m.start()])]
+        field = self._cue_field[cues[-1].group(0)] if cues else None
+        start = cues[-1].start() if cues else m.start()
+        return Decimal(str(self.lex.scaled_by[m.group(0)])), field, q[start:m.end()]
+
     def _clause(self, q: str, pos: int) -> tuple[int, int]:
         starts = [m.end() for m in CLAUSE.finditer(q, 0, pos)]
         start = starts[-1] if starts else 0
@@ -1176,7 +1190,7 @@ class Reader:
                 said = []  # 已经第四年了，每年租赁费都是10万: every year's fee, not the fourth year's
             age = "|".join(map(re.escape, self.lex.years.not_use))
             span_said = "|".join(map(re.escape, self.lex.years.leading + self.lex.years.trailing))
-            if a.year is None and len(said) == 1 and not any(x.start < a.start for x in amounts if x is not a) \
+            if a.year is None and len(said) == 1 and not any(s0 <= x.start < a.start for x in amounts if x is not a) \
                     and not re.search(rf"(?:{age})\s*{re.escape(said[0])}", q[s0:a.start]) \
                     and not re.search(rf"(?:{span_said})[一二两三四五\d]年", q[clause_start(q, a.start):a.start]) \
                     and not each_year_said(q[clause_start(q, a.start):a.end], self.lex.years):
@@ -1430,11 +1444,14 @@ class Reader:
                 return True  # 给不给补, 管不管; 这个能当申报材料吧
         # Keywords ending in a share or a figure of a limit, asking nothing (珠海企业 奖补比例 80%, 公示期 7个工作日):
         # the figure is put forward to be checked.
-        words = q.split()
-        if len(words) >= 2 and not re.search(r"什么|多少|哪|几|怎么|如何|吗|么|呢|[？?]", q):
+        words = q.strip().rstrip("？?").split()
+        if len(words) >= 2 and not re.search(r"什么|多少|哪|几|怎么|如何|吗|么|呢", q):
             last = words[-1]
-            if any(m.end() == len(q.rstrip()) for _, m in shares(q)) or (
-                    re.fullmatch(r"[\d一二两三四五六七八九十]+\s*(?:个工作日|工作日|天|日|年|个月|人|项|家)", last)):
+            if not re.search(r"[？?]", q) and (any(m.end() == len(q.rstrip()) for _, m in shares(q)) or (
+                    re.fullmatch(r"[\d一二两三四五六七八九十]+\s*(?:个工作日|工作日|天|日|年|个月|人|项|家)", last))):
+                return True
+            # 三大电信运营商 初始限额 500万？: a limit's figure put forward, question mark or not
+            if re.fullmatch(r"\d+(?:\.\d+)?\s*[万亿]元?", last) and any(w in words[-2] for w in self.lex.limit_words):
                 return True
         return False
 
@@ -1509,7 +1526,8 @@ class Reader:
         current = re.search(self.lex.years.current, q)
         if current and summed and not asked:
             ordinals = set()  # 已经第四年了…前前后后一共: the sum of the years so far, not the fourth alone
-        each = each_year_said(q, self.lex.years)
+        # (会不会碰到每年的总封顶: a cap of every year, not a fee paid every year)
+        each = each_year_said(re.sub(r"每年(?:的)?总?(?:封顶|上限|最高|限额|额度)", " ", q), self.lex.years)
         still_open, validity = self.status_asked(q)
         amounts = self.amounts(q)
         years_given = {a.year for a in amounts if a.year}

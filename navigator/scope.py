@@ -188,8 +188,9 @@ class Scope:
         for m in re.finditer(r"(20\d\d)\s*年(?:度)?(?:的)?(?:[\u4e00-\u9fff“”\"]{0,14})(?:服务券|补贴|补助|政策|通知|申领工作)", q):
             year = m.group(1)
             if re.match(r"20\d\d\s*年\s*\d", m.group(0)) or re.match(
-                    r"20\d\d\s*年(?:度)?\s*(?:申请|申报|申领|想|准备|打算|能|可以|还|再|去|要)", m.group(0)):
-                continue  # 2024年申请伊春的补助: the year of the act, not of a policy
+                    r"20\d\d\s*年(?:度)?\s*(?:申请|申报|申领|想|准备|打算|能|可以|还|再|去|要|已经|已|就|才|曾|刚|拿|领|获)",
+                    m.group(0)):
+                continue  # 2024年申请伊春的补助 / 2022年已经拿过一次补助: the year of an act, not of a policy
             candidates = [d for d in self.corpus.docs.values() if not r.places or
                           any(self.reader.inside(d.region, p) for p in self.reader.most_specific(r.places))]
             if candidates and not any(year in d.title or year in d.aliases or str(d.issued_on.year) == year

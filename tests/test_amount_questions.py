@@ -455,3 +455,13 @@ def test_a_range_is_estimated_at_both_ends_and_stated_only_when_they_agree(quest
         assert r["estimate"] is None and r["clarify"] is not None, r["answer"][:300]
     else:
         assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:300]
+
+
+def test_a_cap_of_every_year_asked_about_is_no_fee_paid_every_year():
+    """会不会碰到每年的总封顶: the cap, not 每年 of a fee; 今年软件开发云刚开第一年 gives the first year."""
+    from navigator.answer import answerer
+
+    r = answerer().ask("我们是白云区一家做医疗器械的四上制造企业，上年度全库纳税2500万元，在白云有自己的生产车间。今年软件开发云刚开"
+                       "第一年，云服务费90万元；公有云服务费120万元；另外车间数字化改造服务费50万元。这三项今年合起来能补多少，会不会"
+                       "碰到每年的总封顶？", as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is not None and r["estimate"]["total_cny"] == "1900000.00", r["answer"][:300]

@@ -1910,3 +1910,25 @@ def test_the_points_of_a_section_asked_beside_a_yes_no_are_listed(ask):
     for point in ("主要产品或服务介绍", "核心技术", "主要技术指标"):
         assert point in r["answer"], r["answer"][:600]
     assert cited(r, "yichun-2023", "附件1 二、技术实力（一）"), r["citations"]
+
+
+def test_a_year_of_the_askers_own_act_is_no_year_of_a_policy(ask):
+    """2022年已经拿过一次上云补助: the year of receiving, not a 2022 policy the corpus lacks."""
+    r = ask("伊春一家企业2022年已经拿过一次上云补助，今年又和别家签了新的云服务合同，还能再申领一次吗？", as_of=dt.date(2024, 1, 1))
+    assert not r["refused"] and r["answer"].startswith("不可以"), r["answer"][:300]
+    assert cited(r, "yichun-2023", "二、申报条件（六）"), r["citations"]
+
+
+@pytest.mark.parametrize("question, verdict, doc, article", [
+    # 不用再走一遍审核 agrees with 原则上不再审核 (a few words between the negation and the act)
+    ("我们是2019年就通过了“上云上平台”供应商产品审核的服务商，听说2020年不用再走一遍审核，产品原则上直接在平台上架，是这样吗？",
+     "可以", "guangdong-2020", "五、产品目录（一）"),
+    # 纸质 / 邮寄 against a text that takes the 邮箱 only
+    ("客户问：他们是2019年的上云上平台供应商，要办产品下架，变更申请能寄纸质材料到省厅吗？", "不可以", "guangdong-2020", "五、产品目录（二）"),
+    # a limit's figure put forward in keywords, with a question mark
+    ("2020服务券 三大电信运营商 初始限额 500万？", "不可以", "guangdong-2020", "三、额度安排（二）"),
+])
+def test_verdicts_read_off_the_twenty_first_set(ask, question, verdict, doc, article):
+    r = ask(question, as_of=dt.date(2021, 1, 1))
+    assert re.match(r"(可以|不可以|文件未作规定)", r["answer"]).group(1) == verdict, r["answer"][:300]
+    assert cited(r, doc, article), r["citations"]

@@ -360,3 +360,25 @@ def test_a_change_in_a_follow_up_applies_to_the_amount_of_its_kind(turns, total)
         engine.ask_in(conv, t, as_of=dt.date(2021, 1, 1))
     r = engine.ask_in(conv, turns[-1], as_of=dt.date(2021, 1, 1))
     assert r.estimate is not None and r.estimate["total_cny"] == total, r.answer[:300]
+
+
+@pytest.mark.parametrize("turns, total", [
+    # a factor said of the amount before (翻一倍, 减半): it stated the first turn's figure again before
+    (["伊春企业首次上云，合同额9万元，能补多少", "要是合同额翻一倍呢？"], "90000.00"),
+    (["白云四上企业纳税800万，公有云服务费60万，能补多少", "服务费减半呢"], "150000.00"),
+])
+def test_a_follow_up_scaling_an_amount_said_before(turns, total):
+    engine = answerer().engine
+    conv = Conversation()
+    for t in turns[:-1]:
+        engine.ask_in(conv, t, as_of=dt.date(2021, 1, 1))
+    r = engine.ask_in(conv, turns[-1], as_of=dt.date(2021, 1, 1))
+    assert r.estimate is not None and r.estimate["total_cny"] == total, r.answer[:300]
+
+
+def test_an_unrelated_calculation_after_a_policy_turn_is_refused():
+    """帮我算一下100万房贷30年的月供: a figure of nothing these texts pay for, beside a thing they never name."""
+    engine = answerer().engine
+    conv = Conversation()
+    engine.ask_in(conv, "资源池认定每年组织几次？", as_of=dt.date(2021, 1, 1))
+    assert engine.ask_in(conv, "帮我算一下100万房贷30年的月供", as_of=dt.date(2021, 1, 1)).refused
