@@ -2849,8 +2849,8 @@ class Engine:
         每半年组织一次); the first alternative starts after 是 and is at most as many words as the second.
         """
         m = re.search(r"([\u4e00-\u9fff]{2,10})还是([\u4e00-\u9fff]{2,10})", ctx.q)
-        if m is None:
-            return None
+        if m is None or m.group(2)[0] in self.lex.still_after:
+            return None  # 我们还是得交材料: 还是 as "still", not a choice
         second = self.scope.jieba.lcut(re.sub(self.lex.choice_tail, "", m.group(2)) or m.group(2))
         head = re.split(r"是|要|采用|采取|按照", m.group(1))[-1] or m.group(1)  # 服务券是先到先得 → 先到先得
         first = self.scope.jieba.lcut(head)[-len(second):]

@@ -292,6 +292,7 @@ class Lexicon(Model):
     limit_words: list[str] = []  # 初始限额 500万？: a limit a figure is put forward for
     plain_words: list[str] = []  # 今天, 满足: words the texts never use that name no topic
     budget_question: str = ""  # 总盘子多少钱, 总预算: the funds of a whole programme asked
+    still_after: str = ""  # 还是得交 / 还是不行: 还是 as "still" before these, not a choice
     choice_tail: str = "(?!)"  # 分期拨付呢: what ends the second alternative of a choice and is no part of it
     material_words: str = "(?!)"  # 申请表, 合同, 凭证: a question naming a document to hand in
     asks_written: str = "(?!)"  # 文件里有写吗: whether the text states what is asked
