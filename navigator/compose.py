@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -1935,7 +1936,7 @@ class Engine:
             return lead
 
         def said(x: Sentence) -> int:  # the word as a word of the sentence, then inside one (申报书), then its kin (申领)
-            tokens = set(self.scope.jieba.lcut(x.text))
+            tokens = self._words_of(x.text)
             return sum(3 if t in tokens else 2 if squash(t) in squash(x.text) else any(
                 squash(k) in squash(x.text) for k in self.scope.kin(t)) for t in words)
 
@@ -1947,6 +1948,11 @@ class Engine:
             return best if said(best) >= said(lead) else lead
         best = max(pool, key=said)
         return best if said(best) > said(lead) else lead
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 — one engine per process; sentences are the corpus's
+    def _words_of(self, text: str) -> frozenset[str]:
+        """The segmenter's words of a sentence, cut once."""
+        return frozenset(self.scope.jieba.lcut(text))
 
     def _asked_head(self, ctx: Context, at: int) -> str | None:
         """The thing a value is asked of, said after the question word (多久出认定结果 → 结果): the clause's last noun
@@ -2053,14 +2059,18 @@ class Engine:
         body = squash("".join(self.corpus.docs[d].body for d in docs if d in self.corpus.docs))
         places = {p.text for p in ctx.r.places}
         for t in self.scope.jieba.lcut(tail):
-            if len(t) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", t) or not body or squash(t) in body \
-                    or t in GENERIC_WORDS or t in self.lex.yes_no.not_things or t in self.lex.question_words \
-                    or t in places or self.reader.gaz.lookup(t) or t in self.lex.deixis:
-                continue
-            if any(t in g and any(squash(x) in body for x in g) for g in self.lex.synonyms):
+            if len(t) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", t) or not body or t in self.lex.deixis \
+                    or self._no_absent_thing(t, body, places):
                 continue
             return t
         return None
+
+    def _no_absent_thing(self, t: str, body: str, places: set[str]) -> bool:
+        """The word is said in the document (``body``, squashed), or its kin is, or it names no thing a text must
+        name: a place, a generic or asking word."""
+        return t in places or bool(self.reader.gaz.lookup(t)) or t in self.lex.yes_no.not_things \
+            or t in GENERIC_WORDS or t in self.lex.question_words or squash(t) in body \
+            or any(t in g and any(squash(x) in body for x in g) for g in self.lex.synonyms)
 
     def _unruled_requirement(self, ctx: Context) -> tuple[str, list[Citation]] | None:
         """A requirement asked about an attribute of the asker (企业要成立满几年吗, 要求是规上企业吗) that no condition
@@ -2175,13 +2185,10 @@ class Engine:
             if len(t) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", t) or (
                     kinds.get(t, "")[:1] != "n" and kinds.get(t) != "vn" and t not in fees):
                 continue
-            if t in places or self.reader.gaz.lookup(t):
+            if self._no_absent_thing(t, body, places):
                 continue  # 比广州的企业高: a place compared, not a thing the text should name
-            if t in self.lex.yes_no.not_things or t in GENERIC_WORDS or t in self.lex.question_words or t in names \
-                    or squash(t) in body or self.scope.voucher_act(t) or (  # 签合同 in 签订服务合同
-                        len(t) >= 3 and re.search(".{0,3}".join(map(re.escape, t)), body)):
-                continue
-            if any(t in g and any(squash(x) in body for x in g) for g in self.lex.synonyms):
+            if t in names or self.scope.voucher_act(t) or (  # 签合同 in 签订服务合同
+                    len(t) >= 3 and re.search(".{0,3}".join(map(re.escape, t)), body)):
                 continue
             return t
         return None
