@@ -593,11 +593,15 @@ class Engine:
                 self._quotes(d, ctx, limit=2)
                 self._status_lines(d, ctx)
                 return d
+        if not r.yes_no and self._process_range(d, ctx):  # 评审做完以后，到公布之前还有哪些步骤
+            self._status_lines(d, ctx)
+            return d
         addressee = self._addressee(ctx)  # 印发给了谁，要求他们做什么: the notice, not the conditions
         attribute = addressee is None and self._attribute(d, ctx)
         lead = self._quotes(d, ctx, limit=2 if attribute else 3)
+        lead = self._line_sentence(d, ctx, lead)
         found = self._issue_date(ctx) or self._doc_number(ctx) or addressee or self._attachments(ctx) \
-            or self._looked_up(ctx, lead)
+            or self._addressee_task(ctx) or self._looked_up(ctx, lead)
         if found is False:
             doc = self.corpus.docs[self._lookup_doc(ctx)]
             what = "、".join(self.lex.lookup_intents[k] for k in r.intents if k in self.lex.lookup_intents)
@@ -620,6 +624,16 @@ class Engine:
                 d.lines.insert(d.lines.index(line) + 1, self._quote_line(x.article, x.text))
             if listed:
                 d.headline = f"{'；'.join(tidy(x.text) for x in [found, *listed])}（{found.article.label}）"
+            asked_to = re.search(self.lex.request_words, found.text) if re.search(self.lex.addressee_task, q) else None
+            if asked_to is not None:  # 让镇街经信部门干啥: what the notice asks of them, from its 请 on
+                d.headline = f"{tidy(found.text[asked_to.start():])}（{found.article.label}）"
+            dated = self._dated_lines(ctx) if len(re.findall(self.lex.issue_date_question, q)) >= 2 else []
+            if found in dated and len(dated) >= 2:  # 哪天发文的，办公室又是哪天印发的: every dated line, in order
+                for x in dated:
+                    if x is not found:
+                        d.lines.insert(d.lines.index(line) + 1, self._quote_line(x.article, x.text))
+                        d.cites.insert(0, self.corpus.cite_article(x.article, x.text))
+                d.headline = "日期：" + "；".join(f"{tidy(x.text)}（{x.article.label}）" for x in dated)
             if re.search(self.lex.issue_date_question, q) and not ISSUE_DATE.search(found.text):
                 shown = " ".join(found.text.split())  # 2023年  月: the blank left for the month kept visible
                 d.headline = (f"文件正文未载明发布日期；{found.article.label}的落款为“{shown}”"
@@ -636,8 +650,11 @@ class Engine:
                     d.lines.insert(d.lines.index("依据：") + 1 if "依据：" in d.lines else 0, line)
         if step is not None:
             # 第6项和第8项分别是什么: each item named, in the order asked
+            places = self._positions(q)
             steps = [step, *(x for m in list(re.finditer(self.lex.step_position.nth, q))[1:]
                              if (x := self._step_asked(d, dataclasses.replace(ctx, q=m.group(0)), lead)) is not None)]
+            if len(places) >= 2:  # 头一份和最后一份 / 最后两项: each place asked
+                steps = [step, *(x for i in places[1:] if (x := self._step_asked(d, ctx, lead, at=i)) is not None)]
             d.headline = "；".join(f"{where}：{tidy(sentence)}（{pick.label}）" for pick, sentence, where in steps)
             for pick, sentence, _where in reversed(steps):
                 d.cites.insert(0, self.corpus.cite_article(pick, sentence))
@@ -703,10 +720,14 @@ class Engine:
             d.quotes.insert(0, stated)
         if unstated:
             near = self._nearest_step(ctx, lead)
+            basis = self._count_basis(ctx) if unstated == "次数" else None
             d.headline = (f"文件未作规定：文件没有写明{unstated}，最接近的条文是{near.article.label}"
-                          f"（“{tidy(near.text)}”），请以主管部门解释为准。")
+                          f"（“{tidy(near.text)}”）" + (f"；奖补标准见{basis.article}（“{tidy(basis.quote)}”）" if basis else "")
+                          + "，请以主管部门解释为准。")
             if near is not lead:
                 d.cites.insert(0, self.corpus.cite_article(near.article, near.text))
+            if basis is not None:
+                d.cites.append(basis)
         self._status_lines(d, ctx)
         return d
 
@@ -1164,6 +1185,15 @@ class Engine:
         rate = getattr(calc, "rate", None) or (calc.rates[0] if getattr(calc, "rates", None) else None)
         return (rate or calc.groups[0].rate).cite
 
+    def _count_basis(self, ctx: Context) -> Citation | None:
+        """一家能领几张券, where no text counts the vouchers: the rate article of the one programme asked about,
+        which says what a voucher is worth (以项目实际合同额的一定比例予以奖补)."""
+        if not re.search(self.lex.voucher_count, ctx.q):
+            return None
+        cites = {(c.doc_id, c.article): c for p in ctx.programmes
+                 if (c := self._rate_cite(self.reg.get(p))) is not None}
+        return next(iter(cites.values())) if len(cites) == 1 else None
+
     # --- yes / no ------------------------------------------------------------------------------------------
 
     def _yes_no(self, d: Draft, ctx: Context) -> Draft:
@@ -1178,7 +1208,11 @@ class Engine:
             d.cites.insert(0, cite)
         if verdict is None:
             art = lead.article.label if lead else ""
-            d.headline = reason or f"文件未作规定：现有文件对此没有明确规定，最接近的条文是{art}。"
+            who = None if reason else self._conditions_asked(ctx, [self.reg.get(p) for p in ctx.programmes])
+            if who is not None:  # 有欠税记录会不会卡申请: what the conditions do say is where to look
+                d.cites.insert(0, who)
+            d.headline = reason or (f"文件未作规定：现有文件对此没有明确规定，最接近的条文是{art}"
+                                    + (f"；申请条件见{who.article}（“{tidy(who.quote)}”）。" if who else "。"))
         else:
             word = "可以" if verdict else "不可以"
             d.headline = f"{word}。{reason}" if reason else f"{word}。（{lead.article.label}：“{tidy(sentence)}”）"
@@ -1246,7 +1280,8 @@ class Engine:
         unregistered = self._registration_unruled(ctx, progs, bool(elsewhere))
         if unregistered is not None:
             return None, unregistered[0], unregistered[1]
-        combining = any(w in q for w in self.lex.combining_words)
+        # (连续三年都申请 / 每年都申请: one programme again, not two at once)
+        combining = any(w in q for w in self.lex.combining_words) and not re.search(self.lex.years_again, q)
         lines = self.reader.lines_named(q)
         # 1b. Combining programmes of different documents: the texts are silent unless a sentence speaks of it.
         docs_named = {self.reg.get(p).doc for p in lines} | set(self.reader.topic_documents(q)) | {
@@ -1301,6 +1336,21 @@ class Engine:
         acted = self._actor_verdict(q, [x for x in [lead, *(quotes or [])] if x is not None])
         if acted is not None:
             return acted
+        unit = self._other_unit(ctx, progs, [x for x in [lead, *(quotes or [])] if x is not None])
+        if unit is not None:  # 是交到省厅科技处吗 against …提交至我厅（工业互联网处）邮箱
+            return False, f"（{unit.article.label}：“{tidy(unit.text)}”）", self.corpus.cite_article(unit.article,
+                                                                                                  unit.text)
+        wider = self._not_limited(ctx, progs, lead)
+        if wider is not None:  # 只能从专家委员会里选吗 against 专家成员包括但不限于…专家委员会
+            return False, f"（{wider.article.label}：“{tidy(wider.text)}”）", self.corpus.cite_article(wider.article,
+                                                                                                    wider.text)
+        used = self._use_verdict(ctx, progs)
+        if used is not None:  # 数据流量费用能用服务券抵吗 against 服务券可用于…数据流量费用…但…不列入
+            return used
+        binding = self._binding(ctx, progs)
+        if binding is not None:  # 平台上后来发的通知不管用，对吗 against 具体时间以…平台通知为准
+            return False, f"（{binding.article.label}：“{tidy(binding.text)}”）", self.corpus.cite_article(
+                binding.article, binding.text)
         for s in [x for x in [lead, *(quotes or [])] if x is not None]:
             if self._forbids_opposite(q, s.text):
                 return True, f"（{s.article.label}：“{tidy(s.text)}”）", self.corpus.cite_article(s.article, s.text)
@@ -1406,8 +1456,11 @@ class Engine:
             art = lead.article.label if lead else ""
             prog = self.reg.get(ctx.programmes[0]) if ctx.programmes else None
             where = f"；申请条件见{prog.who.cite.article}" if prog else ""
+            basis = self._count_basis(ctx)
+            where += f"；奖补标准见{basis.article}（“{tidy(basis.quote)}”）" if basis else ""
             return None, (f"文件未作规定：现有文件没有对此作出规定（最接近的条文是{art}{where}），请以主管部门解释为准。"
-                          if art else "文件未作规定：现有文件没有对此作出规定。"), prog.who.cite if prog else None
+                          if art else "文件未作规定：现有文件没有对此作出规定。"), [
+                c for c in (prog.who.cite if prog else None, basis) if c is not None] or None
         # Several lines of one document under a shared cap (可同时申请多种服务券): that article decides.
         if combining and len(lines) >= 2 and len({self.reg.get(p).doc for p in lines}) == 1:
             cap = self.reg.shared_cap_for(self.reg.get(lines[0]))
@@ -1434,6 +1487,10 @@ class Engine:
         if absent:
             art = lead.article.label if lead else ""
             near = f"，最接近的条文是{art}" if art else ""
+            who = self._conditions_asked(ctx, progs)
+            if who is not None:  # 纳税信用B级会不会影响申请: what the conditions do say is where to look
+                return None, (f"文件未作规定：文件没有提到“{absent}”{near}；申请条件见{who.article}（“{tidy(who.quote)}”），"
+                              f"请以主管部门解释为准。"), who
             return None, f"文件未作规定：文件没有提到“{absent}”{near}，请以主管部门解释为准。", None
         if found is not None:
             return found
@@ -1758,6 +1815,8 @@ class Engine:
         if not sentence:
             return None
         q = ctx.q
+        # 不合格的会被淘汰出去吗 against 对评价为“不合格”的予以淘汰: the outcome the question names, said, is a yes
+        negative = [w for w in self.lex.yes_no.negative if w not in q]
         content = [t for t in self.scope.content_words(q, ctx.r) if t not in GENERIC_WORDS]
         heading = lead.article.heading if lead else ""
         if lead is not None:  # a bold heading the extraction repaired is the article's own title (实行…全省互认)
@@ -1768,8 +1827,15 @@ class Engine:
         head_overlap = [t for t in content if self._says(t, heading)]
         if content and not overlap and not head_overlap:
             return None
+        # 资源池企业搬到深圳了还算不算 against …对评价为“不合格”的予以淘汰: a sentence saying no that names only the
+        # programme, nothing of what is asked of it (搬到, 深圳), does not speak to the question. (A sentence saying
+        # whom a line is for, in other words than the asker's, does answer: 车联网软件 against 软件和信息技术服务企业.)
+        own = [t for t in content if t not in self.name_words and not any(t in n for n in self.name_words)]
+        if any(w in sentence for w in negative) and own and not any(self._says(t, sentence) or self._says(t, heading) or (
+                len(t) >= 4 and self._says(t[:2], sentence)) for t in own):
+            return None
         if len(head_overlap) > len(overlap) + 1:
-            return not any(w in heading for w in self.lex.yes_no.negative)
+            return not any(w in heading for w in negative)
         # The clauses that speak of what is asked decide (原则上不再审核，直接…予以上架 → 直接上架: yes).
         clauses = [c for c in re.split(r"[，,；;：:]", sentence) if c.strip()]
         share = [sum(self._says(t, c) for t in content) for c in clauses]
@@ -1777,9 +1843,9 @@ class Engine:
         if best and len(clauses) > 1:
             # 不得设定相关条款，对…采取歧视性措施: a prohibition governs the clauses after it.
             governed = [any(w in c for c in clauses[:i] for w in self.lex.yes_no.governing) for i in range(len(clauses))]
-            return not any(g or any(w in c for w in self.lex.yes_no.negative)
+            return not any(g or any(w in c for w in negative)
                            for c, n, g in zip(clauses, share, governed, strict=True) if n == best)
-        return not any(w in sentence for w in self.lex.yes_no.negative)
+        return not any(w in sentence for w in negative)
 
     def _material_verdict(self, ctx: Context, progs: list[Programme]):
         """要不要交纳税证明 / 需要域名备案证明吗 / 营业执照要原件吗: yes with the item of the programme's materials that
@@ -1810,6 +1876,13 @@ class Engine:
         specific = [t for t in words if t not in self.lex.general_documents]
         if not specific or all(any(self._says(t, m.text) for m in items) for t in specific):
             return None  # what it names is listed in parts (使用人员 … 证明材料): the text below decides
+        # 股权结构变了要不要另交变更请示: a sentence of the document outside the list that says it is handed in
+        # (发生…重大变更的，应提交申请变更请示) decides, with its condition quoted.
+        owed = next((x for x in self.quoter.sentences if x.article.doc_id == lists[0].doc
+                     and all(says(t, x.text) for t in specific) and re.search(self.lex.must_hand_in, x.text)), None)
+        plain = re.sub("|".join(map(re.escape, sorted(self.lex.yes_no.markers, key=len, reverse=True))), " ", q)
+        if owed is not None and not any(w in plain for w in self.lex.negations):  # (是不是要: asking, no negation)
+            return True, f"（{owed.article.label}：“{tidy(owed.text)}”）", self.corpus.cite_article(owed.article, owed.text)
         first = items[0].cite
         at = sorted((q.find(t), q.find(t) + len(t)) for t in words)
         phrase = q[at[0][0]:at[-1][1]]  # 纳税证明, as said
@@ -1931,7 +2004,8 @@ class Engine:
         clause = ctx.q[start:at.end() + end.start()]
         names = self.name_words | {p.text for p in ctx.r.places}
         words = [t for t in self.scope.content_words(clause, ctx.r) if t not in GENERIC_WORDS and t not in names
-                 and t not in GENERIC_TITLE_WORDS]  # (上云, 补助: words of every programme's name)
+                 and t not in GENERIC_TITLE_WORDS  # (上云, 补助: words of every programme's name)
+                 and t not in self.lex.validity.document_words]  # (细则有没有规定: the text itself, no act)
         if not words:
             return lead
 
@@ -2146,6 +2220,25 @@ class Engine:
                 return f"文件未作规定：{tidy(note.text)}（{note.cite.article}：“{tidy(note.cite.quote)}”）。", [note.cite]
         return None
 
+    def _conditions_asked(self, ctx: Context, progs: list[Programme]) -> Citation | None:
+        """The conditions article of the one programme a question asks to apply to (会不会影响申请): where a fact
+        the text never names would be judged."""
+        whos = {(p.who.cite.doc_id, p.who.cite.article): p.who.cite for p in progs}
+        if not whos or len({d for d, _ in whos}) != 1 or not any(len(w) >= 2 and w in ctx.q
+                                                                  for w in self.lex.eligibility_words):
+            return None
+        if len(whos) == 1:
+            return next(iter(whos.values()))
+        # 白云 各类服务券 第八条（一）…（四）: the article that holds them all
+        doc = self.corpus.docs[next(iter(whos))[0]]
+        arts = [doc.article_by_label(a) for _, a in whos]
+        parents = {a.parent for a in arts if a is not None}
+        if len(parents) != 1 or None in parents:
+            return None
+        top = self.corpus.article(parents.pop())
+        first = next(iter(top.sentences()), None)
+        return self.corpus.cite_article(top, first) if first else None
+
     def _open_point(self, ctx: Context) -> tuple[str, list[Citation]] | None:
         """Something asked that the texts leave open, told from the programmes' data: a requirement no condition
         reads, a fee for applying, or a ceiling the text does not set."""
@@ -2204,6 +2297,8 @@ class Engine:
         """资源池认定结果是不是省联盟公布 against 并由省经济和信息化委予以确认并发布…结果: the office the question names
         for an act against the one the sentence names in the clause of that act (else the nearest one before it)."""
         find, canon = self._actor_names
+        if re.search(self.lex.asked_values["时限"].question, q):
+            return None  # 到市财政局拨款，有没有规定多少天之内办完: a time asked, not who acts
         claims = [m for m in find.finditer(q) if re.search(self.lex.yes_no.actor_claim, q[:m.start()])]
         asked = {canon[m.group()] for m in claims}
         # 直接交省经信委: the act said next to the office claimed (交), before any other the question names (认定)
@@ -2240,6 +2335,78 @@ class Engine:
             if here or before:
                 return doer, f"（{s.article.label}：“{tidy(s.text)}”）", self.corpus.cite_article(s.article, s.text)
         return None
+
+    def _other_unit(self, ctx: Context, progs: list[Programme], said: list[Sentence]) -> Sentence | None:
+        """An office's division put forward (交到省厅科技处吗) that its document never names, where a quoted sentence
+        names another (提交至我厅（工业互联网处）邮箱): that sentence."""
+        m = re.search(self.lex.yes_no.unit_claim, ctx.q)
+        docs = {x.doc for x in progs} | {x.article.doc_id for x in said}
+        if m is None or len(docs) != 1:
+            return None
+        body = squash(self.corpus.docs[next(iter(docs))].body)
+        if squash(m.group(1)) in body:
+            return None
+        return next((x for x in said if re.search(self.lex.yes_no.unit_named, x.text)), None)
+
+    def _not_limited(self, ctx: Context, progs: list[Programme], lead: Sentence | None) -> Sentence | None:
+        """A question whether something comes only from one source (只能从…专家委员会里选吗) against a sentence that
+        names that source among others, not limited to it (包括但不限于…专家委员会): that sentence."""
+        yn = self.lex.yes_no
+        if not re.search(yn.only_from, ctx.q):
+            return None
+        docs = {x.doc for x in progs} | ({lead.article.doc_id} if lead is not None else set())
+        words = [t for t in self.scope.content_words(ctx.q, ctx.r) if len(t) >= 3 and t not in GENERIC_WORDS
+                 and t not in self.name_words]
+        for x in self.quoter.sentences:
+            m = re.search(yn.not_limited, x.text) if x.article.doc_id in docs else None
+            if m and any(self._says(t, x.text[m.end():]) for t in words):
+                return x
+        return None
+
+    def _use_verdict(self, ctx: Context, progs: list[Programme]):
+        """What a voucher may pay for, asked (数据流量费用…想用服务券抵，符合用途不): no when what the document leaves out
+        (但企业购买自动化设备…不列入) names it, yes when its sentence of uses (服务券可用于…) does; silent for a fee it
+        names in neither. The share the enterprise pays itself (剩下那两成) is another rule's."""
+        u = self.lex.voucher_use
+        if not re.search(u.question, ctx.q):
+            return None
+        docs = {x.doc for x in progs}
+        words = [t for t in self.scope.content_words(ctx.q, ctx.r) if len(t) >= 2 and t not in GENERIC_WORDS
+                 and t not in u.light and t not in self.name_words and not any(c in t for c in u.voucher_chars)]
+        for x in self.quoter.sentences:
+            if x.article.doc_id not in docs or not re.search(u.sentence, x.text):
+                continue
+            allowed, _, rest = x.text.partition(u.but)
+            after = [y for i in self.quoter.by_article.get(x.article.id, []) if (y := self.quoter.sentences[i]).index
+                     > x.index and y.text.startswith(u.but)]
+            left_out = next((y for y in [x, *after] if any(self._says(t, y.text.partition(u.but)[2] or (
+                y.text if y is not x else "")) for t in words)), None)
+            if left_out is not None:
+                return False, f"（{x.article.label}：“{tidy(left_out.text)}”）", self.corpus.cite_article(
+                    x.article, left_out.text)
+            if re.search(u.remainder, ctx.q):
+                return None
+            cite = self.corpus.cite_article(x.article, x.text)
+            if any(self._says(t, allowed) for t in words):
+                return True, f"（{x.article.label}：“{tidy(x.text)}”）", cite
+            fee = next((t for t in reversed(words) if re.search(u.fee, t)), None)
+            if fee is not None:  # 员工培训费: a fee the list (…等) does not name, nor what it leaves out
+                return None, (f"文件未作规定：{x.article.label}所列用途没有提到“{fee}”（“{tidy(x.text)}”），"
+                              "请以主管部门解释为准。"), cite
+        return None
+
+    def _binding(self, ctx: Context, progs: list[Programme]) -> Sentence | None:
+        """A thing the question says does not count (后来发的通知不管用) that a sentence of the document makes binding
+        (具体时间以“…平台”通知为准): that sentence."""
+        m = re.search(self.lex.yes_no.dismissal, ctx.q)
+        docs = {x.doc for x in progs}
+        if m is None or len(docs) != 1:
+            return None
+        words = [t for t in self.scope.jieba.lcut(m.group(1)) if len(t) >= 2 and t not in GENERIC_WORDS]
+        if not words:
+            return None
+        said = re.compile(self.lex.yes_no.binding.format(thing=re.escape(words[-1])))
+        return next((x for x in self.quoter.sentences if x.article.doc_id in docs and said.search(x.text)), None)
 
     def _forbids_opposite(self, q: str, sentence: str) -> bool:
         """应该对我们一视同仁吧 against 不得…采取歧视性或差异化措施: the sentence forbids the opposite of the claim."""
@@ -2753,7 +2920,7 @@ class Engine:
                     q = q.replace(w, " ")
         titles = "".join(self.reg.get(p).title for p in r.programmes if p in self.reg.programmes)
         return [t for t in self.scope.content_words(q, r) if t not in GENERIC_WORDS and t not in ATTRIBUTE_WORDS
-                and t not in titles]  # 工业云公共服务平台认定…: the programme's own name asks nothing more
+                and t not in titles and t not in self.lex.plain_words]  # (这边, 备齐: no detail asked)  # 工业云公共服务平台认定…: the programme's own name asks nothing more
 
     def _attribute_data(self, prog: Programme, focus: str) -> list[str]:
         return [c.model_dump_json() for _t, c in self._attribute_lines(prog, focus)]
@@ -2916,13 +3083,22 @@ class Engine:
         short = re.match(r"(?:来|去|负责)?(.)", r.question[asked.end():])
         short_act = self.lex.actor_act_short.get(short.group(1)) if short else None
         act = short_act or act
+        said = None
+        if act is None and not re.match(r"\s*的", r.question[asked.end():]):
+            # 谁 作出 复核决定: the words after the asking word name the act, every one of them (not 接受谁的监督,
+            # nor one light verb: 哪个机构负责的)
+            said = [t for t in self.scope.content_words(r.question[asked.end():asked.end() + 2 * WHO_ACT_CHARS], r)
+                    if len(t) >= 2 and t not in GENERIC_WORDS and t not in self.lex.who_light_acts]
+            said = said if len(said) >= 2 else None
+            act = said
         if act is None or set(r.intents) & set(self.lex.lookup_intents):
             return None
-        if find.search(lead.text) and (not short_act or any(w in lead.text for w in act)):
+        if find.search(lead.text) and (all(w in lead.text for w in act) if said else (
+                not short_act or any(w in lead.text for w in act))):
             return None  # the deciding sentence names the office (that does the act)
         words = [t for t in self.scope.content_words(r.question, r) if t not in GENERIC_WORDS and t not in act]
         pool = [x for x in self.quoter.sentences if x.article.doc_id == lead.article.doc_id
-                and find.search(x.text) and any(w in x.text for w in act)]
+                and find.search(x.text) and (all if said else any)(w in x.text for w in act)]
         if not pool:
             return None
         return max(pool, key=lambda x: sum(self._says(t, self._under_headings(x)) for t in words))
@@ -2979,12 +3155,93 @@ class Engine:
         if not re.search(self.lex.issue_date_question, ctx.q):
             return None
         doc = self._asked_doc(ctx)
-        dated = [x for x in self.quoter.sentences if x.article.doc_id == doc and x.article.label in ("落款", "印发通知")
-                 and ISSUE_DATE.search(x.text) and len(x.text) <= 40]
+        dated = self._dated_lines(ctx)
         # 印发日期: the line that says 印发 with its date (…办公室 2015年10月23日印发), else the notice's date; a text
         # that prints no date of its own gives the date line of its forms (申报书 2023年  月), said to be only that.
         return next((x for x in dated if "印发" in x.text and "印发" in ctx.q), None) or next(iter(dated), None) or next(
             (x for x in self.quoter.sentences if x.article.doc_id == doc and FORM_DATE.fullmatch(x.text.strip())), None)
+
+    def _process_range(self, d: Draft, ctx: Context) -> bool:
+        """The steps of a programme's procedure between two the question names (专家评审做完以后，到正式公布认定结果之前
+        还要经过哪些步骤; 从县区到省里要经过哪几道), each quoted from its article in full."""
+        q = ctx.q
+        rng = self.lex.process_range
+        if not re.search(rng.asks, q):
+            return False
+        after = re.search(rng.after, q)
+        frm = re.search(rng.start, q)
+        if after is None and frm is None:
+            return False
+        upto = re.compile(rng.end).search(q, after.end() if after is not None else frm.start() + 1)
+        progs = [self.reg.get(p) for p in ctx.programmes if self.reg.get(p).process]
+        if not progs or len({x.doc for x in progs}) != 1:
+            return False
+        steps = progs[0].process
+        doc = self.corpus.docs[progs[0].doc]
+        arts = [doc.article_by_label(x.cite.article) for x in steps]
+        texts = [x.text + (a.own_text if a is not None else "") for x, a in zip(steps, arts, strict=True)]
+
+        def best(words: str, lo: int = 0) -> int | None:
+            said = [t for t in self.scope.content_words(words, ctx.r) if len(t) >= 2 and t not in GENERIC_WORDS]
+            scores = [sum(self._says(t, x) for t in said) if i >= lo else 0 for i, x in enumerate(texts)]
+            top = max(scores, default=0)
+            if top > 0:  # one step, said by more than one word, or the only one said at all
+                return scores.index(top) if scores.count(top) == 1 and (top >= 2 or sum(scores) == top) else None
+            # 从县区到省里: short words the texts spell otherwise (县（市、区）, 省经济和信息化委), read by their characters
+            chars = set(re.sub(r"[^\u4e00-\u9fff]", "", words)) - set(self.lex.process_range.light_chars)
+            scores = [len(chars & set(x)) if i >= lo else 0 for i, x in enumerate(texts)]
+            top = max(scores, default=0)
+            return scores.index(top) if chars and top * 2 >= len(chars) else None
+
+        start = best(next(g for g in (after or frm).groups() if g))
+        if start is None:
+            return False
+        # The step named first is listed too: which step a caller's words name is a reading, and it shows it.
+        first = start
+        end = best(upto.group(1), lo=first + 1) if upto is not None else None
+        if upto is not None and end is None:
+            return False
+        last = (end - 1 if upto.group(2) else end) if end is not None else min(first + 3, len(steps) - 1)
+        picked = [i for i in range(first, last + 1) if arts[i] is not None]
+        if not picked:
+            return False
+        d.programmes = [x.id for x in progs]
+        d.headline = f"{progs[0].title if len(progs) == 1 else '《' + doc.title + '》'}的相应步骤："
+        d.lines.append("依据：")
+        for n, i in enumerate(picked, 1):
+            a = arts[i]
+            d.lines.insert(n - 1, f"{n}. {tidy(steps[i].text)}（{a.label}）")
+            d.lines.append(self._quote_line(a, a.own_text.strip()))
+            d.cites.append(self.corpus.cite_article(a, a.own_text.strip()))
+        return True
+
+    def _line_sentence(self, d: Draft, ctx: Context, lead: Sentence | None) -> Sentence | None:
+        """The sentence of the deciding article that names the one line asked about (申请云上软件园还需提交第七项材料),
+        where the deciding one names another line or none, in an article that tells the lines apart."""
+        if lead is None or len(ctx.r.programmes) != 1:
+            return lead
+        mine = self.lex.line_words.get(ctx.r.programmes[0], [])
+        others = [w for p, ws in self.lex.line_words.items() if p != ctx.r.programmes[0] for w in ws
+                  if not any(w in m or m in w for m in mine)]
+        own = [self.quoter.sentences[i] for i in self.quoter.by_article.get(lead.article.id, [])]
+        # (前四项材料均需提交。 beside each line's own sentence: the article tells the lines apart)
+        apart = any(w in x.text for x in own for w in others)
+        if not mine or any(w in lead.text for w in mine) or not apart:
+            return lead
+        pick = next((x for x in own if any(w in x.text for w in mine)), None)
+        if pick is None:
+            return lead
+        line = self._quote_line(pick.article, pick.text)
+        if line not in d.lines:
+            d.lines.insert(d.lines.index("依据：") + 1 if "依据：" in d.lines else len(d.lines), line)
+            d.quotes.append(pick)
+        return pick
+
+    def _dated_lines(self, ctx: Context) -> list[Sentence]:
+        """The dated lines of the asked document's notice and signature block (2015年10月22日; …2015年10月23日印发)."""
+        doc = self._asked_doc(ctx)
+        return [x for x in self.quoter.sentences if x.article.doc_id == doc and x.article.label in ("落款", "印发通知")
+                and ISSUE_DATE.search(x.text) and len(x.text) <= 40]
 
     def _doc_number(self, ctx: Context) -> Sentence | None:
         """文号是多少: the line of the routed document that prints its number (粤工信办函〔2020〕37号)."""
@@ -3010,6 +3267,22 @@ class Engine:
         return next((x for x in self.quoter.sentences if x.article.doc_id == doc and x.article.label in ("印发通知", "导语")
                      and x.text.rstrip().endswith(("：", ":")) and x.text.startswith("各")), None)
 
+    def _addressee_task(self, ctx: Context) -> Sentence | None:
+        """通知让镇街经信部门干啥: the sentence of the notice asking its addressees (各镇街（园区）经信部门：) to act
+        (请认真贯彻执行，并组织所辖企业做好申报工作), when the question names them and asks what they are to do."""
+        if not re.search(self.lex.addressee_task, ctx.q):
+            return None
+        doc = self._asked_doc(ctx)
+        notice = [x for x in self.quoter.sentences if x.article.doc_id == doc and x.article.label in ("印发通知", "导语")]
+        to = next((x for x in notice if x.text.rstrip().endswith(("：", ":")) and x.text.startswith("各")), None)
+        if to is None:
+            return None
+        names = [t for t in self.scope.content_words(ctx.q, ctx.r) if len(t) >= 2 and t not in GENERIC_WORDS
+                 and t not in self.name_words and t in to.text]
+        if not names:
+            return None
+        return next((x for x in notice if re.search(self.lex.request_words, x.text)), None)
+
     def _asked_doc(self, ctx: Context) -> str | None:
         """The document a question about a notice itself (印发日期, 文号, 印发给谁) is about: the one of its programmes
         or named, else the best-retrieved."""
@@ -3019,7 +3292,19 @@ class Engine:
         docs = [self.reg.get(p).doc for p in ctx.programmes if p in self.reg.programmes] or ctx.r.documents[:1]
         return docs[0] if docs and docs[0] in self.corpus.docs else None
 
-    def _step_asked(self, d: Draft, ctx: Context, lead: Sentence) -> tuple[Article, str, str] | None:
+    def _positions(self, q: str) -> list[int]:
+        """头一份和最后一份 / 头两样 / 最后两项: the places asked, from the front (0, 1) or the end (-1, -2)."""
+        words = self.lex.step_position
+        out: list[int] = []
+        m = re.search(words.first_n, q)
+        out += list(range(self.reader.small_number(m.group(1)) or 0)) if m else [0] * any(w in q for w in words.first)
+        m = re.search(words.last_n, q)
+        out += list(range(-(self.reader.small_number(m.group(1)) or 0), 0)) if m else [-1] * any(
+            w in q for w in words.last)
+        return out
+
+    def _step_asked(self, d: Draft, ctx: Context, lead: Sentence, at: int | None = None
+                    ) -> tuple[Article, str, str] | None:
         """第一步 / 最后一步 / 最后一项: the first or last item of the list or procedure the quotes lead to.
 
         A quote that refers to an annex for the procedure (流程详见附件1) leads to that annex; otherwise the
@@ -3028,7 +3313,12 @@ class Engine:
         words = self.lex.step_position
         first = any(w in ctx.q for w in words.first)
         last = any(w in ctx.q for w in words.last)
-        m = re.search(words.nth, ctx.q) if words.nth and not (first or last) else None
+        places = self._positions(ctx.q)
+        if at is None and len(places) >= 2:
+            at = places[0]  # 头一份和最后一份 / 头两样: each place in turn, the first here
+        if at is not None:
+            first, last = at == 0, at == -1
+        m = re.search(words.nth, ctx.q) if words.nth and not (first or last) and at is None else None
         nth = self.reader.small_number(m.group(1)) if m else None
         done = self._step_done(ctx.q)
         if done is not None and not (first or last or nth):
@@ -3037,7 +3327,7 @@ class Engine:
             first = last = False
         elif nth == 1:
             first, nth = True, None
-        elif first == last:
+        elif first == last and at is None:
             return None
         doc = self.corpus.docs[lead.article.doc_id]
         target = None
@@ -3053,13 +3343,15 @@ class Engine:
             return None
         target = next((x for x in lists if noun and noun in f"{x.heading}{x.own_text}"), lists[0])
         kids = [self.corpus.article(c) for c in target.children]
-        if nth is not None and nth > len(kids):
+        if (nth is not None and nth > len(kids)) or (at is not None and not -len(kids) <= at < len(kids)):
             return None
-        pick = kids[nth - 1] if nth else (kids[0] if first else kids[-1])
+        pick = kids[nth - 1] if nth else kids[at] if at is not None else (kids[0] if first else kids[-1])
         sentences = self.quoter.quotable(pick) or [pick.own_text.strip()]
         sentence = next((x for x in sentences if x.strip()), "")
         if not sentence:
             return None
+        if at is not None and at != -1:
+            nth = at + 1 if at >= 0 else len(kids) + at + 1
         label = words.nth_label.format(n=nth) if nth else (words.first_label if first else words.last_label)
         return pick, sentence, label
 
@@ -3209,6 +3501,13 @@ class Engine:
                      self._speaks_of(x.text, r) or (act and act in m.group(0)))]
         if not found:
             near = self._nearest_step(ctx, lead)  # 多久结一次账 → 区科工商信局定期审核结算
+            own = {near.article.id, lead.article.id}
+            vague = next((x for x in [near, lead, *(x for x in same_doc if x.article.id in own)]
+                          if (m := re.search(self.lex.vague_frequency, x.text))), None)
+            if vague is not None:  # 定期审核申请: how often is left to the office
+                said = re.search(self.lex.vague_frequency, vague.text).group(0)
+                return (f"文件未作规定：文件没有写明多久一次，只写明“{said}”（{vague.article.label}：“{tidy(vague.text)}”），"
+                        f"请以主管部门解释为准。"), (vague if vague is not lead else None)
             return (f"文件未作规定：文件没有写明多久一次，最接近的条文是{near.article.label}（“{tidy(near.text)}”），"
                     f"请以主管部门解释为准。"), (near if near is not lead else None)
 
@@ -3225,6 +3524,14 @@ class Engine:
             return ""
         text = tidy(lead.text)
         if "deadline" in r.intents:
+            act = re.search(self.lex.span_of_act, r.question)
+            if act is not None and not re.search(re.escape(act.group(1)) + self.lex.span_after_act, text):
+                # 公示几天 against 可于公示期及公示结束之日起5个工作日内…提出书面复核申请: the sentence giving the span
+                # right after the act (公示5个工作日) answers
+                right = next((x for x in quotes or [] if re.search(re.escape(act.group(1)) + self.lex.span_after_act,
+                                                                   tidy(x.text))), None)
+                if right is not None:
+                    lead, text = right, tidy(right.text)
             spans = DURATION.findall(self._without_conditions(text, dates=True, asked=r.question))
             if len(spans) == 1 and not self._speaks_of(lead.text, r):
                 words = [t for t in self.scope.content_words(r.question, r) if t not in GENERIC_WORDS]
@@ -3232,6 +3539,21 @@ class Engine:
                          and self._speaks_of(x.text, r)]
                 if timed:  # 复核 几天内受理: 收到复核申请后，在5个工作日内…决定是否受理, not 开通后30天内未使用
                     lead = max(timed, key=lambda x: sum(self._says(t, x.text) for t in words))
+                    text = tidy(lead.text)
+                    spans = DURATION.findall(self._without_conditions(text, dates=True, asked=r.question))
+            since = re.search(r"([\u4e00-\u9fff]{2})(?:之|以)?后", r.question)
+            if len(spans) == 1 and since is not None:
+                # 受理后几天出决定: the time counted from 受理 (受理之日起15个工作日内作出), not from another act
+                def runs_from(x: Sentence) -> bool:
+                    return bool(re.search(re.escape(since.group(1)) + r"(?:之日起|之日|之后|以后|后)", x.text))
+
+                focus = [t for t in self.quoter.focus(r.question) if t not in GENERIC_WORDS]  # (出决定 → 决定)
+                later = [x for x in quotes or [] if x is not lead and runs_from(x) and self._speaks_of(x.text, r)
+                         and (not focus or any(self._says(t, x.text) for t in focus))
+                         and len(DURATION.findall(self._without_conditions(tidy(x.text), dates=True,
+                                                                           asked=r.question))) == 1]
+                if not runs_from(lead) and later:
+                    lead = later[0]
                     text = tidy(lead.text)
                     spans = DURATION.findall(self._without_conditions(text, dates=True, asked=r.question))
             if len(spans) == 1:

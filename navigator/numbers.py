@@ -101,7 +101,9 @@ def parse_numeral(num: str, magnitudes: dict[str, int]) -> Decimal | None:
     try:
         value = cn2an.cn2an(num, "smart")
     except (ValueError, KeyError, IndexError, TypeError):
-        return None
+        m = re.fullmatch(r"(.+点.+?)(百万|千万|万|亿)", num)  # 一点五万, 十二点五万: cn2an reads the decimal alone
+        head = parse_numeral(m.group(1), magnitudes) if m else None
+        return head * magnitudes[m.group(2)] if head is not None else None
     try:
         return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     except InvalidOperation:
@@ -141,6 +143,9 @@ def scan(text: str, words: MoneyWords, cue_before: list[tuple[int, int]] | None 
             num, end = num[:-1], end - 1  # 十万一共: the 一 starts a word (十六万二能补: 162000)
         if not re.search(r"\d", num) and not re.search(f"[{CN_DIGITS}十百千]", num):
             continue  # magnitudes alone (万, 亿) are words, not numbers
+        word = t[end - 1:end + 1] if num.endswith("点") else t[end:end + 2]  # the character after the numeral
+        if re.fullmatch(f"[{CN_DIGITS}]点?", num) and re.match(f"[点些下](?![\\d{CN_DIGITS}])", word):
+            continue  # 差一点到500万, 一些, 一下: a little, no number
         before = t[max(0, start - 4):start]
         after = t[end:end + 3]
         ordinal = any(before.endswith(w) for w in words.not_money_before) and not sign

@@ -74,6 +74,14 @@ class YesNoWords(Model):
     negated_claim: str
     # 应该一视同仁吧 against 不得…采取歧视性或差异化措施: forbidding the opposite of what is claimed is a yes
     opposites: dict[str, list[str]]
+    unit_claim: str = "(?!x)x"  # 交到省厅科技处吗: a division of an office put forward (group 1)
+    unit_named: str = "(?!x)x"  # （工业互联网处）: a division a sentence names
+    only_from: str = "(?!x)x"  # 只能从…里选: one source asked to be the only one
+    not_limited: str = "(?!x)x"  # 包括但不限于: a list that is not the only source
+    keyword_figure: str = "(?!x)x"  # 六成, 两档: a figure put forward among keywords
+    keyword_rule: str = "(?!x)x"  # 按集群试点方案定: a rule put forward as the last keyword
+    dismissal: str = "(?!x)x"  # 后来发的通知不管用: the thing said not to count (group 1)
+    binding: str = "(?!x)x"  # 以{thing}为准: a sentence that makes the thing count
     actor_claim: str  # 是不是省联盟公布: the words right before an office the question puts forward as doing an act
     contrasts: list[list[str]]
     hearsay: list[str]  # 不是说…吗: what the asker heard, not a negation
@@ -126,7 +134,7 @@ class YearWords(Model):
     same_year: list[str]  # 第一年…40万元，同年云上软件园15万元: the year of the amount before
     not_use: list[str]  # 成立三年: years of the enterprise, not years of use
     current: str  # 已经第四年了: the year of use the asker is in
-    stopped: str  # 第三年不续了: a year named as one without use (no fee of its own is missing)
+    stopped: str  # 第三年不续了 / 还没开始: a year named as one without use (no fee of its own is missing)
     per_year: str  # 一年二十万: an amount said for one year, every year
     # 之后每年递减60万 / 第二年比第一年少5万: the fee of a year said as a step from the year before it
     step: dict[Literal["more", "less"], list[str]] = {}
@@ -147,6 +155,9 @@ class StepWords(Model):
     # 第三样 / 第2项 / 第五份材料: the item at that place of the list asked about (not 第3个工作日, 第二年).
     nth: str = ""
     nth_label: str = "第{n}项"
+    # 头两样 / 前两项 / 最后两项: the first or last n items (group 1: n)
+    first_n: str = "(?!x)x"
+    last_n: str = "(?!x)x"
     # The kind of list a question names (材料, 条件, 流程): of several lists, the one whose opening says it.
     list_nouns: list[str] = []
 
@@ -187,6 +198,28 @@ class CountWords(Model):
     units: list[str]
 
 
+class ProcessRange(Model):
+    """Asking for the steps between two of a procedure: the asking words, the step after which (做完以后), the step
+    from which (从县区), the step up to which (到…之前: group 2 set when the step itself is left out)."""
+    asks: str = "(?!x)x"
+    after: str = "(?!x)x"
+    start: str = "(?!x)x"
+    end: str = "(?!x)x"
+    light_chars: str = ""  # characters that name no step (里, 的, 了)
+
+
+class VoucherUse(Model):
+    """What a voucher may pay for: the question (符合用途不, 能用服务券抵吗), the sentence of uses (可用于), the word
+    before what it leaves out (但), and words that name no use of their own (费用, 用途)."""
+    question: str = "(?!x)x"
+    sentence: str = "(?!x)x"
+    but: str = "但"
+    light: list[str] = []
+    voucher_chars: str = "券"  # (券能: the voucher and a word after it, cut as one)
+    remainder: str = "(?!x)x"  # 剩下那两成: the share the enterprise pays itself
+    fee: str = "(?!x)x"  # 培训费: a fee named
+
+
 class Lexicon(Model):
     """``knowledge/lexicon.yaml``: how people ask, validated once at load."""
 
@@ -200,6 +233,7 @@ class Lexicon(Model):
     programme_keys: dict[str, list[str]]
     spelled_otherwise: list[str]  # 县区, 往后: question words the texts spell otherwise
     segmenter_splits: list[str]  # dictionary words questions use as two (钱会); read by retrieval.jieba_tokenizer
+    segmenter_words: list[str] = []  # short names the dictionary lacks, kept whole (省经信委, not 省经 | 信委)
     sequence_words: list[str]  # 接下来券怎么发: order, not a name
     synonyms: list[list[str]]
     money: MoneyWords
@@ -275,6 +309,8 @@ class Lexicon(Model):
     recipient_sentence: str
     certificate_pattern: str
     staff_ratio_words: list[str]
+    staff_total: str = "(?!x)x"  # 团队30人: the staff counted (group 1)
+    staff_part: str = "(?!x)x"  # 其中…职称的21人: the qualified among them (group 1)
     fact_windows_years: dict[str, int]
     received_before: list[str]
     received_pattern: str
@@ -297,6 +333,17 @@ class Lexicon(Model):
     material_words: str = "(?!)"  # 申请表, 合同, 凭证: a question naming a document to hand in
     asks_written: str = "(?!)"  # 文件里有写吗: whether the text states what is asked
     must_words: list[str] = []  # 必须实缴到位吗: what follows says what a requirement asked about must be
+    process_range: ProcessRange = ProcessRange()  # 评审做完以后，到公布之前还有哪些步骤
+    who_light_acts: list[str] = []  # 负责, 管: verbs that name no act of their own after 谁
+    voucher_use: VoucherUse = VoucherUse()  # 数据流量费用能用服务券抵吗
+    addressee_task: str = "(?!x)x"  # 让镇街经信部门干啥: what the notice's addressees are to do
+    request_words: str = "(?!x)x"  # 请认真贯彻执行: a notice's request
+    years_again: str = "(?!x)x"  # 连续三年都申请: applying again year after year
+    span_of_act: str = "(?!x)x"  # 公示几天: the act whose span is asked (group 1)
+    span_after_act: str = "(?!x)x"  # 公示5个工作日: the span said right after the act
+    vague_frequency: str = "(?!x)x"  # 定期: how often, left open
+    voucher_count: str = "(?!x)x"  # 能领几张: vouchers counted
+    must_hand_in: str = "(?!x)x"  # 应提交申请变更请示: a sentence that asks for a thing to be handed in
     deixis: list[str] = []  # 本地, 当地: words that point at a place the text names otherwise
     # 什么时候兑现 / 哪天截止: a time asked; a sentence giving a time (2020年10月8日…止, 5个工作日内) answers it
     when_question: str = ""
@@ -573,7 +620,10 @@ class Reader:
 
     def topic_documents(self, q: str) -> list[str]:
         """Documents the question names by a topic word (资源池, 公有云, 实施细则), not by a place or a year."""
+        from navigator.retrieval import jieba_tokenizer  # (retrieval reads the lexicon from here)
+
         q = DATE.sub(" ", q)
+        words = jieba_tokenizer().lcut(q)
         out = []
         for d in self.corpus.docs.values():
             named = any(self._alias_weight(a, q) >= 3.0 for a in d.aliases if a in q)
@@ -581,7 +631,8 @@ class Reader:
             for lvl in ("province", "city", "district"):
                 if d.region.get(lvl):
                     title = title.replace(d.region[lvl], "").replace(d.region[lvl][:-1], "")
-            pieces = {p for run in re.findall(r"[\u4e00-\u9fff]{2,}", q) for p in _pairs(run)}
+            # pairs of characters within one word of the question (白云|公有云 gives no 云公 of 工业云公共服务平台)
+            pieces = {p for w in words for run in re.findall(r"[\u4e00-\u9fff]{2,}", w) for p in _pairs(run)}
             named = named or any(p in title for p in pieces - GENERIC_TITLE_WORDS)
             if named:
                 out.append(d.id)
@@ -749,6 +800,15 @@ class Reader:
             near = q[max(0, m.start() - 14):m.end() + 4]
             if any(w in near for w in self.lex.staff_ratio_words):
                 return v, m.group(0)
+        # 团队30人，其中大专以上学历又有中级以上职称的21人: the share from the two head counts
+        whole = re.search(self.lex.staff_total, q)
+        part = re.search(self.lex.staff_part, q[whole.end():]) if whole else None
+        if part and any(w in part.group(0) for w in self.lex.staff_ratio_words):
+            from navigator.numbers import parse_numeral
+
+            n, k = (parse_numeral(x, self.lex.money.magnitudes) for x in (whole.group(1), part.group(1)))
+            if n and k is not None and 0 <= k <= n:
+                return (k / n).quantize(Decimal("0.0001")), f"{whole.group(0)}…{part.group(0)}"
         return None
 
     def _count(self, q: str, cw: CountWords) -> tuple[int, str] | None:
@@ -1453,6 +1513,12 @@ class Reader:
                 return True
             # 三大电信运营商 初始限额 500万？: a limit's figure put forward, question mark or not
             if re.fullmatch(r"\d+(?:\.\d+)?\s*[万亿]元?", last) and any(w in words[-2] for w in self.lex.limit_words):
+                return True
+            # 伊春 上云补助 按合同额 六成 补？ / 资源池 评价结果 就分 两档？ / 产品目录 按集群试点方案定？: a figure or a
+            # rule put forward in keywords, asked with a question mark (not 白云 公有云 比例？, which asks the share)
+            if re.search(r"[？?]\s*$", q) and not re.search("谁", q) and (
+                    any(re.fullmatch(self.lex.yes_no.keyword_figure, w) for w in words[1:])
+                    or re.match(self.lex.yes_no.keyword_rule, last)):
                 return True
         return False
 

@@ -64,6 +64,8 @@ def jieba_tokenizer():
     jieba.initialize()
     for w in _lexicon().segmenter_splits:
         jieba.del_word(w)
+    for w in _lexicon().segmenter_words:
+        jieba.add_word(w)
     return jieba
 
 

@@ -465,3 +465,19 @@ def test_a_cap_of_every_year_asked_about_is_no_fee_paid_every_year():
                        "第一年，云服务费90万元；公有云服务费120万元；另外车间数字化改造服务费50万元。这三项今年合起来能补多少，会不会"
                        "碰到每年的总封顶？", as_of=dt.date(2021, 1, 1))
     assert r["estimate"] is not None and r["estimate"]["total_cny"] == "1900000.00", r["answer"][:300]
+
+
+@pytest.mark.parametrize("question, total", [
+    # 差一点到500万: a threshold just missed, said beside the exact tax, is no second amount
+    ("我们是白云区一家做跨境电商SaaS的四上企业。财务刚核完，上年度全库纳税是499万元，差一点到500万。今年公有云服务费40万元，"
+     "另外入驻了云上软件园，服务费18万元。两项今年一共能补多少？", "244000.00"),
+    # 第三年还没开始: a year not begun has no fee missing; the years so far are summed
+    ("在东莞认定平台上租了两年，第一年租赁费9万，第二年12万，第三年还没开始，目前能补的合计是多少？", "72000.00"),
+    # a Chinese decimal before 万 (cn2an reads 十二点五 alone)
+    ("伊春企业首次上云，合同额十二点五万元，能补多少？", "62500.00"),
+])
+def test_a_threshold_missed_or_a_year_not_begun_is_no_amount_to_ask_for(question, total):
+    from navigator.answer import answerer
+
+    r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:300]

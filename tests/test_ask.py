@@ -1932,3 +1932,99 @@ def test_verdicts_read_off_the_twenty_first_set(ask, question, verdict, doc, art
     r = ask(question, as_of=dt.date(2021, 1, 1))
     assert re.match(r"(可以|不可以|文件未作规定)", r["answer"]).group(1) == verdict, r["answer"][:300]
     assert cited(r, doc, article), r["citations"]
+
+
+@pytest.mark.parametrize("question, opens, said, doc, article", [
+    # a fact the text never names, asked against applying: silent, pointing at the conditions
+    ("我们去年纳税信用评了个B级，会不会影响申请白云服务券？", "文件未作规定", "申请条件见第八条", "baiyun-2019", "第八条"),
+    # 这边 / 备齐 / 一共 ask no detail: the whole list of materials
+    ("我们伊春这家厂第一次报上云补助，想把材料一次备齐，企业这边一共要交哪几样？", "伊春市工业企业首次上云补助需提交的材料",
+     "收付款凭证", "yichun-2023", "三、申报审核流程（三）"),
+    # a sentence outside the list says the thing is handed in when the asker's case arises
+    ("我们是资源池里的一家服务商，去年引进了战略投资，股权结构变化很大，今年参加资源池评价时，是不是要另外提交申请变更请示？",
+     "可以", "应提交申请变更请示", "guangdong-2018", "附件2 二"),
+    # 到市财政局拨款…多少天之内办完: a time asked, which no sentence gives (no office is put forward)
+    ("我们伊春这边的企业材料已经报到县里了，想知道从县里报上去到市财政局拨款，细则有没有规定多少天之内办完？", "文件未作规定",
+     "市财政局拨付资金", "yichun-2023", "三、申报审核流程（五）"),
+    # 开了几年 is the enterprise's age
+    ("伊春这上云补助，厂子得开了几年才能报？", "企业成立时间不低于1年", "不低于1年", "yichun-2023", "二、申报条件（二）"),
+    ("白云服务券，公司得开了几年才能申请？", "文件未作规定", "企业成立年限", "baiyun-2019", "第八条"),
+    # vouchers counted, which no text does: what a voucher is worth, cited
+    ("省上云券，我们厂一年能领几张？", "文件未作规定", "奖补标准见四、奖补标准", "guangdong-2020", "四、奖补标准"),
+    # both dated lines of a notice when both are asked
+    ("客户问：东莞平台认定办法是哪天发文的，办公室又是哪天印发的？", "日期：", "2015年10月23日", "dongguan-2015", "印发通知"),
+    # how often, left to the office
+    ("白云区科工商信局跟运营公司多久结一次账？", "文件未作规定", "只写明“定期”", "baiyun-2019", "第十五条（六）"),
+    # the time counted from the act named (受理之日起), not from receiving the request
+    ("白云 复核申请 受理后 几天 出决定", "时限：15个工作日内", "受理之日起", "baiyun-2019", "第十五条（七）"),
+    # a thing said not to count that the text makes binding (以…平台通知为准)
+    ("2020年服务券申领时间就按通知上写的算，平台上后来发的通知不管用，对吗？", "不可以", "为准", "guangdong-2020", "一、时间安排（一）"),
+    # only the programme's names are said by the sentence, nothing of what is asked (搬到深圳): silent
+    ("资源池企业搬到深圳了还算不算省资源池企业？", "文件未作规定", "最接近的条文", "guangdong-2018", "二、重点工作"),
+])
+def test_read_off_the_twenty_first_set_again(ask, question, opens, said, doc, article):
+    r = ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["answer"].startswith(opens) and said in r["answer"], r["answer"][:400]
+    assert cited(r, doc, article), r["citations"]
+
+
+@pytest.mark.parametrize("question, steps, left_out", [
+    ("我们申报了资源池认定，专家评审做完以后，到正式公布认定结果之前，还要经过哪些步骤？", ["附件1 七", "附件1 八"], "附件1 十"),
+    ("客户问：资源池申报材料从县区到省里要经过哪几道？", ["附件1 三", "附件1 四"], "附件1 五"),
+])
+def test_the_steps_between_two_of_a_procedure(ask, question, steps, left_out):
+    """评审做完以后，到公布之前: the programme's steps in between, each quoted in full from its article."""
+    r = ask(question, as_of=dt.date(2021, 1, 1))
+    assert "相应步骤" in r["answer"].splitlines()[0], r["answer"][:300]
+    for label in steps:
+        assert cited(r, "guangdong-2018", label), r["citations"]
+    assert not any(c["article"] == left_out for c in r["citations"]), r["citations"]
+
+
+@pytest.mark.parametrize("question, opens, said, doc, article", [
+    # a use the sentence of uses lists; one it leaves out; one it does not name
+    ("热线转来：客户在白云注册，云上跑业务产生的数据流量费用，想用服务券抵，符合用途不？", "可以", "数据流量费用", "baiyun-2019", "第九条"),
+    ("白云服务券能用于员工培训费吗？", "文件未作规定", "所列用途没有提到", "baiyun-2019", "第九条"),
+    # one source asked to be the only one, against a list not limited to it
+    ("资源池认定的评审专家，是不是只能从广东省工业互联网专家委员会里选？", "不可以", "包括但不限于", "guangdong-2018", "附件1 五"),
+    # a figure or a rule put forward in keywords with a question mark
+    ("伊春 上云补助 按合同额 六成 补？", "不可以", "50%", "yichun-2023", "一、补助标准"),
+    ("资源池 评价结果 就分 两档？", "不可以", "三个档次", "guangdong-2018", "二、重点工作（二）"),
+    ("2020服务券 特色产业 产品目录 按集群试点方案定？", "可以", "根据每个集群试点具体方案确定产品目录", "guangdong-2020",
+     "五、产品目录（一）"),
+    # the outcome the question names, said by the text, is a yes
+    ("省资源池年度评价评了不合格的企业，会被淘汰出去吗？", "可以", "予以淘汰", "guangdong-2018", "二、重点工作（二）"),
+    # the sentence of the line asked, in an article that tells the lines apart
+    ("申请白云云上软件园，在前四项之外还要再交哪一项？", "申请云上软件园还需提交第七项材料", "软件产品说明书、白皮书", "baiyun-2019",
+     "第十四条说明2"),
+    # what the notice asks of the addressees named
+    ("东莞这个认定办法的通知，让镇街经信部门干啥？", "请认真贯彻执行，并组织所辖企业做好申报工作", "各镇街（园区）经信部门",
+     "dongguan-2015", "印发通知"),
+    # first and last items of a list, and the first or last n
+    ("东莞认定要交的材料，头一份和最后一份各是啥？", "第1项：东莞市工业云公共服务平台申请报告", "对申报材料真实性的声明",
+     "dongguan-2015", "第六条（六）"),
+    ("工单：伊春云服务商备案材料的最后两项是什么？", "第7项：推广及培训方案、计划", "材料真实性承诺", "yichun-2023",
+     "三、申报审核流程（二）8"),
+    # 管用吧 asks whether the document is in force
+    ("我们打算下个月去申请白云服务券，办法到时候还管用吧？", "可以", "有效期三年", "baiyun-2019", "第二十二条"),
+    # 需要成立满一年吗 asks a requirement no condition of the programme reads
+    ("白云服务券的申请企业需要成立满一年吗？", "文件未作规定", "企业成立年限", "baiyun-2019", "第八条"),
+    # the share of qualified staff said as two head counts (21 of 30: 70 %)
+    ("我们平台团队30人，其中大专以上学历又有中级以上职称的21人，这个比例达到东莞认定要求了吗？", "不可以", "80%以上",
+     "dongguan-2015", "第四条（四）"),
+    # a division of the office the text never names, against the one it does; 省厅 points at the 2020 notice
+    ("来电：2019年供应商的变更申请，是交到省厅科技处吗？", "不可以", "工业互联网处", "guangdong-2020", "五、产品目录（二）"),
+    # 几个典型案例: a sentence giving a number of 例 answers
+    ("给伊春厂子做上云的云服务商，备案要交几个典型案例？", "应用典型案例及佐证，3例以上", "3例以上", "yichun-2023",
+     "三、申报审核流程（二）4"),
+    # the span said right after the act asked (公示5个工作日), not a span counted from its end
+    ("白云服务券公示几天？", "时限：5个工作日", "公示5个工作日", "baiyun-2019", "第十五条（四）"),
+    # one line applied for year after year is no combining of programmes
+    ("白云公有云补贴能不能连续三年都申请？", "可以", "逐年申请", "baiyun-2019", "第十一条（二）"),
+    # two lines of one document asked together: its own rule (白云|公有云 names no Dongguan title)
+    ("白云公有云和云上软件园能不能同时申请？", "可以", "可同时申请多种服务券", "baiyun-2019", "第十二条"),
+])
+def test_read_off_the_twenty_second_set(ask, question, opens, said, doc, article):
+    r = ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["answer"].startswith(opens) and said in r["answer"], r["answer"][:400]
+    assert cited(r, doc, article), r["citations"]

@@ -382,3 +382,16 @@ def test_an_unrelated_calculation_after_a_policy_turn_is_refused():
     conv = Conversation()
     engine.ask_in(conv, "资源池认定每年组织几次？", as_of=dt.date(2021, 1, 1))
     assert engine.ask_in(conv, "帮我算一下100万房贷30年的月供", as_of=dt.date(2021, 1, 1)).refused
+
+
+@pytest.mark.parametrize("turns, said", [
+    # 省经信委: a short name the texts never print, kept whole (not 省经 | 信委, an unknown word)
+    (("客户问：资源池企业改了公司名称，要报给谁？", "除了省经信委，还要抄报哪里？"), "省经济和信息化委"),
+    # 谁 作出 复核决定: who does the act named after 谁, not the time asked before
+    (("白云 复核申请 受理后 几天 出决定", "谁 作出 复核决定"), "由区科工商信局作出复核决定"),
+    # 往哪儿交: where, not what, is asked of the materials
+    (("给伊春厂子做上云的云服务商，备案要交几个典型案例？", "那备案材料往哪儿交？"), "伊春市工信局"),
+])
+def test_a_terse_follow_up_is_answered_on_its_own_words(turns, said):
+    _, (*_, last) = chat(*turns)
+    assert not last.refused and said in last.answer, last.answer[:300]
