@@ -2376,7 +2376,7 @@ class Engine:
         for x in self.quoter.sentences:
             if x.article.doc_id not in docs or not re.search(u.sentence, x.text):
                 continue
-            allowed, _, rest = x.text.partition(u.but)
+            allowed = x.text.partition(u.but)[0]
             after = [y for i in self.quoter.by_article.get(x.article.id, []) if (y := self.quoter.sentences[i]).index
                      > x.index and y.text.startswith(u.but)]
             left_out = next((y for y in [x, *after] if any(self._says(t, y.text.partition(u.but)[2] or (
