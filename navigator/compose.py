@@ -2379,8 +2379,8 @@ class Engine:
             allowed = x.text.partition(u.but)[0]
             after = [y for i in self.quoter.by_article.get(x.article.id, []) if (y := self.quoter.sentences[i]).index
                      > x.index and y.text.startswith(u.but)]
-            left_out = next((y for y in [x, *after] if any(self._says(t, y.text.partition(u.but)[2] or (
-                y.text if y is not x else "")) for t in words)), None)
+            parts = [(x, x.text.partition(u.but)[2]), *((y, y.text) for y in after)]  # what 但… leaves out
+            left_out = next((y for y, part in parts if any(self._says(t, part) for t in words)), None)
             if left_out is not None:
                 return False, f"（{x.article.label}：“{tidy(left_out.text)}”）", self.corpus.cite_article(
                     x.article, left_out.text)
