@@ -2920,7 +2920,7 @@ class Engine:
                     q = q.replace(w, " ")
         titles = "".join(self.reg.get(p).title for p in r.programmes if p in self.reg.programmes)
         return [t for t in self.scope.content_words(q, r) if t not in GENERIC_WORDS and t not in ATTRIBUTE_WORDS
-                and t not in titles and t not in self.lex.plain_words]  # (这边, 备齐: no detail asked)  # 工业云公共服务平台认定…: the programme's own name asks nothing more
+                and t not in titles and t not in self.lex.whole_list_words]  # (这边, 备齐: no detail asked)  # 工业云公共服务平台认定…: the programme's own name asks nothing more
 
     def _attribute_data(self, prog: Programme, focus: str) -> list[str]:
         return [c.model_dump_json() for _t, c in self._attribute_lines(prog, focus)]

@@ -326,7 +326,8 @@ class Lexicon(Model):
     count_question: str
     scaled_by: dict[str, float] = {}  # 翻一倍: 2, 减半: 0.5 (an amount said before, scaled)
     limit_words: list[str] = []  # 初始限额 500万？: a limit a figure is put forward for
-    plain_words: list[str] = []  # 今天, 满足: words the texts never use that name no topic
+    plain_words: list[str] = []
+    whole_list_words: list[str] = []  # 一共要交哪几样, 材料清单 全部: words asking no detail of a list  # 今天, 满足: words the texts never use that name no topic
     budget_question: str = ""  # 总盘子多少钱, 总预算: the funds of a whole programme asked
     still_after: str = ""  # 还是得交 / 还是不行: 还是 as "still" before these, not a choice
     choice_tail: str = "(?!)"  # 分期拨付呢: what ends the second alternative of a choice and is no part of it
