@@ -3155,7 +3155,7 @@ class Engine:
         if not re.search(self.lex.issue_date_question, ctx.q):
             return None
         doc = self._asked_doc(ctx)
-        dated = self._dated_lines(ctx)
+        dated = self._dated_lines(ctx, doc)
         # 印发日期: the line that says 印发 with its date (…办公室 2015年10月23日印发), else the notice's date; a text
         # that prints no date of its own gives the date line of its forms (申报书 2023年  月), said to be only that.
         return next((x for x in dated if "印发" in x.text and "印发" in ctx.q), None) or next(iter(dated), None) or next(
@@ -3237,9 +3237,9 @@ class Engine:
             d.quotes.append(pick)
         return pick
 
-    def _dated_lines(self, ctx: Context) -> list[Sentence]:
+    def _dated_lines(self, ctx: Context, doc: str | None = None) -> list[Sentence]:
         """The dated lines of the asked document's notice and signature block (2015年10月22日; …2015年10月23日印发)."""
-        doc = self._asked_doc(ctx)
+        doc = doc or self._asked_doc(ctx)
         return [x for x in self.quoter.sentences if x.article.doc_id == doc and x.article.label in ("落款", "印发通知")
                 and ISSUE_DATE.search(x.text) and len(x.text) <= 40]
 
@@ -3295,13 +3295,12 @@ class Engine:
     def _positions(self, q: str) -> list[int]:
         """头一份和最后一份 / 头两样 / 最后两项: the places asked, from the front (0, 1) or the end (-1, -2)."""
         words = self.lex.step_position
-        out: list[int] = []
-        m = re.search(words.first_n, q)
-        out += list(range(self.reader.small_number(m.group(1)) or 0)) if m else [0] * any(w in q for w in words.first)
-        m = re.search(words.last_n, q)
-        out += list(range(-(self.reader.small_number(m.group(1)) or 0), 0)) if m else [-1] * any(
-            w in q for w in words.last)
-        return out
+        first, last = re.search(words.first_n, q), re.search(words.last_n, q)
+        front = range(self.reader.small_number(first.group(1)) or 0) if first else (
+            [0] if any(w in q for w in words.first) else [])
+        back = range(-(self.reader.small_number(last.group(1)) or 0), 0) if last else (
+            [-1] if any(w in q for w in words.last) else [])
+        return [*front, *back]
 
     def _step_asked(self, d: Draft, ctx: Context, lead: Sentence, at: int | None = None
                     ) -> tuple[Article, str, str] | None:
