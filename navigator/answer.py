@@ -96,6 +96,11 @@ def clean_question(q: Any) -> str:
     q = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") else ch for ch in q)
     q = re.sub(r"[<>]", " ", q)
     q = re.sub(r"\s+", " ", q).strip()
+    # 2016-05-10 / 2016/5/10 / 5月24号: dates written as the texts write them (2016年5月10日, 5月24日)
+    q = re.sub(r"(?<![\d.])(20\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\d.])",
+               lambda m: f"{m[1]}年{int(m[3])}月{int(m[4])}日", q)
+    q = re.sub(r"(\d{1,2})\s*月\s*(\d{1,2})\s*号", r"\1月\2日", q)
+    q = re.sub(r"(20\d\d)\s*年(?:底|末)", r"\1年12月", q)  # 2018年底: its last month
     if not q:
         raise AskError("empty question: ask about the cloud-adoption programmes, e.g. 伊春上云补助比例是多少？")
     if len(q) > MAX_QUESTION_CHARS:

@@ -69,6 +69,13 @@ QUERY_CHARS = 300  # retrieval sees at most this much of a question
 LIST_BLOCK_CHARS = 600
 TITLE_LINE_CHARS = 10  # a first sentence this short (典型案例情况。) titles its part rather than saying anything
 FORM_MIN_FIELDS = 5  # a part of a form has at least this many fields (企业名称、员工人数…)
+SUBJECT_TIE = 0.5  # of a name asked (运营公司是哪家), a sentence opening with the word wins a tie: it speaks of that thing
+SUBJECT_CHARS = 8  # …within this many characters of its start
+AGE_FACTS = ("established_months", "established_date")  # the asker's age as read…
+AGE_FIELD = "established_on"  # …and the profile field a condition on it reads
+REST_CHARS = 4  # 剩下 / 剩余 this close before a share makes it the part left over
+UNSTATED_TIME = "文件未作规定：文件没有写明这一时限"
+FORM_NAME_CHARS = 3  # 申报书 / 申请表: the last characters of a form's title name it (备案申报书, 兑付申请表)
 LIST_ITEM_CHARS = 90
 LIST_QUOTES = 6  # a list question quotes the deciding article's sentences up to this many  # an article is quoted whole as a list only when its items are this short
 ATTRIBUTE_INTENTS = ("materials", "process", "conditions", "who", "contacts")
@@ -162,7 +169,9 @@ class Engine:
             own.follow_up and self._within_last(own, last)))  # 那白云纳税900万的话呢
         same_topic = last is not None and not leans and self._same_topic(own, last)
         why = self.scope.out_of_scope(own) or self._excluded_everywhere(own)
-        if leans and why and self.scope.uncovered_place(own) is None and self.scope.other_topic(q) is None \
+        # (a place every programme leaves out, 深圳市企业上云有补贴吗, is refused however close the topic)
+        if (leans or (same_topic and not self._excluded_everywhere(own))) and why \
+                and self.scope.uncovered_place(own) is None and self.scope.other_topic(q) is None \
                 and self.scope.other_request(q) is None and not self._names_other_things(own):
             why = None  # a follow-up about what was discussed, in the words of a conversation
         reading = own
@@ -545,6 +554,8 @@ class Engine:
         cap_question = any(w in q for w in (*self.lex.cap_words, "比例", "几成", "百分之", "补贴率")) and not payments
         # (云上软件园明年还能接着申请吗 after an estimate: the earlier fees ask nothing of a yes / no on applying)
         asked_payments = [a for a in payments if a.turn is None] or (payments if intents & {"amount", "estimate"} else [])
+        if r.yes_no and not how_much and re.search(self.lex.yes_no.fixed_claim, q):
+            return self._yes_no(d, ctx)  # 这800万是不是固定不变: whether the figure stays, not what it pays
         if r.yes_no and not asked_payments and (not how_much or self._no_cap(ctx) is not None):
             return self._yes_no(d, ctx)  # 有没有规定一家企业最多奖补多少, where the text sets no ceiling: silent
         # 能补50万元，这个估算对吗 with the fees given: the figure claimed is checked against the estimate.
@@ -699,7 +710,28 @@ class Engine:
             if self._asks_window(r) and self._one_window(ctx.programmes) and (not lead_answers or about_document):
                 self._deadline(d, ctx)
             else:
+                if lead is not None and re.search(self.lex.deadline_point, r.question) and not re.search(
+                        self.lex.time_value, lead.text):
+                    # 兑现的最后期限是哪天 against 兑现时，根据…申领时间…: the sentence of that part giving the date
+                    arts = {x.article.id: x.article for x in [lead, *d.quotes]}
+                    words = [t for t in self.scope.content_words(r.question, r) if t not in GENERIC_WORDS]
+                    pool = [x for a in arts.values() for x in self.quoter.of_article(a)
+                            if re.search(self.lex.time_value, x.text)]
+                    # (兑现…几点: the dates of 兑现, under its own heading, not those of 申领)
+                    dated = max(pool, key=lambda x: sum(self._says(t, x.text + x.article.heading) for t in words),
+                                default=None)
+                    if dated is not None:
+                        lead = dated
+                        if dated not in d.quotes:
+                            d.quotes.insert(0, dated)
+                            d.lines.insert(d.lines.index("依据：") + 1 if "依据：" in d.lines else 0,
+                                           self._quote_line(dated.article, dated.text))
                 d.headline = self._headline_from(lead, r, d.quotes)
+                near = self._nearest_step(ctx, lead) if d.headline.startswith(UNSTATED_TIME) else None
+                if near is not None and near is not lead:  # 审完了啥时候发到手上: the sentence of the act asked
+                    d.headline = (f"{UNSTATED_TIME}，最接近的条文是{near.article.label}（“{tidy(near.text)}”），"
+                                  "请以主管部门解释为准。")
+                    d.cites.insert(0, self.corpus.cite_article(near.article, near.text))
         unruled = self._open_point(ctx)
         if unruled is not None:
             d.headline = unruled[0]
@@ -719,7 +751,7 @@ class Engine:
             d.cites.insert(0, self.corpus.cite_article(stated.article, stated.text))
             d.quotes.insert(0, stated)
         if unstated:
-            near = self._nearest_step(ctx, lead)
+            near = self._nearest_step(ctx, lead, subject=unstated == "名称")
             basis = self._count_basis(ctx) if unstated == "次数" else None
             d.headline = (f"文件未作规定：文件没有写明{unstated}，最接近的条文是{near.article.label}"
                           f"（“{tidy(near.text)}”）" + (f"；奖补标准见{basis.article}（“{tidy(basis.quote)}”）" if basis else "")
@@ -1216,6 +1248,13 @@ class Engine:
         else:
             word = "可以" if verdict else "不可以"
             d.headline = f"{word}。{reason}" if reason else f"{word}。（{lead.article.label}：“{tidy(sentence)}”）"
+            # 单位简介是不是每一类都要交 → （三）申报单位简介, and the list's note naming it (说明2 前四项材料均需提交)
+            note = self._item_note(self.corpus.cite_article(lead.article, sentence)) if (
+                verdict and not reason and lead is not None) else None
+            if note is not None and note.text != sentence:
+                d.headline = (f"{word}。（{lead.article.label}：“{tidy(sentence)}”；{note.article.label}："
+                              f"“{tidy(note.text)}”）")
+                d.cites.insert(0, self.corpus.cite_article(note.article, note.text))
             if verdict and reason and any(w in ctx.q for w in self.lex.eligibility_words):
                 # Allowed to apply: what the programme pays, cited.
                 lines = [self.reg.get(p) for p in ctx.programmes if self.reg.get(p).calculator is not None]
@@ -1289,6 +1328,8 @@ class Engine:
             if any(p.name == next((d.region[lvl] for lvl in ("district", "city") if d.region.get(lvl)), None)
                    for p in r.places)}
         another = len(docs_named) >= 2 or bool(re.search(self.lex.other_subsidy, q))
+        # 去年拿过东莞的补助，今年白云还能申请吗: one document's programme received, another's asked for
+        combining = combining or (another and len(docs_named) >= 2 and bool(r.facts.get("received_before")))
         higher_asked = any(w in q for w in self.lex.higher_words)  # 标准不一样，能按高的那个执行吗: combining asked
         if (combining or higher_asked) and another:
             # A sentence of the document asked about on other policies decides (就高不重复: not both).
@@ -1299,6 +1340,15 @@ class Engine:
                 higher = any(w in q for w in self.lex.higher_words) and "就高" in rule.text  # 按高的那个执行吗: yes
                 return higher, f"（{rule.article.label}：“{tidy(rule.text)}”）", self.corpus.cite_article(rule.article,
                                                                                                       rule.text)
+        if combining and not another and len(lines) >= 2 and len({self.reg.get(p).doc for p in lines}) == 1:
+            # 诊断服务的券申请过了，同一年里再申请智能车间数字化: the document's own rule on several of its lines
+            doc = self.reg.get(lines[0]).doc
+            rule = next((x for x in self.quoter.sentences if x.article.doc_id == doc
+                         and re.search(self.lex.together_rule, x.text)), None)
+            if rule is not None:
+                said = re.search(self.lex.together_rule, rule.text).group(0)
+                return not said.startswith(("不", "不得")), f"（{rule.article.label}：“{tidy(rule.text)}”）", \
+                    self.corpus.cite_article(rule.article, rule.text)
         if combining and another and not any(w in sentence for w in self.lex.other_policy_words):
             own = self._own_terms(sorted(docs_named), lines)
             where = "；".join(f"《{self.corpus.docs[c.doc_id].title}》{c.article}" for c in own)
@@ -1309,6 +1359,9 @@ class Engine:
         unruled = self._open_point(ctx)
         if unruled is not None:
             return None, unruled[0], unruled[1]
+        taxed = self._tax_unruled(ctx, progs, lead) or self._practice_unruled(ctx, progs)
+        if taxed is not None:
+            return taxed
         if self.reader.price_asked(q):  # 一个套餐多少钱，定了价没: a price, which the figures of the text do not bound
             absent = self._absent_focus(ctx, lead)
             if absent:
@@ -1347,6 +1400,10 @@ class Engine:
         used = self._use_verdict(ctx, progs)
         if used is not None:  # 数据流量费用能用服务券抵吗 against 服务券可用于…数据流量费用…但…不列入
             return used
+        changing = self._changes_later(ctx, lead, quotes)
+        if changing is not None:  # 额度定下来就不会再变了吧 against 具体发放额度将…进行动态调整
+            return False, f"（{changing.article.label}：“{tidy(changing.text)}”）", self.corpus.cite_article(
+                changing.article, changing.text)
         binding = self._binding(ctx, progs)
         if binding is not None:  # 平台上后来发的通知不管用，对吗 against 具体时间以…平台通知为准
             return False, f"（{binding.article.label}：“{tidy(binding.text)}”）", self.corpus.cite_article(
@@ -1400,6 +1457,8 @@ class Engine:
         history = self.reader.stated_history(q) if opened is not None and opened[0] and not any(
             w in x for x in said for w in self.lex.repeat_rules) else None  # 逐年申请 answers 第二年还能申请吗
         again = self._repeat_rule(ctx, lead) if history or r.facts.get("received_before") else None
+        if again is not None and opened is not None and again.article.doc_id != progs[0].doc:
+            again = None  # 去年拿过东莞的补助，今年白云还能申请吗: one document's rule on applying again says nothing of another's
         if again is not None:  # 去年拿过公有云补贴，今年还能申请吗: the line's own article says 逐年申请
             said = next(w for w in self.lex.repeat_rules if w in again.text)
             cite = self.corpus.cite_article(again.article, again.text)
@@ -1418,7 +1477,7 @@ class Engine:
         if lead is not None and re.search(self.lex.asks_written, q):
             what = self._value_not_given(q, sentence)
             if what is not None:
-                near = self._nearest_step(ctx, lead)
+                near = self._nearest_step(ctx, lead, subject=what == "名称")
                 return None, (f"文件未作规定：文件没有写明{what}，最接近的条文是{near.article.label}"
                               f"（“{tidy(near.text)}”），请以主管部门解释为准。"), self.corpus.cite_article(near.article,
                                                                                                     near.text)
@@ -1447,6 +1506,9 @@ class Engine:
             return False, "", None
         # 3b. Whether a thing must be handed in (要不要交纳税证明): the programme's list of materials decides.
         listed = self._material_verdict(ctx, progs)
+        thing = self._handed_in(q) if listed is not None and listed[0] is None and lead is not None else None
+        if thing and squash(thing) in squash(lead.text):
+            listed = None  # 声明里写着…要提供数据接口吗: no item lists it, but the deciding sentence says it
         if listed is not None:
             return listed
         # 4. Does the text require or fix what is asked (对成立年限有没有要求)? If no sentence names it: silent.
@@ -1827,6 +1889,13 @@ class Engine:
         head_overlap = [t for t in content if self._says(t, heading)]
         if content and not overlap and not head_overlap:
             return None
+        # 评价得了“合格”，会不会被淘汰 against 对评价为“不合格”的予以淘汰: the asker is the other side of the
+        # category the clause of the outcome names, so the outcome is not theirs
+        for c in re.findall(r"“(不[\u4e00-\u9fff]{1,5})”", sentence):
+            if c[1:] in q and c not in q:
+                part = next((x for x in re.split(r"[，,；;。]", sentence) if c in x), "")
+                if any(self._says(t, part) for t in content if t not in c):
+                    return False
         # 资源池企业搬到深圳了还算不算 against …对评价为“不合格”的予以淘汰: a sentence saying no that names only the
         # programme, nothing of what is asked of it (搬到, 深圳), does not speak to the question. (A sentence saying
         # whom a line is for, in other words than the asker's, does answer: 车联网软件 against 软件和信息技术服务企业.)
@@ -1992,7 +2061,7 @@ class Engine:
         m = re.search(r"([\u4e00-\u9fff]{2})(?:之|以)?后\s*" + re.escape(spans[0]), headline)
         return m is not None and m.group(1) in q[asked.end():] and m.group(1) not in q[:asked.start()]
 
-    def _nearest_step(self, ctx: Context, lead: Sentence) -> Sentence:
+    def _nearest_step(self, ctx: Context, lead: Sentence, subject: bool = False) -> Sentence:
         """The sentence of the deciding document that names the act whose time a question asks and the text leaves
         unstated (多久能拨到企业账上 → 市财政局拨付资金): the words of the asking clause and their kin; the deciding
         sentence unless another names more of them."""
@@ -2009,10 +2078,12 @@ class Engine:
         if not words:
             return lead
 
-        def said(x: Sentence) -> int:  # the word as a word of the sentence, then inside one (申报书), then its kin (申领)
+        def said(x: Sentence) -> float:  # the word as a word of the sentence, then inside one (申报书), then its kin
             tokens = self._words_of(x.text)
-            return sum(3 if t in tokens else 2 if squash(t) in squash(x.text) else any(
+            own = sum(3 if t in tokens else 2 if squash(t) in squash(x.text) else any(
                 squash(k) in squash(x.text) for k in self.scope.kin(t)) for t in words)
+            # (运营公司是哪家: 服务券运营公司负责…, the sentence about it, before one that only mentions it)
+            return own + (SUBJECT_TIE if subject and any(t in x.text[:SUBJECT_CHARS] for t in words) else 0)
 
         pool = [x for x in self.quoter.sentences if x.article.doc_id == lead.article.doc_id
                 and (self._asks_material(ctx.r) or not self._material_item(x.article) or x is lead)]
@@ -2114,6 +2185,20 @@ class Engine:
             for req in self.lex.requirement_fields:
                 if any(w in clause for w in req.words):
                     out.append((req, [c for x in progs for c in x.eligibility if _sets(c.rule, req.fields)]))
+        # 公司成立才半年能报吗: the asker's own age stated, and applying asked, is that requirement asked too
+        stated = {AGE_FIELD for k in ctx.r.facts if k in AGE_FACTS}
+        body = squash("".join(self.corpus.docs[d].body for d in {x.doc for x in progs}))
+        names = self.name_words
+        # (成立才两年，属于创新创业型企业，欢迎我们申报吗: a kind of enterprise the text does name is what is asked)
+        own = [t for t in self.scope.content_words(ctx.q, ctx.r) if t not in GENERIC_WORDS and t not in names
+               and not any(t in n for n in names)]
+        other = [a + b for a, b in zip(own, own[1:]) if a + b in ctx.q and squash(a + b) in body]
+        if progs and stated and not out and not other and ctx.r.yes_no and any(
+                len(w) >= 2 and w in ctx.q for w in self.lex.eligibility_words):
+            for req in self.lex.requirement_fields:
+                conds = [c for x in progs for c in x.eligibility if _sets(c.rule, req.fields)]
+                if stated & set(req.fields) and not conds:  # (one the rules read is judged by them, with the rest)
+                    out.append((req, conds))
         return progs, out
 
     def _ruled_requirement(self, ctx: Context) -> tuple[bool, str, Citation] | None:
@@ -2408,6 +2493,70 @@ class Engine:
         said = re.compile(self.lex.yes_no.binding.format(thing=re.escape(words[-1])))
         return next((x for x in self.quoter.sentences if x.article.doc_id in docs and said.search(x.text)), None)
 
+    def _tax_unruled(self, ctx: Context, progs: list[Programme], lead: Sentence | None):
+        """补的钱要不要交所得税 / 计入收入: no text rules on how a subsidy is taxed; silent, with the sentence saying
+        what the money is (财政补贴凭证 / 按合同额的50%给予补助)."""
+        said = next((w for w in self.lex.tax_words if w in ctx.q), None)
+        if said is None or squash(said) in self.scope.text_all:
+            return None
+        nature = self._money_nature(ctx, progs, lead)
+        if nature is None:
+            return None
+        return None, (f"文件未作规定：文件没有就补贴的税务处理（“{said}”）作出规定；文件对这笔资金的规定见"
+                      f"{nature.article.label}（“{tidy(nature.text)}”），请向税务部门确认。"), \
+            self.corpus.cite_article(nature.article, nature.text)
+
+    def _practice_unruled(self, ctx: Context, progs: list[Programme]):
+        """找中介代办申报可以吗 / 合同款分三期付会不会影响奖补: a way of going about it no sentence of the document
+        speaks of; silent, with the first step of applying or the line's rate cited (lexicon ``unruled_practices``)."""
+        if not progs:
+            return None
+        body = "".join(self.corpus.docs[x.doc].body for x in progs if x.doc in self.corpus.docs)
+        for p in self.lex.unruled_practices:
+            if not re.search(p.asked, ctx.q) or re.search(p.text, body):
+                continue
+            lines = [self.reg.get(x) for x in self.reader.lines_named(ctx.q)] or progs
+            cite = next((x.process[0].cite for x in progs if x.process), None) if p.near == "process" else (
+                self._rate_cite(lines[0]) if len(lines) == 1 else None)
+            if cite is None:
+                return None
+            what = "申请的办理" if p.near == "process" else "补贴的计算"
+            return None, (f"文件未作规定：文件没有就{p.label}作出规定；{what}见{cite.article}（“{tidy(cite.quote)}”），"
+                          "请以主管部门解释为准。"), cite
+        return None
+
+    def _money_nature(self, ctx: Context, progs: list[Programme], lead: Sentence | None) -> Sentence | None:
+        """The sentence of the document asked about that says what its money is: a definition of the voucher or
+        subsidy (服务券…是由…财政资金采用补助方式…发放的…财政补贴凭证), else the one programme's rate."""
+        docs = {x.doc for x in progs} or set(ctx.r.documents[:1]) or ({lead.article.doc_id} if lead else set())
+        if len(docs) != 1:
+            return None
+        (doc,) = docs
+        said = next((x for x in self.quoter.sentences if x.article.doc_id == doc
+                     and re.search(self.lex.money_nature, x.text)), None)
+        if said is not None or len(progs) != 1:
+            return said
+        cite = self._rate_cite(progs[0])
+        return next((x for x in self._cited_sentences(cite)), None) if cite is not None else None
+
+    def _cited_sentences(self, cite: Citation) -> list[Sentence]:
+        """The quotable sentences of a cited article that hold its quote."""
+        key = f"{cite.doc_id}/{cite.article}"
+        out = [self.quoter.sentences[i] for i in self.quoter.by_article.get(key, [])]
+        return [x for x in out if squash(cite.quote)[:8] in squash(x.text)] or out
+
+    def _changes_later(self, ctx: Context, lead: Sentence | None, quotes: list[Sentence] | None) -> Sentence | None:
+        """A figure or rule the question claims stays as it is (定下来就不会再变了吧) that a sentence of the deciding
+        article, or a quote, says is adjusted (进行动态调整): that sentence."""
+        yn = self.lex.yes_no
+        if lead is None or not re.search(yn.fixed_claim, ctx.q):
+            return None
+        arts = {x.article.id: x.article for x in [lead, *(quotes or [])]}
+        pool = [x for a in arts.values() for x in self.quoter.of_article(a) if re.search(yn.changes, x.text)]
+        words = [t for t in self.scope.content_words(ctx.q, ctx.r) if t not in GENERIC_WORDS]
+        # (初始限额…不变 → 实际发放限额…适当调整, not 各地市额度…动态调整: the one naming what is claimed)
+        return max(pool, key=lambda x: sum(self._says(t, x.text) for t in words), default=None)
+
     def _forbids_opposite(self, q: str, sentence: str) -> bool:
         """应该对我们一视同仁吧 against 不得…采取歧视性或差异化措施: the sentence forbids the opposite of the claim."""
         yn = self.lex.yes_no
@@ -2525,7 +2674,10 @@ class Engine:
         gives the asker: the city's group, or the cluster pilots' rate, for a regional rate; the year's rate for
         yearly rates; the one rate otherwise. None when the asker's facts do not decide which rate applies."""
         full = any(w in ctx.q for w in self.lex.full_share_words)  # 全额补贴吗: 100 % put forward
-        said = shares(ctx.q) or ([(Decimal(1), None)] if full else [])
+        # (剩下20% 企业自己付: the part the subsidy leaves, not a rate put forward)
+        said = [(v, m) for v, m in shares(ctx.q) if not any(
+            ctx.q[max(0, m.start() - REST_CHARS):m.start()].endswith(w) for w in self.lex.yes_no.rest_words)] or (
+            [(Decimal(1), None)] if full else [])
         if not said or len(progs) != 1 or progs[0].calculator is None:
             return None
         asked = said[0][0]
@@ -2571,7 +2723,7 @@ class Engine:
                  and t not in GENERIC_WORDS and t not in self.lex.question_words]
         # 只看书面材料吗 against 书面审查、现场答辩…: a word's head or tail (书面) names it as well
         said = next((t for t in words if t in sentence), None) or next(
-            (p for t in words if len(t) >= 4 for p in (t[:2], t[-2:]) if p in sentence and p not in GENERIC_WORDS), None)
+            (p for t in words if len(t) >= 3 for p in (t[:2], t[-2:]) if p in sentence and p not in GENERIC_WORDS), None)
         if said is None:
             return False
         # more than the thing asked: a list or a second act joined to it, in a sentence that requires them
@@ -2639,9 +2791,20 @@ class Engine:
                     t = next((k for k in kin if len(k) >= 2 and k not in GENERIC_WORDS and k in sentence), None)
                     if t is not None:
                         i = sentence.find(t)
-                        if not any(n in sentence[max(0, i - 4):i] for n in ("无", "不", "未", "没有", "非")):
+                        if not any(n in sentence[max(0, i - 4):i] for n in ("无", "不", "未", "没有", "非")) \
+                                and not self._other_alternative(sentence, t, q):
                             return True
         return False
+
+    @staticmethod
+    def _other_alternative(sentence: str, denied: str, q: str) -> bool:
+        """The thing the question denies is one of alternatives the sentence lists (软件产品登记证、…可信云认证…等相关
+        资质), and the question names another of them (持有可信云认证): that one may do instead."""
+        part = next((c for c in re.split(r"[，,；;。]", sentence) if denied in c), "")
+        if "、" not in part or not re.search(r"等|或", part):
+            return False
+        items = [re.sub(r"等.*$", "", x).strip() for x in re.split(r"[、或]", part)]
+        return any(len(x) >= 2 and denied not in x and x in q for x in items)
 
     # --- lists ---------------------------------------------------------------------------------------------
 
@@ -2972,6 +3135,17 @@ class Engine:
                 picked, lead = again
         if lead is None:
             return None
+        # 申报书后面那段声明里要推送什么数据: a form's caption named, its paragraphs answer
+        under = [i for i, c in self.quoter.caption_of.items() if c in r.question
+                 and self.quoter.sentences[i].article.doc_id == lead.article.doc_id]
+        forms = {i: self._form_of(self.quoter.sentences[i].article) for i in under}
+        named = {i for i, f in forms.items() if f and self._says_title(f, r.question)}
+        under = [i for i in under if i in named] or under  # 备案申报书的声明: of the form named, of two with one
+        if under and self._form_of(lead.article) not in {forms[i] for i in under}:  # (that form's own lines answer)
+            scores = self.quoter._scores(words, under, self._asked(r), qvec)
+            best = self.quoter.sentences[under[scores.index(max(scores))]]
+            rest = [self.quoter.sentences[i] for i in under if self.quoter.sentences[i] is not best]
+            picked, lead = self.quoter.in_order([best, *rest]), best  # the caption's paragraphs, in full
         office = self._office_of_act(r, lead) or self._full_name(r, lead)
         if office is not None:  # 由谁认定 against 认定遵循公开、公正、公平的原则: the sentence naming who does it
             picked, lead = self.quoter.in_order([office, *(x for x in picked if x is not office)][:max(limit, 1)]), office
@@ -3015,6 +3189,17 @@ class Engine:
             d.lines.append(self._quote_line(s.article, s.text))
         d.quotes.extend(picked)
         return lead
+
+    def _form_of(self, art: Article) -> str:
+        """The heading of the annex an article belongs to (伊春市“企业上云”云服务商备案申报书)."""
+        while art.parent and art.kind != "annex":
+            art = self.corpus.article(art.parent)
+        return art.heading if art.kind == "annex" else ""
+
+    def _says_title(self, title: str, question: str) -> bool:
+        """The question names the form by its last words (备案申报书, 兑付申请表)."""
+        tail = re.sub(r"[“”《》（）\s]", "", title)[-FORM_NAME_CHARS:]
+        return len(tail) == FORM_NAME_CHARS and tail in re.sub(r"\s", "", question)
 
     def _open_choice(self, ctx: Context) -> str | None:
         """A choice asked (资金是一次拨付还是分期拨付) where the document says neither: the choice, as asked.
@@ -3557,7 +3742,7 @@ class Engine:
                     spans = DURATION.findall(self._without_conditions(text, dates=True, asked=r.question))
             if len(spans) == 1:
                 if not self._speaks_of(lead.text, r):  # 多久能拿到券 against 开通后30天内未使用: another period
-                    return (f"文件未作规定：文件没有写明这一时限，最接近的条文是{lead.article.label}，"
+                    return (f"{UNSTATED_TIME}，最接近的条文是{lead.article.label}，"
                             f"请以主管部门解释为准。")
                 return f"时限：{spans[0]}（{lead.article.label}：“{text}”）"
             dated = [c for c in re.split(r"[，,；;。]", text) if re.search(r"\d{1,2}\s*月\s*\d{1,2}\s*日", c)]

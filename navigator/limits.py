@@ -25,6 +25,9 @@ PER_UNIT = {("月", "天"): Decimal(30), ("年", "月"): Decimal(12), ("年", "�
             ("周", "工作日"): Decimal(5)}
 
 
+AGE_CHARS = 6  # an age word (成立) this close before a figure makes it the enterprise's age
+
+
 class LimitWords(BaseModel):
     """The ``limits`` part of the lexicon."""
 
@@ -41,6 +44,7 @@ class LimitWords(BaseModel):
     barred_after: list[str]  # 五年内不再给予: inside the bound is what is barred
     claim_end: str  # 800万吧 / 7个工作日吗: a figure put forward as the text's own
     claim_before: list[str]  # 是800万 / 为500万: the same, said before the figure
+    age_words: list[str] = []  # 成立才五个月: an enterprise's age, compared only with a bound on it (成立时间不低于1年)
 
 
 class Bound(BaseModel):
@@ -184,6 +188,8 @@ def judge(question: str, sentence: str, w: LimitWords) -> bool | None:
             if len({b.clause for b in mine}) > 1:
                 continue  # cannot tell which bound the figure meets
         near = question[max(0, f.start - CONTEXT_CHARS):f.start] + "|" + question[f.end:f.end + CONTEXT_CHARS]
+        if _of_age(question, f, w) and not any(x in sentence for x in w.age_words):
+            continue  # 成立才五个月 against 开通后30天内未使用: an age, against a time of something else
         for b in mine:
             if not question.startswith("第", f.start) and not _shared(sentence, near):
                 continue  # 签一年以上 against 成立时间不低于1年: the same unit, another thing counted
@@ -222,6 +228,8 @@ def claim(question: str, sentence: str, w: LimitWords) -> tuple[bool, int] | Non
                 a <= m.start() < b for a, b in spans)):
             continue
         v = _number(m.group(1))
+        if w.units[m.group("unit")] == "年" and re.fullmatch(r"(?:19|20)\d\d", m.group(1).strip()):
+            continue  # 2020年原则上不再审核: a calendar year, no number of years
         if v is not None:
             stated.append((w.units[m.group("unit")], v, _clause_of(m.start(), clauses)))
     owned = {c for _u, _v, c in stated}
@@ -236,6 +244,8 @@ def claim(question: str, sentence: str, w: LimitWords) -> tuple[bool, int] | Non
         tail = re.sub(r"^\s*元", "", question[f.end:f.end + 6])
         if f.lean != "exact" or not (head in w.claim_before or re.match(w.claim_end, tail)):
             continue
+        if _of_age(question, f, w) and not any(x in sentence for x in w.age_words):
+            continue  # 要成立满一年吗 against a sentence on something else's years
         near = question[max(0, f.start - CONTEXT_CHARS):f.start]
         mine = [(v, c, _shared(told(c), near)) for u, v, c in stated if u == f.unit and _shared(told(c), near)]
         # 不是平台商，初始限额能给到800万吗: not the clause for 平台商, when another clause states a figure
@@ -256,6 +266,12 @@ def denied_words(question: str, w: LimitWords) -> list[str]:
     """What the question says the asker is not (不是平台商 → 平台): the two characters after a negation."""
     negs = "|".join(map(re.escape, w.negated_prefixes))
     return [m.group(1) for m in re.finditer(rf"(?:{negs})([\u4e00-\u9fff]{{2}})", question)]
+
+
+def _of_age(question: str, f: Figure, w: LimitWords) -> bool:
+    """The figure is an enterprise's age (成立才五个月, 注册满一年): an age word just before it in its clause."""
+    head = re.split(r"[，。；;,？?！!]", question[max(0, f.start - AGE_CHARS):f.start])[-1]
+    return any(x in head for x in w.age_words)
 
 
 def _inside(f: Figure, b: Bound) -> bool:

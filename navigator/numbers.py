@@ -169,7 +169,8 @@ def scan(text: str, words: MoneyWords, cue_before: list[tuple[int, int]] | None 
         if follows and not cur and not any(after.startswith(w) for w in words.not_units):
             continue  # 2020年, 10人, 50%, 3个工作日 (not 10万 次年20万)
         prev = t[start - 1] if start else ""
-        if ordinal or re.search(r"[:：]\d", t[end:end + 3]) or (prev and prev in "〔[(（第" and not cur):
+        bracketed = bool(prev) and prev in "(（" and has_unit and not re.search(r"[\d万元]\s*$", t[max(0, start - 3):start - 1])
+        if ordinal or re.search(r"[:：]\d", t[end:end + 3]) or (prev and prev in "〔[(（第" and not cur and not bracketed):
             continue
         if sign == "-" and start and re.match(r"[\d十百千万亿]", prev or ""):
             sign = None  # 20-30万: a range, joined below

@@ -57,6 +57,10 @@ class Sentence:
     index: int  # position among the article's own sentences
 
 
+FORM_CAPTION_CHARS = 6  # 声明: a short line of a form with no punctuation, the caption of what follows
+FORM_PARAGRAPH_CHARS = 30  # 我公司自愿参与…: a paragraph, not another field
+
+
 class Quoter:
     """Picks quotes from retrieved articles."""
 
@@ -67,11 +71,16 @@ class Quoter:
         self.sentences: list[Sentence] = []
         self.by_article: dict[str, list[int]] = {}
         under: list[str] = []
+        self.caption_of: dict[int, str] = {}  # sentence index → the form caption it falls under (声明)
         for art in corpus.articles():
             heads = dict((x, h) for h, xs in self.enumerated(art) for x in xs)
+            captions = self._captions(art) if art.label.startswith("附件") else {}
             for n, s in enumerate(self.quotable(art)):
                 self.by_article.setdefault(art.id, []).append(len(self.sentences))
                 self.sentences.append(Sentence(art, s, n))
+                caption = next((c for line, c in captions.items() if s in line), "")
+                if caption:
+                    self.caption_of[len(self.sentences) - 1] = caption
                 under.append(heads.get(s, ""))
         # A sentence is read under its article's heading and the point it falls under (四是支持宣传推广).
         self.tokens = [set(lexical_tokens(s.text)) | set(lexical_tokens(self._context(s.article) + " " + u))
@@ -84,6 +93,23 @@ class Quoter:
         self.idf = {t: math.log(1 + n / v) for t, v in df.items()}
         self.rare_idf = math.log(1 + n / RARE_IN)
         self.vectors = self._vectors(cache_dir) if embeddings is not None else None
+
+    @staticmethod
+    def _captions(art: Article) -> dict[str, str]:
+        """A form's paragraphs with the caption above them (声明 / 我公司自愿参与…): a short line of no
+        punctuation, then the paragraphs that follow it until the next field."""
+        out: dict[str, str] = {}
+        caption = ""
+        for line in (x.strip() for x in art.own_text.split("\n")):
+            if not line:
+                continue
+            if len(line) <= FORM_CAPTION_CHARS and not re.search(r"[。；，：:]", line):
+                caption = line
+            elif len(line) >= FORM_PARAGRAPH_CHARS and caption:
+                out[line] = caption
+            else:
+                caption = ""
+        return out
 
     def expand(self, tokens: set[str]) -> set[str]:
         """A question's words with their kin from the lexicon (退回 → 返还, 补上 → 补充)."""
@@ -298,7 +324,7 @@ class Quoter:
         """
         if len(sentence) <= KEY_CLAUSE_CHARS:
             return sentence
-        parts = [p for p in re.split(r"(?<=[，,；;：:])", sentence) if p.strip()]
+        parts = [p for p in re.split(r"(?<=[，,；;：])|(?<=(?<!\d):)(?!\d)", sentence) if p.strip()]
         if len(parts) < 2:
             return sentence
         q_tokens = {t for t in lexical_tokens(question) if len(t) > 1}  # one character (名, 人) says little here

@@ -82,6 +82,8 @@ class YesNoWords(Model):
     keyword_rule: str = "(?!x)x"  # 按集群试点方案定: a rule put forward as the last keyword
     dismissal: str = "(?!x)x"  # 后来发的通知不管用: the thing said not to count (group 1)
     binding: str = "(?!x)x"  # 以{thing}为准: a sentence that makes the thing count
+    fixed_claim: str = "(?!x)x"  # 定下来就不会再变了吧: a figure or rule claimed to stay as it is
+    changes: str = "(?!x)x"  # 进行动态调整 / 适当调整: a sentence saying it changes
     actor_claim: str  # 是不是省联盟公布: the words right before an office the question puts forward as doing an act
     contrasts: list[list[str]]
     hearsay: list[str]  # 不是说…吗: what the asker heard, not a negation
@@ -220,6 +222,16 @@ class VoucherUse(Model):
     fee: str = "(?!x)x"  # 培训费: a fee named
 
 
+class UnruledPractice(Model):
+    """A way of going about a programme no text rules on (找中介代办, 合同款分期付): asked, it is left open unless a
+    sentence of the document speaks of it."""
+
+    label: str  # 委托他人代为申请: what the answer says the texts leave open
+    asked: str  # the question asks about it
+    text: str  # a sentence of the document speaking of it
+    near: Literal["process", "rate"]  # what is cited as nearest: the first step, or the line's rate
+
+
 class Lexicon(Model):
     """``knowledge/lexicon.yaml``: how people ask, validated once at load."""
 
@@ -280,6 +292,12 @@ class Lexicon(Model):
     threshold_before: list[str]
     figure_asks: list[str]
     subsidy_words: list[str]
+    asker_suffixes: list[str] = Field(default_factory=list)
+    tax_words: list[str] = Field(default_factory=list)
+    money_nature: str = "(?!x)x"
+    unruled_practices: list[UnruledPractice] = Field(default_factory=list)
+    things_asked: str = "(?!x)x"  # 能拿哪些东西: things, not money
+    together_rule: str = "(?!x)x"  # 可同时申请多种服务券: one document's rule on taking several of its lines
     date_units: str
     tier_sentence: str
     repeal_words: list[str]
@@ -349,6 +367,7 @@ class Lexicon(Model):
     # 什么时候兑现 / 哪天截止: a time asked; a sentence giving a time (2020年10月8日…止, 5个工作日内) answers it
     when_question: str = ""
     time_value: str = ""
+    deadline_point: str = "(?!x)x"  # 最后期限是哪天 / 精确到几点: a point in time asked
     years_question: str
     frequency_question: str  # 资质复核多久一次: how often
     submit_words: list[str]  # 要不要交 / 需要提供: whether a thing must be handed in
@@ -735,7 +754,9 @@ class Reader:
             there = next((x for x in self.gaz.spans(q[m.end():m.end() + 8]) if x[0] == 0), None)
             others = [p for p in places if there is not None and p.name != there[4]]
             if others and all(not self.inside(self.chain(there[3], there[4]), p) for p in others):
-                facts["has_local_factory"], words["has_local_factory"] = False, m.group(0) + there[2]
+                # 执照在花都区办的，厂房租在白云区…能报白云的…吗: the factory's place named again is the programme's
+                local = q.count(there[4][:2]) > 1
+                facts["has_local_factory"], words["has_local_factory"] = local, m.group(0) + there[2]
         by_level: dict[str, set[str]] = {}
         for fld, years in self.lex.fact_windows_years.items():
             ago = re.search(r"([\d一二两三四五六七八九十]+)\s*年(?:以)?前", q)
@@ -932,8 +953,9 @@ class Reader:
         context += [(m.start(), m.end()) for m in re.finditer(self.lex.years.per_year, q)]  # 一年二十万
         context += [(m.start(), m.end()) for m in re.finditer(r"[、和及]", q)
                     if any(e <= m.start() and m.start() - e <= 8 for _s, e, _w in cues)]
-        context += [(m.start(), m.end()) for m in re.finditer(r"(?<=[\d万元亿千])\s*[，、,；]", q)]  # 10万元，一十万
+        context += [(m.start(), m.end()) for m in re.finditer(r"(?<=[\d万元亿千])\s*[，、,；/／]", q)]  # 10万元，一十万 / 15万/20万
         context += [(m.start(), m.end()) for m in re.finditer(r"(?<=左右|上下)\s*[，、,；]", q)]  # 六十万元左右，十万
+        context += [(m.start(), m.end()) for m in re.finditer(r"(?<=年)\s*[（(]", q)]  # 进入第2年(50万)
         context += [(m.start(), m.end()) for rx in self._line_rx.values() for m in rx.finditer(q)]  # 公有云一百万
         raw = scan(q, self.lex.money, [(s, e) for s, e, _ in cues] + context)[:MAX_AMOUNTS]
         out: list[AmountRead] = []
@@ -1208,7 +1230,7 @@ class Reader:
         span = self.span_years(q)
         if span and len(payments) == span > 1 and all(a.year is None for a in payments) and len(
                 {a.programme for a in payments if a.programme}) <= 1 and all(
-                re.fullmatch(r"[\s、，,和及]*(?:一年|每年)?\s*", q[x.end:y.start]) for x, y in itertools.pairwise(payments)):
+                re.fullmatch(r"[\s、，,和及/／]*(?:一年|每年)?\s*", q[x.end:y.start]) for x, y in itertools.pairwise(payments)):
             kind = next((a.field for a in payments if a.field), None)
             line = next((a.programme for a in payments if a.programme), None)
             years = {id(a): n + 1 for n, a in enumerate(payments)}
@@ -1476,6 +1498,8 @@ class Reader:
             out = [k for k in out if k not in ("amount", "estimate")] + (["quota"] if "quota" not in out else [])
         if "who" in out and "estimate" in out and "amount" not in out and not self.amounts(q):
             out.remove("estimate")  # 哪些企业能领: who may apply, not how much
+        if "estimate" in out and re.search(self.lex.things_asked, q) and not self.amounts(q):
+            out.remove("estimate")  # 证明自主创新能拿哪些东西: things handed in, not money received
         return out
 
     def price_asked(self, q: str) -> bool:

@@ -481,3 +481,27 @@ def test_a_threshold_missed_or_a_year_not_begun_is_no_amount_to_ask_for(question
 
     r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
     assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:300]
+
+
+@pytest.mark.parametrize("question, total", [
+    # 省券: the provincial voucher named loosely, a district of a city in the 70 % group
+    ("珠海斗门一家电子厂，2020年省券项目签了45万的合同，奖补给多少？", "315000.00"),
+    # a year's fee in brackets after the year (第2年(50万)), and another line beside it
+    ("白云：开发云进入第2年(50万)，另加云上软件园25万，今年能补的总额", "600000.00"),
+    # years' fees written with slashes: each year capped by the tax band (300万: 10万 a year)
+    ("白云 四上 纳税300万 公有云 三年费用15万/20万/25万 补贴总额", "275000.00"),
+    # the asker's own sum (按40%算是24万) is no second fee; the three-year total caps the first year
+    ("我们东莞这家模具厂规模比较大，今年开始用认定的工业云平台，第一年租赁费就有60万元。按40%算是24万，但听说有上限，"
+     "第一年实际能拿多少？", "200000.00"),
+    # a cap the asker quotes (每年200万的总上限) is no fee; three years of two lines under the yearly total
+    ("我们是白云区的软件企业，全库纳税每年都是2500万。从今年起连续三年，每年软件开发云服务费150万元、公有云服务费120万元。"
+     "按第十二条每年200万的总上限，三年合计能补多少？", "5300000.00"),
+    # 招进白云的重点企业: a new key investment enterprise, capped at 10 % of paid-in capital each year
+    ("园区服务中心转来：一家去年招进白云的重点企业，实缴资本450万元，公有云头一年账单70万元、第二年110万元，问两年补贴共多少。",
+     "800000.00"),
+])
+def test_amounts_read_off_the_sixth_tuning_batch(question, total):
+    from navigator.answer import answerer
+
+    r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:300]

@@ -2028,3 +2028,91 @@ def test_read_off_the_twenty_second_set(ask, question, opens, said, doc, article
     r = ask(question, as_of=dt.date(2021, 1, 1))
     assert r["answer"].startswith(opens) and said in r["answer"], r["answer"][:400]
     assert cited(r, doc, article), r["citations"]
+
+
+@pytest.mark.parametrize("question, opens, said, doc, article", [
+    # an item of a list asked of every line: the list's note naming it (说明2 前四项材料均需提交)
+    ("白云服务券的申请单跟单位简介，是不是不管报哪种都得交？", "可以", "前四项材料均需提交", "baiyun-2019", "第十四条说明2"),
+    # a form's caption named (声明): its paragraphs answer, of the form named (备案申报书, not 兑付申请表)
+    ("我们在填伊春云服务商备案申报书，发现后面有一段声明，想知道签了这份声明以后，我们要向伊春市工信局提供哪些数据？",
+     "同意在云平台提供数据接口", "推送伊春市上云企业基本信息和有关业务数据", "yichun-2023", "附件1 一、基本情况"),
+    ("我们是外地一家云服务商，准备在伊春备案，备案申报书的声明里写着要定期推送上云企业的数据，意思是要在我们的云平台上提供数据接口吗？",
+     "可以", "同意在云平台提供数据接口", "yichun-2023", "附件1 一、基本情况"),
+    # a time the text leaves open: the sentence of the act asked is the nearest (到账 → 拨付资金)
+    ("伊春补助批下来多久到账", "文件未作规定", "市财政局拨付资金", "yichun-2023", "三、申报审核流程（五）"),
+    # the name of an office the text does not give: the sentence about it, before one only mentioning it
+    ("白云服务券运营公司是哪家", "文件未作规定", "服务券运营公司负责", "baiyun-2019", "第六条"),
+    # an enterprise's age against a bound on something else (开通后30天内), or a calendar year: silent
+    ("我们公司成立才五个月，能申请白云的服务券吗？", "文件未作规定", "企业成立年限", "baiyun-2019", "第八条"),
+    ("申领2020年省上云服务券，企业要成立满一年吗？", "文件未作规定", "企业成立年限", "guangdong-2020", "二、面向范围"),
+    ("东莞平台认定，公司成立才半年能报吗", "文件未作规定", "企业成立年限", "dongguan-2015", "第四条（一）"),
+    # ...but a kind of enterprise the text names decides (创新创业型企业)
+    ("我们是一家成立才两年的工业互联网服务商，属于创新创业型企业，省资源池欢迎我们这样的企业申报吗？", "可以",
+     "创新创业型企业", "guangdong-2018", "二、重点工作（一）"),
+    # the other side of the category the outcome's clause names
+    ("企业财务来电：资源池年度评价得了“合格”，问会不会被淘汰。", "不可以", "“不合格”的予以淘汰", "guangdong-2018",
+     "二、重点工作（二）"),
+    # a figure claimed to stay as it is, against a sentence saying it is adjusted
+    ("企业服务群里有人问：2020年各地市的服务券额度一旦定下来就不会再变了吧？", "不可以", "动态调整", "guangdong-2020",
+     "三、额度安排（一）"),
+    ("我们是一家工业互联网平台商，看到通知说平台商初始限额800万元。这800万是不是固定不变、以后都按这个数发？", "不可以",
+     "适当调整", "guangdong-2020", "三、额度安排（二）"),
+    # one of alternatives the sentence lists is enough (可信云认证 without 软件产品登记证)
+    ("我们是一家做云服务的公司，想去伊春备案。我们持有可信云认证，不过没有软件产品登记证。可信云认证能作为备案的资质材料交上去吗？",
+     "可以", "", "yichun-2023", "三、申报审核流程（二）3"),
+    # 不是一劳永逸 is no claim that it lasts
+    ("我们平台去年拿到了东莞的认定，有效期三年。听同行说中间也不是一劳永逸，每年还要被查一次资质，是这样吗？", "可以",
+     "每年需进行资质复核", "dongguan-2015", "第十一条"),
+    # dates written 2016-05-10 and 5月24号, and a year's end
+    ("东莞平台认定 2016-05-10获得 2019-05-11 还有效？", "不可以", "已过有效期", "dongguan-2015", "第十一条"),
+    ("我们伊春这家企业在2018年底出过一次财政资金方面的严重违规，当时就处理完了。现在是2024年3月，想申请上云补助，"
+     "财政违规这一条我们算符合吗？", "可以", "近5年内", "yichun-2023", "二、申报条件（三）"),
+    # cloud used before is no first time on the cloud
+    ("我们是伊春的一家食品加工厂，三年前租过一年阿里云的服务器，后来业务调整就停了。今年想重新上云，买一套云MES。"
+     "这次还能算首次上云拿补助吗？", "不可以", "首次购买", "yichun-2023", "二、申报条件（四）"),
+    # how the subsidy is taxed, and applying through someone else: the texts are silent
+    ("白云服务券补的钱，企业要不要算进收入交所得税？", "文件未作规定", "财政补贴凭证", "baiyun-2019", "第二条"),
+    ("伊春那补助拿到手要不要交企业所得税？", "文件未作规定", "按照云服务合同额的50%给予补助", "yichun-2023", "一、补助标准"),
+    ("伊春上云补助 可以找中介代办申报吗", "文件未作规定", "委托他人代为申请", "yichun-2023", "三、申报审核流程（四）"),
+    ("我们在白云申请智能车间数字化，服务费80%由券抵，剩下20%要自己付给运营机构，这部分金额不小，想问能不能跟运营机构分几期付？",
+     "文件未作规定", "分期付款", "baiyun-2019", "第十一条（四）2"),
+    # two lines of one document, one taken earlier in the year: its rule on several lines (可同时申请多种服务券)
+    ("我们是白云区的一家注塑厂，车间也在白云，今年上半年已经申请了企业诊断服务的服务券，诊断报告建议我们做车间数字化改造。"
+     "同一年里再申请智能车间数字化服务券，政策允许吗？", "可以", "可同时申请多种服务券", "baiyun-2019", "第十二条"),
+    # things asked for (能拿哪些东西) are no money received
+    ("伊春备案 证明自主创新 能拿哪些东西", "自主创新证明材料", "可信云认证", "yichun-2023", "附件1 六、相关证明材料3"),
+    # keywords with a question mark put a rule forward; the office said for the act is checked
+    ("伊春 上云补助 钱由县里财政直接拨？", "不可以", "市财政局拨付资金", "yichun-2023", "三、申报审核流程（五）"),
+    ("资源池申报 只交电子版 可以?", "不可以", "纸质和电子材料", "guangdong-2018", "附件2 二"),
+    ("我们是广州的，资源池材料能不能直接送到省经信委，省掉区里那一道？", "不可以", "经济和信息化主管部门递交申请",
+     "guangdong-2018", "附件1 二"),
+    ("白云 诊断服务 剩下20% 企业自己付？", "可以", "剩余20%的服务费由企业支付", "baiyun-2019", "第十一条（四）1"),
+    # 先看些啥: what to read first (认真阅读相关工作方案、产品目录)
+    ("领省里那个券之前，我们得先看些啥东西？", "请申领服务券企业及时登录", "工作方案、产品目录", "guangdong-2020", "六、工作要求"),
+    # the point in time asked: the sentence of that part giving the date, a time of day kept whole
+    ("省服务券兑现的最后期限精确到几点？", "2020年10月8日上午10:00起至2021年2月8日下午17:00止", "17:00", "guangdong-2020",
+     "一、时间安排（二）"),
+    # the licence's place is where the asker is registered; the factory's place named again is the programme's
+    ("我们公司执照是在花都区办的，厂房租在白云区太和镇，能报白云的智能车间数字化吗？", "不可以", "在白云区登记注册",
+     "baiyun-2019", "第八条"),
+])
+def test_read_off_the_sixth_tuning_batch(ask, question, opens, said, doc, article):
+    r = ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["answer"].startswith(opens) and said in r["answer"], r["answer"][:400]
+    assert cited(r, doc, article), r["citations"]
+
+
+@pytest.mark.parametrize("question", ["伊春的补助能给外资企业吗？", "对发券结果有意见，复核是谁给出意见、谁拍板？",
+                                      "珠海斗门一家电子厂，2020年省券项目签了45万的合同，奖补给多少？"])
+def test_a_kind_of_asker_or_a_loose_name_of_the_voucher_is_not_refused(ask, question):
+    assert not ask(question, as_of=dt.date(2021, 1, 1))["refused"]
+
+
+def test_a_programme_received_elsewhere_is_a_combination_the_texts_leave_open(ask):
+    r = ask("我们去年拿过东莞的补助，今年白云还能申请吗？", as_of=dt.date(2021, 1, 1))
+    assert r["answer"].startswith("文件未作规定：现有文件没有就同时享受不同文件的补贴作出规定"), r["answer"][:300]
+
+
+def test_the_day_of_issue_asked_with_jiu_is_the_status_on_that_day(ask):
+    r = ask("白云服务券实施办法印发当天，企业就能按它申请了吗？", as_of=dt.date(2019, 8, 14))
+    assert r["answer"].startswith("可以") and "自发布之日起施行" in r["answer"], r["answer"][:300]

@@ -395,3 +395,20 @@ def test_an_unrelated_calculation_after_a_policy_turn_is_refused():
 def test_a_terse_follow_up_is_answered_on_its_own_words(turns, said):
     _, (*_, last) = chat(*turns)
     assert not last.refused and said in last.answer, last.answer[:300]
+
+
+@pytest.mark.parametrize("turns, said", [
+    # a word the texts never use (清楚, 名下) in a turn on the same topic as the last is no reason to refuse
+    (("我们在白云区申请了服务券，公示期间发现金额有误，想提书面复核申请，应该向哪个单位提？", "复核申请里需要写清楚哪些内容？"),
+     "复核申请应明确复核的内容及理由"),
+    (("坐席备注：汕尾工业企业2020年服务券合同30万元，问奖补。", "企业补充说他们其实在广州也有家厂，如果合同算在广州那家名下呢？"),
+     "210,000.00"),
+])
+def test_a_turn_on_the_same_topic_is_answered_despite_an_odd_word(turns, said):
+    _, (*_, last) = chat(*turns)
+    assert not last.refused and said in last.answer, last.answer[:300]
+
+
+def test_a_place_every_programme_leaves_out_is_refused_after_a_policy_turn():
+    _, (*_, last) = chat("东莞认定云平台后每季度要报送什么？", "深圳市企业上云有补贴吗")
+    assert last.refused, last.answer[:300]
