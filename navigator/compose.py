@@ -21,6 +21,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -2192,7 +2193,7 @@ class Engine:
         # (成立才两年，属于创新创业型企业，欢迎我们申报吗: a kind of enterprise the text does name is what is asked)
         own = [t for t in self.scope.content_words(ctx.q, ctx.r) if t not in GENERIC_WORDS and t not in names
                and not any(t in n for n in names)]
-        other = [a + b for a, b in zip(own, own[1:]) if a + b in ctx.q and squash(a + b) in body]
+        other = [a + b for a, b in itertools.pairwise(own) if a + b in ctx.q and squash(a + b) in body]
         if progs and stated and not out and not other and ctx.r.yes_no and any(
                 len(w) >= 2 and w in ctx.q for w in self.lex.eligibility_words):
             for req in self.lex.requirement_fields:
