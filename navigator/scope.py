@@ -198,9 +198,9 @@ class Scope:
                                       for d in candidates):
                 return f"现有政策库未收录{year}年的相关政策"
         topic = self.other_topic(q)
-        strong, _weak = self.anchored(q)
+        strong, weak_words = self.anchored(q)
         # (伊春那补助拿到手要不要交企业所得税: the tax of a named programme's money, which the texts leave open)
-        taxed = topic in self.lex.tax_words and bool(r.documents) and any(w in _weak for w in self.lex.subsidy_words)
+        taxed = topic in self.lex.tax_words and bool(r.documents) and any(w in weak_words for w in self.lex.subsidy_words)
         if topic and squash(topic) not in self.text_all and not strong and not taxed:
             return f"现有政策库未收录关于“{topic}”的政策"
         for m in re.finditer(r"([\u4e00-\u9fff]{2,4})(?:补贴|补助|资助|奖励)", q):  # 广州市社保补贴: another subject's
