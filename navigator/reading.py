@@ -292,10 +292,10 @@ class Lexicon(Model):
     threshold_before: list[str]
     figure_asks: list[str]
     subsidy_words: list[str]
-    asker_suffixes: list[str] = Field(default_factory=list)
-    tax_words: list[str] = Field(default_factory=list)
-    money_nature: str = "(?!x)x"
-    unruled_practices: list[UnruledPractice] = Field(default_factory=list)
+    asker_suffixes: list[str] = Field(default_factory=list)  # 外资企业: a kind of asker, not a topic
+    tax_words: list[str] = Field(default_factory=list)  # 所得税, 计入收入: how a subsidy is taxed
+    money_nature: str = "(?!x)x"  # 财政补贴凭证: a sentence saying what the money is
+    unruled_practices: list[UnruledPractice] = Field(default_factory=list)  # 代办, 分期付款: left open
     things_asked: str = "(?!x)x"  # 能拿哪些东西: things, not money
     together_rule: str = "(?!x)x"  # 可同时申请多种服务券: one document's rule on taking several of its lines
     date_units: str
