@@ -1401,6 +1401,9 @@ class Engine:
         used = self._use_verdict(ctx, progs)
         if used is not None:  # 数据流量费用能用服务券抵吗 against 服务券可用于…数据流量费用…但…不列入
             return used
+        spared = self._spared(q, lead.text) if lead is not None else None
+        if spared is not None:  # 不用再报一次 / 还要再报吗 against 无需重复申报
+            return spared, f"（{lead.article.label}：“{tidy(lead.text)}”）", self.corpus.cite_article(lead.article, lead.text)
         changing = self._changes_later(ctx, lead, quotes)
         if changing is not None:  # 额度定下来就不会再变了吧 against 具体发放额度将…进行动态调整
             return False, f"（{changing.article.label}：“{tidy(changing.text)}”）", self.corpus.cite_article(
@@ -2545,6 +2548,24 @@ class Engine:
         key = f"{cite.doc_id}/{cite.article}"
         out = [self.quoter.sentences[i] for i in self.quoter.by_article.get(key, [])]
         return [x for x in out if squash(cite.quote)[:8] in squash(x.text)] or out
+
+    def _spared(self, q: str, sentence: str) -> bool | None:
+        """An act the deciding sentence spares (无需重复申报): asked to be spared it (不用再报一次) is a yes; asked whether
+        it is still required (还要再报吗) is a no. The acts share a character of their own (报). None otherwise."""
+        yn = self.lex.yes_no
+        words = "|".join(map(re.escape, sorted(yn.exempt, key=len, reverse=True)))
+        if not words:
+            return None
+        said = [re.split(r"[，,。；;]", sentence[m.end():])[0] for m in re.finditer(words, sentence)]
+        plain = set("再一次的了重复还要去吗呢")
+
+        def acts(rx: str) -> list[str]:
+            return [re.split(r"[，,。；;？?！!]", q[m.end():])[0] for m in re.finditer(rx, q)]
+        if any(set(a) & set(b) - plain for a in acts(words) for b in said):
+            return True
+        if any(set(a) & set(b) - plain for a in acts(yn.still_required) for b in said):
+            return False
+        return None
 
     def _changes_later(self, ctx: Context, lead: Sentence | None, quotes: list[Sentence] | None) -> Sentence | None:
         """A figure or rule the question claims stays as it is (定下来就不会再变了吧) that a sentence of the deciding

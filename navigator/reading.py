@@ -83,6 +83,8 @@ class YesNoWords(Model):
     dismissal: str = "(?!x)x"  # 后来发的通知不管用: the thing said not to count (group 1)
     binding: str = "(?!x)x"  # 以{thing}为准: a sentence that makes the thing count
     fixed_claim: str = "(?!x)x"  # 定下来就不会再变了吧: a figure or rule claimed to stay as it is
+    exempt: list[str] = []  # 无需重复申报 / 不用再报: an act one is spared
+    still_required: str = "(?!x)x"  # 还要再报吗: whether an act is still required
     changes: str = "(?!x)x"  # 进行动态调整 / 适当调整: a sentence saying it changes
     actor_claim: str  # 是不是省联盟公布: the words right before an office the question puts forward as doing an act
     contrasts: list[list[str]]

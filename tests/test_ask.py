@@ -2116,3 +2116,20 @@ def test_a_programme_received_elsewhere_is_a_combination_the_texts_leave_open(as
 def test_the_day_of_issue_asked_with_jiu_is_the_status_on_that_day(ask):
     r = ask("白云服务券实施办法印发当天，企业就能按它申请了吗？", as_of=dt.date(2019, 8, 14))
     assert r["answer"].startswith("可以") and "自发布之日起施行" in r["answer"], r["answer"][:300]
+
+
+@pytest.mark.parametrize("question, opens, said, doc, article", [
+    # an act the deciding sentence spares: asked to be spared it, yes; asked whether it is still required, no
+    ("已经入选省资源池的企业，是不是自动进入市资源池，不用再报一次？", "可以", "无需重复申报", "guangdong-2018", "二、重点工作（三）"),
+    ("入选省资源池的企业还要再报市资源池吗", "不可以", "无需重复申报", "guangdong-2018", "二、重点工作（三）"),
+    # the other of a pair the text requires (匿名 against 真实单位名称); a related expert stays out (照常评 against 回避)
+    ("对资源池认定的公示结果有异议，可以匿名反映吗？", "不可以", "真实单位", "guangdong-2018", "附件1 九"),
+    ("资源池认定｜专家跟申报企业有关联｜还能照常评吗", "不可以", "予以回避", "guangdong-2018", "附件1 五"),
+    # 专门 names no topic of another policy
+    ("咱给伊春写的优惠政策，得是专门冲着伊春企业定的吗？", "可以", "针对伊春市企业的优惠政策", "yichun-2023",
+     "三、申报审核流程（二）6"),
+])
+def test_read_off_the_twenty_third_set(ask, question, opens, said, doc, article):
+    r = ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["answer"].startswith(opens) and said in r["answer"], r["answer"][:400]
+    assert cited(r, doc, article), r["citations"]
