@@ -1135,7 +1135,7 @@ class Engine:
             art = self.corpus.docs[c.doc_id].article_by_label(c.article)
             if art is None:
                 continue
-            whole = next((x for x in self._sentences_of(c) if squash(c.quote) in squash(x)), c.quote)
+            whole = next((x.text for x in self._sentences_of(c) if squash(c.quote) in squash(x.text)), c.quote)
             line = self._quote_line(art, whole)
             if line not in said:
                 said.append(line)
@@ -1532,7 +1532,7 @@ class Engine:
             cap = self.reg.shared_cap_for(self.reg.get(lines[0]))
             if cap is not None:
                 c = cap.cap_cny.cite
-                full = next((x for x in self._sentences_of(c) if "同时" in x), c.quote)
+                full = next((x.text for x in self._sentences_of(c) if "同时" in x.text), c.quote)
                 cite = self.corpus.citation(c.doc_id, c.article, full)
                 return True, f"（{c.article}：“{tidy(full)}”）", cite
         if opened is not None and opened[0] is None and found is not None and found[0] is True \
@@ -2155,9 +2155,9 @@ class Engine:
         return not words or any(squash(k) in squash(sentence) for t in words
                                 for k in [t, *(w for g in self.lex.synonyms if t in g for w in g)])
 
-    def _sentences_of(self, c: Citation) -> list[str]:
-        art = self.corpus.docs[c.doc_id].article_by_label(c.article)
-        return self.quoter.quotable(art) if art is not None else []
+    def _sentences_of(self, c: Citation) -> list[Sentence]:
+        """The quotable sentences of the article a citation names, as the quoter holds them."""
+        return [self.quoter.sentences[i] for i in self.quoter.by_article.get(f"{c.doc_id}/{c.article}", [])]
 
     def _text_names_asked(self, ctx: Context, sentence: str) -> bool:
         """Whether the deciding sentence names what a requirement question asks about (成立年限, 注册资本)."""
@@ -2191,19 +2191,22 @@ class Engine:
                     out.append((req, [c for x in progs for c in x.eligibility if _sets(c.rule, req.fields)]))
         # 公司成立才半年能报吗: the asker's own age stated, and applying asked, is that requirement asked too
         stated = {AGE_FIELD for k in ctx.r.facts if k in AGE_FACTS}
-        body = squash("".join(self.corpus.docs[d].body for d in {x.doc for x in progs}))
-        names = self.name_words
-        # (成立才两年，属于创新创业型企业，欢迎我们申报吗: a kind of enterprise the text does name is what is asked)
-        own = [t for t in self.scope.content_words(ctx.q, ctx.r) if t not in GENERIC_WORDS and t not in names
-               and not any(t in n for n in names)]
-        other = [a + b for a, b in itertools.pairwise(own) if a + b in ctx.q and squash(a + b) in body]
-        if progs and stated and not out and not other and ctx.r.yes_no and any(
-                len(w) >= 2 and w in ctx.q for w in self.lex.eligibility_words):
+        if progs and stated and not out and ctx.r.yes_no and any(
+                len(w) >= 2 and w in ctx.q for w in self.lex.eligibility_words) and not self._names_a_kind(ctx, progs):
             for req in self.lex.requirement_fields:
                 conds = [c for x in progs for c in x.eligibility if _sets(c.rule, req.fields)]
                 if stated & set(req.fields) and not conds:  # (one the rules read is judged by them, with the rest)
                     out.append((req, conds))
         return progs, out
+
+    def _names_a_kind(self, ctx: Context, progs: list[Programme]) -> bool:
+        """成立才两年，属于创新创业型企业，欢迎我们申报吗: two words of the question in a row that the programmes'
+        document says (创新创业), a kind of enterprise it names, is what is asked rather than the age."""
+        body = squash("".join(self.corpus.docs[d].body for d in {x.doc for x in progs}))
+        names = self.name_words
+        own = [t for t in self.scope.content_words(ctx.q, ctx.r) if t not in GENERIC_WORDS and t not in names
+               and not any(t in n for n in names)]
+        return any(a + b in ctx.q and squash(a + b) in body for a, b in itertools.pairwise(own))
 
     def _ruled_requirement(self, ctx: Context) -> tuple[bool, str, Citation] | None:
         """A requirement asked about that a condition of the programme sets (东莞认定必须在本地注册吗 → 在东莞市注册的):
@@ -2541,13 +2544,8 @@ class Engine:
         if said is not None or len(progs) != 1:
             return said
         cite = self._rate_cite(progs[0])
-        return next((x for x in self._cited_sentences(cite)), None) if cite is not None else None
-
-    def _cited_sentences(self, cite: Citation) -> list[Sentence]:
-        """The quotable sentences of a cited article that hold its quote."""
-        key = f"{cite.doc_id}/{cite.article}"
-        out = [self.quoter.sentences[i] for i in self.quoter.by_article.get(key, [])]
-        return [x for x in out if squash(cite.quote)[:8] in squash(x.text)] or out
+        return next((x for x in self._sentences_of(cite) if squash(cite.quote) in squash(x.text)), None) \
+            if cite is not None else None
 
     def _spared(self, q: str, sentence: str) -> bool | None:
         """An act the deciding sentence spares (无需重复申报): asked to be spared it (不用再报一次) is a yes; asked whether
@@ -2557,7 +2555,7 @@ class Engine:
         if not words:
             return None
         said = [re.split(r"[，,。；;]", sentence[m.end():])[0] for m in re.finditer(words, sentence)]
-        plain = set("再一次的了重复还要去吗呢")
+        plain = set(yn.spared_plain)
 
         def acts(rx: str) -> list[str]:
             return [re.split(r"[，,。；;？?！!]", q[m.end():])[0] for m in re.finditer(rx, q)]
@@ -2719,7 +2717,7 @@ class Engine:
             elif group is not None and asked == calc.cluster_pilot_rate.value != group.rate.value:
                 # 佛山能按80%算吗: the city's rate is 70 %; 80 % only as a cluster pilot, which the asker did not say
                 cite = group.rate.cite
-                full = next((x for x in self._sentences_of(cite) if squash(cite.quote) in squash(x)), cite.quote)
+                full = next((x.text for x in self._sentences_of(cite) if squash(cite.quote) in squash(x.text)), cite.quote)
                 return False, (f"{city or group.name}按{group.rate.value * 100:.0f}%奖补；只有产业集群试点企业按"
                                f"{asked * 100:.0f}%（{cite.article}：“{tidy(full)}”）"), cite
         elif getattr(calc, "rates", None) and ctx.r.asked_year and ctx.r.asked_year <= len(calc.rates):
@@ -2728,7 +2726,8 @@ class Engine:
             rate = calc.rate
         if rate is None:
             return None
-        full = next((x for x in self._sentences_of(rate.cite) if squash(rate.cite.quote) in squash(x)), rate.cite.quote)
+        full = next((x.text for x in self._sentences_of(rate.cite) if squash(rate.cite.quote) in squash(x.text)),
+                    rate.cite.quote)
         return asked == rate.value, f"（{rate.cite.article}：“{tidy(full)}”）", rate.cite
 
     def _not_only(self, q: str, sentence: str) -> bool:

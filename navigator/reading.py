@@ -85,6 +85,7 @@ class YesNoWords(Model):
     fixed_claim: str = "(?!x)x"  # 定下来就不会再变了吧: a figure or rule claimed to stay as it is
     exempt: list[str] = []  # 无需重复申报 / 不用再报: an act one is spared
     still_required: str = "(?!x)x"  # 还要再报吗: whether an act is still required
+    spared_plain: str = ""  # 再, 一次, 重复: characters that say nothing of which act is spared
     changes: str = "(?!x)x"  # 进行动态调整 / 适当调整: a sentence saying it changes
     actor_claim: str  # 是不是省联盟公布: the words right before an office the question puts forward as doing an act
     contrasts: list[list[str]]
