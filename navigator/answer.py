@@ -101,6 +101,10 @@ def clean_question(q: Any) -> str:
                lambda m: f"{m[1]}年{int(m[3])}月{int(m[4])}日", q)
     q = re.sub(r"(\d{1,2})\s*月\s*(\d{1,2})\s*号", r"\1月\2日", q)
     q = re.sub(r"(20\d\d)\s*年(?:底|末)", r"\1年12月", q)  # 2018年底: its last month
+    q = re.sub(r"国庆(?:节)?(?:那天|当天|那一天)", "10月1日", q)  # 2020年国庆那天: a day of the calendar
+    q = re.sub(r"元旦(?:节)?(?:那天|当天|那一天)", "1月1日", q)
+    if re.search(r"头年|首年|头一年|第一年|第1年", q):  # 头年十五万、二年十八万、三年二十万: the years after the first
+        q = re.sub(r"(?<=[、，,；;\s])(\s*)([二三四五])年(?=\s*(?:是|为|[：:])?\s*[\d一二两三四五六七八九十百千.点]+\s*(?:万|千|元|块))", r"\1第\2年", q)
     if not q:
         raise AskError("empty question: ask about the cloud-adoption programmes, e.g. 伊春上云补助比例是多少？")
     if len(q) > MAX_QUESTION_CHARS:

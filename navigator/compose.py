@@ -347,6 +347,8 @@ class Engine:
         topic = bool(own.programmes or self.reader.topic_documents(own.question))
         if topic:
             return False
+        if own.follow_up and own.places and not self._names_other_things(own):
+            return True  # 换成我们佛山那个厂签这份合同呢: the question before, in another place
         unknown = self.scope.unknown_words(own.question, own)
         if len(unknown) >= 2 and not (own.amounts or own.asked_year):
             return False
@@ -354,7 +356,7 @@ class Engine:
             return True
         if own.places:
             return False
-        if not unknown and len(squash(own.question)) <= FOLLOW_UP_CHARS and any(
+        if not unknown and len(squash(own.question).rstrip("？?。！!")) <= FOLLOW_UP_CHARS and any(
                 w in own.question for w in self.lex.interrogatives):
             return True  # 要报些啥？ / 交到 哪里: a short question with nothing of its own but what it asks
         # 评为优秀的会得到哪些支持 / 网上 填什么表: nothing the texts do not know, and words they use.
@@ -381,7 +383,8 @@ class Engine:
             return False  # 要是交税只有450万呢: a figure or a fact of the asker changes the question before
             # (100万房贷的月供: a figure of nothing these texts pay for, beside a thing they never name, does not)
         kinds = self.scope.kinds(own.question)
-        return any((kinds.get(t) or "")[:1] in ("n", "i", "l", "j") and kinds.get(t) != "nr"
+        said = {*self.lex.follow_up.openers, *self.lex.follow_up.closers}  # 换成…呢 says it follows up
+        return any((kinds.get(t) or "")[:1] in ("n", "i", "l", "j") and kinds.get(t) != "nr" and t not in said
                    for t in self.scope.unknown_words(own.question, own))
 
     def _same_topic(self, own: Reading, last: Turn) -> bool:
@@ -421,9 +424,14 @@ class Engine:
                 upd["programmes"] = list(prev.get("programmes") or conv.programmes)
             if not own.places and prev.get("places"):
                 upd["places"] = [p for n in prev["places"] for p in self.reader.places(n)]
-            if not own.intents or (own.follow_up and set(own.intents) <= {"amount", "estimate"}):
-                upd["intents"] = list(dict.fromkeys([*prev.get("intents", []), *own.intents]))
-                if last.estimated and (own.places or own.amounts or own.facts or own.asked_year):
+            asks_who = not own.intents and re.search(self.lex.who_question, own.question)
+            if (not own.intents and not asks_who) or (own.follow_up and set(own.intents) <= {"amount", "estimate"}):
+                # (接下来由谁给我们开通服务 after 公示多少个工作日: who acts is asked, not the time again)
+                whether = own.yes_no and not own.amounts and last.estimated  # 还能拿吗 after a figure: whether
+                upd["intents"] = list(dict.fromkeys([*(i for i in prev.get("intents", [])
+                                                       if not (whether and i in ("amount", "estimate"))), *own.intents]))
+                if last.estimated and (own.places or own.amounts or own.facts or own.asked_year) and not (
+                        own.yes_no and not own.amounts):  # (总公司在哈尔滨注册的，还能拿吗: whether, not how much)
                     upd["intents"].append("estimate")  # 换成肇庆呢 after a figure: the figure again, one fact changed
             if prev.get("yes_no") and not own.yes_no and not own.intents and not own.amounts:
                 upd["yes_no"] = True  # 那广州的呢？ after 深圳企业能申请吗
@@ -554,7 +562,9 @@ class Engine:
             intents & {"amount", "estimate"})  # 一个套餐多少钱 asks a price (Reader.intents leaves both out)
         cap_question = any(w in q for w in (*self.lex.cap_words, "比例", "几成", "百分之", "补贴率")) and not payments
         # (云上软件园明年还能接着申请吗 after an estimate: the earlier fees ask nothing of a yes / no on applying)
-        asked_payments = [a for a in payments if a.turn is None] or (payments if intents & {"amount", "estimate"} else [])
+        asked_payments = [a for a in payments if a.turn is None] or (
+            payments if intents & {"amount", "estimate"} and not (r.yes_no and r.follow_up and not how_much) else [])
+        # (总公司在哈尔滨注册的，还能拿吗 after a figure: whether the asker may, not the earlier figure again)
         if r.yes_no and not how_much and re.search(self.lex.yes_no.fixed_claim, q):
             return self._yes_no(d, ctx)  # 这800万是不是固定不变: whether the figure stays, not what it pays
         if r.yes_no and not asked_payments and (not how_much or self._no_cap(ctx) is not None):
@@ -1163,6 +1173,21 @@ class Engine:
         d.cites += [tier.cite, calc.rate.cite]
         return True
 
+    def _tier_claim(self, ctx: Context, progs: list[Programme]) -> tuple[bool, str, Citation] | None:
+        """纳税2500万，公有云补贴一年最多能到100万: the subsidy claimed against the yearly cap of the tax's tier (no fee
+        given, so no estimate): yes when within it, no above it."""
+        r = ctx.r
+        claimed = [a for a in r.amounts if a.field == "claimed" and a.usable and a.value_cny is not None]
+        taxes = [a for a in r.amounts if a.field == "annual_tax_cny" and a.usable and a.value_cny is not None]
+        calc = progs[0].calculator if len(progs) == 1 else None
+        if len(claimed) != 1 or len(taxes) != 1 or calc is None or not hasattr(calc, "tiers_for") \
+                or r.facts.get("new_key") or any(a.field not in ("claimed", "annual_tax_cny") for a in r.amounts):
+            return None
+        tier = calc.tiers_for(taxes[0].value_cny)[0]
+        return (claimed[0].value_cny <= tier.cap_cny,
+                f"（{tier.cite.article}：“{tidy(tier.cite.quote)}”）年度全库纳税{money(taxes[0].value_cny)}"
+                f"（“{taxes[0].text}”），单个企业当年最高补贴{money(tier.cap_cny)}。", tier.cite)
+
     def _cities(self, prog: Programme) -> list[str]:
         """The cities of the programme's region (for a figure that does not depend on the city)."""
         region = prog.region
@@ -1284,8 +1309,11 @@ class Engine:
         event = self._event_verdict(ctx, [x for x in [lead, *(quotes or [])] if x is not None])
         if event is not None:
             return event
+        unused = self._unused_verdict(ctx, [x for x in [lead, *(quotes or [])] if x is not None])
+        if unused is not None:  # 4月1日开通 4月28日才首次登录 算放弃吗 against 开通后30天内未使用，视为放弃
+            return unused
         # 0b'. Cash asked for (直接打现金到企业账上吗) where the text pays in vouchers (以发放服务券的形式): no.
-        if re.search(self.lex.cash_question, q):
+        if re.search(self.lex.cash_question, q) and not re.search(self.lex.cash_denied, q):  # (不是现金: agrees)
             docs = [self.reg.get(p).doc for p in ctx.programmes if p in self.reg.programmes] or r.documents[:1]
             form = next((x for x in self.quoter.sentences if x.article.doc_id in docs[:1]
                          and re.search(self.lex.voucher_form, x.text)), None)
@@ -1360,6 +1388,13 @@ class Engine:
         unruled = self._open_point(ctx)
         if unruled is not None:
             return None, unruled[0], unruled[1]
+        # 1c'. 有没有申报截止日期 of a programme whose text sets no end: silent, with what it does say.
+        #     A text that does state what is asked (认定有效期三年) is answered from it below.
+        asked_end = re.search(self.lex.asks_end, q)
+        if progs and self._one_window(ctx.programmes) and progs[0].window.kind == "open_ended" and asked_end \
+                and not any(asked_end.group() in a.text for a in self.corpus.docs[progs[0].doc].articles.values()):
+            w = progs[0].window
+            return None, f"文件未作规定：{progs[0].title}：{tidy(w.text)}（{w.cite.article}：“{tidy(w.cite.quote)}”）。", w.cite
         taxed = self._tax_unruled(ctx, progs, lead) or self._practice_unruled(ctx, progs)
         if taxed is not None:
             return taxed
@@ -1381,6 +1416,14 @@ class Engine:
                           f"（“{tidy(ruled[2].quote)}”），请以主管部门解释为准。"), ruled[2]
         if ruled is not None:
             return ruled
+        # 2a'''. All year (全年申请) against a time the question narrows it to (只在每年固定的一两个月), or any time.
+        year_round = self._all_year_verdict(q, [x for x in [lead, *(quotes or [])] if x is not None])
+        if year_round is not None:
+            return year_round
+        # 2a''. How often (每年只组织一次吗) against the sentence saying how often (原则上每半年组织一次).
+        often = self._frequency_verdict(q, [x for x in [lead, *(quotes or [])] if x is not None])
+        if often is not None:
+            return often
         # 2a'. Lasting for good (一次认定长期有效吗) where a sentence of the document sets a period (认定有效期三年).
         lasting = self._lasting_verdict(ctx, [x for x in [lead, *(quotes or [])] if x is not None])
         if lasting is not None:
@@ -1390,6 +1433,10 @@ class Engine:
         acted = self._actor_verdict(q, [x for x in [lead, *(quotes or [])] if x is not None])
         if acted is not None:
             return acted
+        skipped = self._skipped_office(q, [x for x in [lead, *(quotes or [])] if x is not None])
+        if skipped is not None:  # 不用报省经信委 against 应…报省经济和信息化委，同时抄报省联盟
+            return False, f"（{skipped.article.label}：“{tidy(skipped.text)}”）", self.corpus.cite_article(
+                skipped.article, skipped.text)
         unit = self._other_unit(ctx, progs, [x for x in [lead, *(quotes or [])] if x is not None])
         if unit is not None:  # 是交到省厅科技处吗 against …提交至我厅（工业互联网处）邮箱
             return False, f"（{unit.article.label}：“{tidy(unit.text)}”）", self.corpus.cite_article(unit.article,
@@ -1417,7 +1464,11 @@ class Engine:
                 return True, f"（{s.article.label}：“{tidy(s.text)}”）", self.corpus.cite_article(s.article, s.text)
             if self._forbids(q, s.text) or self._leaves_out(q, s.text) or self._not_only(q, s.text):
                 return False, f"（{s.article.label}：“{tidy(s.text)}”）", self.corpus.cite_article(s.article, s.text)
-        # 2b. A rate the question puts forward (能不能按80%奖补) against the one the programme gives the asker.
+        # 2b. A subsidy the question puts forward (纳税800万，补贴能冲到100万不) against the cap of the tax's tier.
+        tiered = self._tier_claim(ctx, progs)
+        if tiered is not None:
+            return tiered
+        # 2b'. A rate the question puts forward (能不能按80%奖补) against the one the programme gives the asker.
         rated = self._rate_verdict(ctx, progs)
         if rated is not None:
             return rated
@@ -1458,8 +1509,10 @@ class Engine:
                 return dated
         opened = self._open_verdict(ctx, progs[0]) if r.still_open and progs and self._one_window(ctx.programmes) else None
         said = [x.text for x in [lead, *(quotes or [])] if x is not None]
-        history = self.reader.stated_history(q) if opened is not None and opened[0] and not any(
-            w in x for x in said for w in self.lex.repeat_rules) else None  # 逐年申请 answers 第二年还能申请吗
+        history = self.reader.stated_history(q) if opened is not None and opened[0] else None
+        if history and not any(w in history for w in self.lex.misconduct_words) and any(
+                w in x for x in said for w in self.lex.repeat_rules):
+            history = None  # 逐年申请 answers 第二年还能申请吗 (not 有失信记录还能申请吗, which no such rule speaks of)
         again = self._repeat_rule(ctx, lead) if history or r.facts.get("received_before") else None
         if again is not None and opened is not None and again.article.doc_id != progs[0].doc:
             again = None  # 去年拿过东莞的补助，今年白云还能申请吗: one document's rule on applying again says nothing of another's
@@ -1541,13 +1594,6 @@ class Engine:
             return True, f"{found[1]}{opened[1]}", found[2]
         if opened is not None:
             return opened
-        # 6a. 有没有申报截止日期 of a programme whose text sets no end: silent, with what it does say.
-        #     A text that does state what is asked (认定有效期三年) is answered from it below.
-        asked_end = re.search(self.lex.asks_end, q)
-        if progs and self._one_window(ctx.programmes) and progs[0].window.kind == "open_ended" and asked_end \
-                and not any(asked_end.group() in a.text for a in self.corpus.docs[progs[0].doc].articles.values()):
-            w = progs[0].window
-            return None, f"文件未作规定：{progs[0].title}：{tidy(w.text)}（{w.cite.article}：“{tidy(w.cite.quote)}”）。", w.cite
         # 6b. What the question asks about (申请费, 有效期, 规上企业) is named nowhere in the document: silent.
         absent = self._absent_focus(ctx, lead)
         if absent:
@@ -1622,7 +1668,7 @@ class Engine:
             said = ctx.q[at + len(e.text):at + len(e.text) + 12] if at >= 0 else ""
             said_pairs = {said[i:i + 2] for i in range(len(said) - 1)}
             others = [x for x in self.quoter.sentences if x.article.doc_id in docs and x not in quotes and rx
-                      and re.search(rx, x.text) and any(p in x.text for p in said_pairs)]
+                      and re.search(rx, x.text) and (e.kind == "founding" or any(p in x.text for p in said_pairs))]
             for x in [*quotes, *others] if rx else []:
                 m = re.search(rx, x.text)
                 n = parse_numeral(m.group(1), {}) if m else None
@@ -1648,9 +1694,47 @@ class Engine:
                     return ok, f"{e.text}起算{m.group(0)}；按{when}评估：{'尚在有效期内' if ok else '已过有效期'}{quote}。", cite
                 if e.kind == "founding":
                     return ok, f"{e.text}成立，到{when}{'已满' if ok else '不满'}{n}年{quote}。", cite
-                return ok, (f"{e.text}距{when}{'已超过' if ok else '不足'}{n}年，{'不再' if ok else '仍'}受“{m.group(0)}”"
-                            f"的限制{quote}。"), cite
+                # 是否还受影响: asked whether it still counts, the answer is the other way round
+                still = any(w in ctx.q for w in self.lex.event_dates.affected) or re.search(r"受[^，。？?]{0,12}限制", ctx.q)
+                return (not ok) if still else ok, (f"{e.text}距{when}{'已超过' if ok else '不足'}{n}年，"
+                                                  f"{'不再' if ok else '仍'}受“{m.group(0)}”的限制{quote}。"), cite
         return None
+
+    def _unused_verdict(self, ctx: Context, quotes: list[Sentence]) -> tuple[bool, str, Citation] | None:
+        """A service opened on a day the question gives, and first used on another (or not yet by the day asked),
+        against the days a quoted sentence allows before it counts as given up (开通后30天内未使用，视为放弃)."""
+        u = self.lex.unused_rule
+        rule = next(((x, m) for x in quotes if (m := re.search(u["sentence"], x.text))), None) if u else None
+        if rule is None:
+            return None
+        q = ctx.q
+        dates = [(m.start(), m.end(), dt.date(int(m.group(1) or ctx.day.year), int(m.group(2)), int(m.group(3))))
+                 for m in re.finditer(r"(?:(20\d\d)\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", q)
+                 if 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31]
+        opened = [d for s, e, d in dates if re.search(u["opened"], q[e:e + 6])]
+        if len(opened) != 1:
+            return None
+        start = opened[0]
+        used = [d for s, e, d in dates if d > start and re.search(u["used"], q[e:e + 8])
+                and not re.search(u["never"], q[e:e + 8])]
+        never = re.search(u["never"], q)
+        limit = int(rule[1].group(1))
+        if used:
+            given_up = (used[0] - start).days > limit
+            how = f"{start.isoformat()}开通，{used[0].isoformat()}首次使用，相隔{(used[0] - start).days}天"
+        elif never:
+            end = next((d for s, e, d in dates if d > start), None) or ctx.day
+            if (end - start).days <= limit:
+                return None  # not yet past the days allowed: nothing decided yet
+            given_up = True
+            how = f"{start.isoformat()}开通，到{end.isoformat()}已{(end - start).days}天未使用"
+        else:
+            return None
+        kept = any(w in q for w in u["kept_asked"]) and not any(w in q for w in u["lapse_asked"])
+        x = rule[0]
+        return (not given_up if kept else given_up,
+                f"{how}，{'超过' if given_up else '未超过'}{limit}天（{x.article.label}：“{tidy(x.text)}”）。",
+                self.corpus.cite_article(x.article, x.text))
 
     def _validity_verdict(self, ctx: Context) -> tuple[bool | None, str, Citation | None]:
         """Whether the document asked about is in force, or has started, on the day asked: its own clause
@@ -1750,7 +1834,8 @@ class Engine:
     def _dated_limit(self, ctx: Context, quotes: list[Sentence]) -> tuple[bool, str, Citation] | None:
         """A quoted sentence that sets a dated time limit (于5月20日（星期三）下午5:00前提交) for what the question
         names: still in time on the date asked, or not."""
-        content = [t for t in self.scope.content_words(ctx.q, ctx.r) if t not in GENERIC_WORDS and len(t) >= 2]
+        content = [t for t in self.scope.content_words(ctx.q, ctx.r) if t not in GENERIC_WORDS and len(t) >= 2
+                   and t not in self.lex.plain_acts]  # 提交…申领 names no act of its own (变更申请 does)
         for x in quotes:
             m = DATED_LIMIT.search(x.text)
             title = self.corpus.docs[x.article.doc_id].title
@@ -1780,7 +1865,7 @@ class Engine:
     def _open_verdict(self, ctx: Context, prog: Programme) -> tuple[bool | None, str, Citation | None]:
         from calculators.status import status_on
 
-        dates = [dt.date.fromisoformat(x) for x in ctx.r.asked_dates] or [ctx.when]
+        dates = [self._at_time(ctx, dt.date.fromisoformat(x)) for x in ctx.r.asked_dates] or [ctx.when]
         w = prog.window
         red = self._redemption(prog) if "兑" in ctx.q else None  # 兑现, 兑钱, 能不能兑
         if red is not None:
@@ -1799,6 +1884,58 @@ class Engine:
         if "unknown" in states:
             return None, f"文件未作规定：{text}{STATUS_TEXT['unknown']}，请向主管部门核实。", w.cite
         return True, f"{text}所问期间内部分时间可申请，请在文件所列时间内办理。", w.cite
+
+    def _all_year_verdict(self, q: str, said: list[Sentence]) -> tuple[bool, str, Citation] | None:
+        """是不是只在每年固定的一两个月里受理申请 against 全年申请: no; 随时都能报吗: yes."""
+        w = self.lex.all_year
+        s = next((x for x in said if re.search(w["sentence"], x.text)), None)
+        if s is None:
+            return None
+        if re.search(w["narrowed"], q):
+            verdict = False
+        elif re.search(w["any_time"], q):
+            verdict = True
+        else:
+            return None
+        return verdict, f"（{s.article.label}：“{tidy(s.text)}”）", self.corpus.cite_article(s.article, s.text)
+
+    def _frequency_verdict(self, q: str, said: list[Sentence]) -> tuple[bool, str, Citation] | None:
+        """每年只组织一次吗 against 原则上每半年组织一次: the period and the count the question says against those of
+        the quoted sentence saying how often."""
+        from navigator.numbers import parse_numeral
+
+        def often(text: str) -> tuple[str, str] | None:
+            m = re.search(self.lex.frequency, text)
+            if m is None:
+                return None
+            n = m["n"] if not re.fullmatch(r"[一二两三四五六七八九十]+", m["n"]) else str(parse_numeral(m["n"], {}))
+            return self.lex.frequency_periods.get(m["per"], m["per"]), re.sub(r"\s|[—至~]", "-", n)
+
+        asked = often(q)
+        if asked is None:
+            return None
+        for s in said[:1]:  # the deciding sentence (每年需进行资质复核 is not 每半年组织一次…认定)
+            stated = often(s.text)
+            if stated is not None:
+                return stated == asked, f"（{s.article.label}：“{tidy(s.text)}”）", self.corpus.cite_article(s.article, s.text)
+        return None
+
+    def _at_time(self, ctx: Context, day: dt.date) -> dt.date | dt.datetime:
+        """The day asked about, at the time of day the question says (9月30日17:20, 下午四点半) or the day asked is
+        at (an as-of date-time on that day): a window closing at 17:00 is told apart within its last day."""
+        from navigator.numbers import parse_numeral
+
+        m = re.search(self.lex.time_of_day, ctx.q)
+        if m:
+            hour = int(m["h"]) if m["h"].isdigit() else int(parse_numeral(m["h"], {}) or 0)
+            minute = int(m["m"] or m["m2"]) if (m["m"] or m["m2"]) else (30 if m["half"] else 0)
+            if m["pm"] and hour < 12:
+                hour += 12
+            if 0 <= hour <= 23 and 0 <= minute <= 59:
+                return dt.datetime.combine(day, dt.time(hour, minute))
+        if isinstance(ctx.when, dt.datetime) and ctx.when.date() == day:
+            return ctx.when
+        return day
 
     def _repeat_rule(self, ctx: Context, lead: Sentence | None) -> Sentence | None:
         """With the asker saying it has received a programme (去年拿过公有云的补贴), the sentence of the deciding
@@ -2385,13 +2522,29 @@ class Engine:
                        key=lambda x: len(x[0]), reverse=True)
         return re.compile("|".join(re.escape(a) for a, _w in names)), dict(names)
 
+    def _skipped_office(self, q: str, said: list[Sentence]) -> Sentence | None:
+        """An office the question would leave out (不用报省经信委) that a quoted sentence says must be told (应…报省经济和
+        信息化委): that sentence."""
+        find, canon = self._actor_names
+        skips = [canon[m.group(1)] for m in re.finditer(rf"{self.lex.yes_no.skip_office}({find.pattern})", q)]
+        for who in dict.fromkeys(skips):
+            names = [a for a, w in canon.items() if w == who]
+            for s in said:
+                if re.search(self.lex.yes_no.obliged, s.text) and any(
+                        re.search(rf"(?:报|交|送|提交|递交|告知)(?:给|到|至)?{re.escape(n)}", s.text) for n in names):
+                    return s
+        return None
+
     def _actor_verdict(self, q: str, said: list[Sentence]):
         """资源池认定结果是不是省联盟公布 against 并由省经济和信息化委予以确认并发布…结果: the office the question names
         for an act against the one the sentence names in the clause of that act (else the nearest one before it)."""
         find, canon = self._actor_names
         if re.search(self.lex.asked_values["时限"].question, q):
             return None  # 到市财政局拨款，有没有规定多少天之内办完: a time asked, not who acts
-        claims = [m for m in find.finditer(q) if re.search(self.lex.yes_no.actor_claim, q[:m.start()])]
+        acts_said = "|".join(re.escape(w) for g in self.lex.actor_acts for w in g)
+        claims = [m for m in find.finditer(q) if re.search(self.lex.yes_no.actor_claim, q[:m.start()]) or (
+            re.search(self.lex.yes_no.actor_subject, q[:m.start()])
+            and re.match(rf"[^，,。？?的]{{0,4}}(?:{acts_said})", q[m.end():]))]  # (地市主管部门的推荐意见: no act of it)
         asked = {canon[m.group()] for m in claims}
         # 直接交省经信委: the act said next to the office claimed (交), before any other the question names (认定)
         near = "".join(q[max(0, m.start() - WHO_ACT_CHARS):m.end() + WHO_ACT_CHARS] for m in claims)
@@ -2407,6 +2560,14 @@ class Engine:
             pool = [x for x in self.quoter.sentences if x.article.doc_id == said[0].article.doc_id
                     and re.search(acting, x.text) and find.search(x.text)]
             said = sorted(pool, key=lambda x: -sum(self._says(t, self._under_headings(x)) for t in words))[:1]
+        # 复核决定是区财政局作出的吗: of the sentences naming the act, the one sharing most of the question's words
+        pairs = {q[i:i + 2] for i in range(len(q) - 1)}
+        arts = {(x.article.doc_id, x.article.label) for x in said}
+        said = [*said, *(x for x in self.quoter.sentences if (x.article.doc_id, x.article.label) in arts
+                         and x not in said and re.search(acting, x.text) and find.search(x.text))]
+        own_acts = [w for w in act if w in q]  # 公布 asked: the sentence saying 公布 before one saying 发布
+        said = sorted(said, key=lambda x: (-sum(w in x.text for w in own_acts),
+                                           -sum(x.text[i:i + 2] in pairs for i in range(len(x.text) - 1))))
         for s in said:
             at = next((m.start() for m in re.finditer(acting, s.text)), None)
             if at is None:
@@ -2586,6 +2747,14 @@ class Engine:
             for m in re.finditer("|".join(map(re.escape, yn.governing)), sentence):
                 if any(w in sentence[m.end():].split("。")[0] for w in opposite):
                     return True
+        # 地市不能因为我们不是本地注册就区别对待吧 against 不得…采取歧视性或差异化措施: the asker says it is forbidden too
+        if re.search(yn.confirm_end, q):
+            spans = [sentence[m.end():].split("。")[0] for m in re.finditer("|".join(map(re.escape, yn.governing)), sentence)]
+            for m in re.finditer("|".join(map(re.escape, yn.negated_acts)), q):
+                tail = q[m.end():m.end() + 24]
+                for group in yn.opposites.values():
+                    if any(w in tail for w in group) and any(v in x for x in spans for v in group):
+                        return True
         return False
 
     def _forbids(self, q: str, sentence: str) -> bool:
@@ -2745,6 +2914,9 @@ class Engine:
         # 只看书面材料吗 against 书面审查、现场答辩…: a word's head or tail (书面) names it as well
         said = next((t for t in words if t in sentence), None) or next(
             (p for t in words if len(t) >= 3 for p in (t[:2], t[-2:]) if p in sentence and p not in GENERIC_WORDS), None)
+        if said is None:  # 只算平台商 (平台 + 商 to the segmenter): the longest stretch of what is asked the sentence says
+            said = next((asked[i:i + n] for n in range(len(asked), 2, -1) for i in range(len(asked) - n + 1)
+                         if asked[i:i + n] in sentence), None)
         if said is None:
             return False
         # more than the thing asked: a list or a second act joined to it, in a sentence that requires them
@@ -3544,6 +3716,10 @@ class Engine:
         # Of the lists near, the first whose opening names the kind of list asked for (材料: 第六条, not 第四条's 条件).
         noun = next((w for w in words.list_nouns if w in ctx.q), None)
         lists = [target] if target is not None else self._lists_near(d, ctx, lead)
+        if noun and target is None and not any(noun in f"{x.heading}{x.own_text}" for x in lists):
+            # 东莞认定材料最后一项: the document's list of that kind, where retrieval brought only another list
+            lists += [x for x in doc.articles.values() if len(x.children) >= 2 and noun in f"{x.heading}{x.own_text}"
+                      and x.kind not in ("chapter", "preface", "annex")][:1]
         if not lists:
             return None
         target = next((x for x in lists if noun and noun in f"{x.heading}{x.own_text}"), lists[0])

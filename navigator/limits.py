@@ -44,6 +44,7 @@ class LimitWords(BaseModel):
     barred_after: list[str]  # 五年内不再给予: inside the bound is what is barred
     claim_end: str  # 800万吧 / 7个工作日吗: a figure put forward as the text's own
     claim_before: list[str]  # 是800万 / 为500万: the same, said before the figure
+    hearsay: list[str] = []  # 听说名单只公示3个工作日: a figure heard, put forward where the sentence states its own
     age_words: list[str] = []  # 成立才五个月: an enterprise's age, compared only with a bound on it (成立时间不低于1年)
 
 
@@ -222,6 +223,7 @@ def claim(question: str, sentence: str, w: LimitWords) -> tuple[bool, int] | Non
     clauses = [m.end() for m in re.finditer(r"[，；;。]", sentence)]
     parts = re.split(r"[，；;。]", sentence)
     stated = []
+    leads: set[str] = set()  # the two characters before each figure stated (公示5个工作日 → 公示)
     for m in re.finditer(rf"{NUM}\s*(?P<unit>{units})", sentence):
         named = sentence[max(0, m.start() - 1):m.start()] in ("为", "是")  # 初始限额为800万元: the figure itself
         if sentence[max(0, m.start() - 1):m.start()] in ("第", "前", "近") or (not named and any(
@@ -232,6 +234,7 @@ def claim(question: str, sentence: str, w: LimitWords) -> tuple[bool, int] | Non
             continue  # 2020年原则上不再审核: a calendar year, no number of years
         if v is not None:
             stated.append((w.units[m.group("unit")], v, _clause_of(m.start(), clauses)))
+            leads.add(sentence[max(0, m.start() - 2):m.start()])
     owned = {c for _u, _v, c in stated}
 
     def told(c: int) -> str:  # 初始限额为800万元，主要是面向…三大电信运营商等: what follows says whom it is for
@@ -242,7 +245,9 @@ def claim(question: str, sentence: str, w: LimitWords) -> tuple[bool, int] | Non
     for f in figures(question, w):
         head = question[max(0, f.start - 1):f.start]
         tail = re.sub(r"^\s*元", "", question[f.end:f.end + 6])
-        if f.lean != "exact" or not (head in w.claim_before or re.match(w.claim_end, tail)):
+        # (听说名单只在区政府网站公示3个工作日: a figure heard, after the act the sentence states it after, 公示5个工作日)
+        said_after = question[max(0, f.start - 2):f.start] in leads and any(h in question for h in w.hearsay)
+        if f.lean != "exact" or not (head in w.claim_before or re.match(w.claim_end, tail) or said_after):
             continue
         if _of_age(question, f, w) and not any(x in sentence for x in w.age_words):
             continue  # 要成立满一年吗 against a sentence on something else's years

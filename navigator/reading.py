@@ -74,6 +74,12 @@ class YesNoWords(Model):
     negated_claim: str
     # 应该一视同仁吧 against 不得…采取歧视性或差异化措施: forbidding the opposite of what is claimed is a yes
     opposites: dict[str, list[str]]
+    actor_subject: str = "(?!x)x"  # 省联盟直接对外公布: an office opening a clause, with its act right after
+    claim_note: str = "(?!x)x"  # 坐席备注：企业认为…: a claim passed on by the helpdesk, asked to be checked
+    skip_office: str = "(?!x)x"  # 不用报省经信委: an office the question would leave out (an office name follows)
+    obliged: str = "(?!x)x"
+    negated_acts: list[str] = []  # 不能…区别对待吧: the asker says the act is not allowed, seeking agreement
+    confirm_end: str = "(?!x)x"
     unit_claim: str = "(?!x)x"  # 交到省厅科技处吗: a division of an office put forward (group 1)
     unit_named: str = "(?!x)x"  # （工业互联网处）: a division a sentence names
     only_from: str = "(?!x)x"  # 只能从…里选: one source asked to be the only one
@@ -108,6 +114,8 @@ class EventDateWords(Model):
     lookback: list[str]  # a penalty on that day (被罚)
     founding: list[str]  # founded on that day (成立)
     periods: dict[str, str]  # the period a sentence sets, by kind of event (有效期三年, 前三年内): its number
+    issued_after: str = "(?!x)x"  # 营业执照是…下来的: words after the date saying the thing named before it was issued
+    affected: list[str] = []  # 是否还受影响: a penalty asked whether it still counts (yes while inside the look-back)
 
 
 class ValidityWords(Model):
@@ -282,6 +290,16 @@ class Lexicon(Model):
     validity: ValidityWords
     event_dates: EventDateWords
     partial_payment: list[str]
+    all_year: dict[str, str] = {}
+    cash_denied: str = "(?!x)x"
+    frequency: str = "(?!x)x"
+    frequency_periods: dict[str, str] = {}
+    plain_acts: list[str] = []
+    time_of_day: str = "(?!x)x"
+    misconduct_words: list[str] = []
+    unused_rule: dict[str, Any] = {}
+    partial_paid: str = "(?!)"
+    partial_after: str = "(?!)"
     contract_total: list[str]
     changed_to: list[str]  # 涨到900万: the figure before, changed
     changed_by: dict[Literal["more", "less"], list[str]]  # 再加5万: the figure before plus this one
@@ -291,6 +309,7 @@ class Lexicon(Model):
     negated_before: str
     eligibility_words: list[str]
     claimed_before: list[str]
+    claim_reach: list[str] = []
     cap_words: list[str]
     threshold_before: list[str]
     figure_asks: list[str]
@@ -614,8 +633,9 @@ class Reader:
             named = [a for a in named if not any(a != b and a in b for b in named)]  # 2020 inside 2020年: once
             score = sum(min(w, 1.0) if w > 1.0 and any(a in x.body for x in local if x is not d) else w
                         for a in named for w in [self._alias_weight(a, q)])
-            if set(d.region) == {"province"} and re.search(r"省(?:里|级|的)?[\u4e00-\u9fff“”\"]{0,10}(?:服务券|券|政策|补贴|奖补)", q):
-                score += 3.0  # 省服务券, 省里的补贴: the province's own document
+            own = re.search(r"省(?:里|级|的)?[\u4e00-\u9fff“”\"]{0,10}(?:服务券|券|政策|补贴|奖补)", q)
+            if set(d.region) == {"province"} and own and (not own.group().endswith("券") or "券" in d.title):
+                score += 3.0  # 省服务券, 省里的补贴: the province's own document (省券: the one issuing vouchers)
             for p in specific:
                 if self.inside(d.region, p):
                     deepest = next((d.region[lvl] for lvl in ("district", "city", "province") if d.region.get(lvl)), None)
@@ -932,6 +952,9 @@ class Reader:
             end = next((x.start() for x in re.finditer(r"[，。；;！!？?\n]", q) if x.start() >= m.end()), len(q))
             after = re.split(r"申请|申报|申领|还|能|可以|想|准备|打算|今天|现在", q[m.end():end])[0]
             kind = next((k for k in ("founding", "validity", "lookback") if any(x in after for x in getattr(w, k))), None)
+            before = q[max(0, m.start() - 8):m.start()]
+            if kind is None and any(x in before for x in w.founding) and re.match(w.issued_after, after):
+                kind = "founding"  # 营业执照是2024年8月31号下来的: the licence named before the date, issued on it
             if kind is None:
                 continue
             year = int(m.group(1)) + (2000 if len(m.group(1)) == 2 else 0)
@@ -1023,8 +1046,11 @@ class Reader:
             cue = None  # 实缴1.5亿 公有云500万: a line named after the word is what the amount pays for
         field = self._cue_field[cue[2]] if cue else None
         head = q[max(c0, a.start - 4):a.start]
-        if field is None and any(head.endswith(w) for w in self.lex.claimed_before):
+        if field is None and any(head.rstrip().endswith(w) for w in self.lex.claimed_before):  # (上限 30万: spaced)
             field = "claimed"  # 最多补贴100万: a figure the asker puts forward, never an input
+        elif field in (None, "fees") and any(head.endswith(w) for w in self.lex.claim_reach) and any(
+                w in q[c0:a.start] for w in self.lex.subsidy_words) and not any(c0 <= e.start < a.start for e in earlier):
+            field = "claimed"  # 公有云补贴一年最多能到100万 / 补贴能冲到100万不: the subsidy put forward, not a fee
         line = self._line_in(q[c0:a.start]) or self._line_in(q[a.end:c1], first=True)
         bracket = max(q.rfind("（", 0, a.start), q.rfind("(", 0, a.start))
         inside = bracket >= 0 and not re.search(r"[）)]", q[bracket:a.start])
@@ -1070,7 +1096,9 @@ class Reader:
             text = q[a.start:cue[1]]
         else:
             text = a.text
-        partial = any(w in q[max(c0, a.start - 8):a.start] for w in self.lex.partial_payment)
+        partial = any(w in q[max(c0, a.start - 8):a.start] for w in self.lex.partial_payment) or bool(
+            re.search(self.lex.partial_paid, q[max(c0, a.start - 14):a.start]) or re.match(
+                self.lex.partial_after, q[a.end:a.end + 6]))  # 已经给服务商付了8万元 / 3万块首付了
         monthly = any(w in q[max(0, a.start - 6):a.end + 3] for w in self.lex.per_month)
         near = q[max(c0, a.start - 4):a.start]
         change = next((k for k, ws in self.lex.changed_by.items() if any(near.endswith(w) for w in ws)), None)
@@ -1511,6 +1539,11 @@ class Reader:
             w in q for w in [*self.lex.subsidy_words, "补", "奖"])
 
     def is_yes_no(self, q: str) -> bool:
+        if re.search(self.lex.yes_no.claim_note, q):
+            return True  # 坐席备注：平台方认为认定有效期五年。: the claim is to be checked
+        if re.search(r"[？?]\s*$", q) and re.search(self.lex.validity.question, q) and not re.search(
+                r"什么|多少|哪|几|怎么|如何|多久|多长", q):
+            return True  # 白云上云服务券办法 2020年12月31日 有效?: in force or not, in keywords
         if any(re.search(re.escape(m) + (r"(?![\u4e00-\u9fff](?<!有))" if m[-1] in "没不" else ""), q)
                for m in self.lex.yes_no.markers) or re.search(r"[\u4e00-\u9fff]{2}没有\s*[？?]", q):
             # 审完了没？ asks; 公示完了没人提异议 tells (没 opening another word)
@@ -1546,7 +1579,9 @@ class Reader:
             # rule put forward in keywords, asked with a question mark (not 白云 公有云 比例？, which asks the share)
             if re.search(r"[？?]\s*$", q) and not re.search("谁", q) and (
                     any(re.fullmatch(self.lex.yes_no.keyword_figure, w) for w in words[1:])
-                    or re.match(self.lex.yes_no.keyword_rule, last)):
+                    or re.match(self.lex.yes_no.keyword_rule, last)
+                    # 伊春 上云补助 企业要交 收付款凭证?: the rule put forward over the last two keywords
+                    or (len(words) >= 3 and re.match(self.lex.yes_no.keyword_rule, words[-2] + last))):
                 return True
         return False
 

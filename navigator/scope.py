@@ -177,7 +177,7 @@ class Scope:
             words = self.jieba.lcut(m.group(1))
             term = (words[-1] if words else "") + "券"
             if len(term) < 3 or words[-1] in self.lex.question_words or re.fullmatch(r"[的个张些这该此种年类]券", term) \
-                    or re.fullmatch(r"(?:[\d一二两三四五六七八九十几多每各哪这那该此本其别]+[的个张些种类份项]?)券", term) \
+                    or re.fullmatch(r"(?:[\d一二两三四五六七八九十几多每各哪这那该此本其别]+[的个张些种类份项批]?)券", term) \
                     or words[-1] in self.lex.voucher_verbs or words[-1].lstrip("能可以就再还去") in self.lex.voucher_verbs \
                     or words[-1][-1:] in self.lex.voucher_verbs \
                     or words[-1] in self.lex.sequence_words or self.kinds(words[-1]).get(words[-1], "")[:1] in tuple("cdfrt"):
@@ -218,6 +218,8 @@ class Scope:
         unknown = self.unknown_words(q, r, kinds)
         if weak:  # 初审被退回: with a word of these programmes, an unknown act (a verb) says how, not what about
             unknown = [t for t in unknown if kinds.get(t, "n")[:1] != "v"]
+        if r.documents:  # 伊春这补助，一家厂能领几回: a run the segmenter joined (厂能领) names no topic of its own
+            unknown = [t for t in unknown if t in kinds and kinds[t] is not None]
         topic = bool(self.reader.lines_named(q) or self.reader.topic_documents(q))
         phrases = self.text_phrases(q, unknown)  # the question speaks of the texts; other words say who asks
         # 东莞认定要交营业执照原件吗: one odd word beside a document's act (not a subsidy: 人才住房补贴 is another's)

@@ -108,6 +108,8 @@ def test_chinese_numerals_are_read_back_to_their_value(written, value):
     # each year's tax and fee listed with 、 after the year: 450万 → 10万 tier (15万 cut to 10万); 2100万 → 100万 tier
     ("我们白云的厂是四上，头一年交税450万、公有云用了30万，第二年交税涨到2100万、公有云用了300万，两年公有云能补多少？", "1100000.00"),
     ("东莞 认定平台 租赁 头年33.3万 次年20万 两年补多少", "193200.00"),  # 13.32万 + 6万
+    # 头年…、二年…、三年…: the years after the first named by their number alone
+    ("东莞认定平台租金：头年十五万、二年十八万、三年二十万，三年补助总数？", "154000.00"),  # 6万 + 5.4万 + 4万
 ])
 def test_years_of_use_in_callers_words(question, total):
     from navigator.answer import answerer
@@ -505,3 +507,15 @@ def test_amounts_read_off_the_sixth_tuning_batch(question, total):
 
     r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
     assert r["estimate"] is not None and r["estimate"]["total_cny"] == total, r["answer"][:300]
+
+
+@pytest.mark.parametrize("question", [
+    # money already paid to the provider, with no contract named: the text counts the contract, so it is asked
+    "热线：伊春企业已经给云服务商付了8万元，问能补多少。",
+    "伊春俺们已经先打给服务商3万块首付了，能补多少？",
+])
+def test_a_payment_made_so_far_is_no_contract(question):
+    from navigator.answer import answerer
+
+    r = answerer().ask(question, as_of=dt.date(2021, 1, 1))
+    assert r["estimate"] is None and r["clarify"] is not None, r["answer"][:300]

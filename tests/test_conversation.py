@@ -35,6 +35,40 @@ def test_a_line_added_in_a_follow_up_is_added_not_swapped():
     assert {i["programme"] for i in c.estimate["items"]} == {"baiyun-2019-public-cloud"}  # 那…呢: in its place
 
 
+def test_a_line_said_to_be_done_as_well_is_summed_with_the_one_before():
+    _, (a, b) = chat("坐席备注：白云工业企业智能车间数字化服务费35万元，问补贴。", "企业补充说同一年还做了诊断服务，诊断费10万元，两项合计多少？")
+    assert a.estimate["total_cny"] == "280000.00"
+    assert b.estimate["total_cny"] == "360000.00"  # 28万 + 8万: both lines, the first said in turn 1
+    assert {i["programme"] for i in b.estimate["items"]} == {"baiyun-2019-smart-workshop", "baiyun-2019-diagnosis"}
+
+
+def test_who_acts_next_after_a_time_is_asked_of_who_acts():
+    _, (a, b) = chat("白云的券审核过了，名单挂出来公示多少个工作日？", "公示没人提异议，接下来由谁给我们开通服务？")
+    assert "5个工作日" in a.answer
+    assert "白云区服务券运营公司为其开通服务" in b.answer and not b.answer.startswith("时限"), b.answer[:200]
+
+
+def test_another_place_said_with_huan_cheng_asks_the_figure_again():
+    _, (a, b) = chat("我们厂在韶关，2020年省服务券合同40万，奖补多少？", "换成我们佛山那个厂签这份合同呢？")
+    assert a.estimate["total_cny"] == "320000.00"  # 粤东西北 80 %
+    assert not b.refused and b.estimate["total_cny"] == "280000.00"  # 珠三角 70 %
+
+
+def test_a_book_asked_for_after_a_policy_question_is_refused():
+    _, (a, b) = chat("东莞认定平台的注册资金要不低于多少？", "顺便推荐几本讲精益生产的书")
+    assert not a.refused and b.refused
+
+
+def test_a_short_follow_up_asking_which_step_leans_on_the_steps_just_listed():
+    _, (a, b) = chat("资源池评审都有哪几关？", "哪一关要派人来我们公司看？")
+    assert "实地考察" in a.answer and not b.refused
+
+
+def test_a_branch_factory_in_another_city_is_a_follow_up_not_another_topic():
+    _, (a, b) = chat("俺们韶关的厂，2020年服务券按几成补？", "那俺们在东莞的分厂呢？")
+    assert "80%" in a.answer and not b.refused and "70%" in b.answer, b.answer[:200]
+
+
 def test_an_amount_after_a_rate_question():
     _, (a, b) = chat("伊春的工业企业首次上云补助比例是多少？", "合同20万的话能补多少？", as_of=dt.date(2024, 6, 1))
     assert "50%" in a.answer and a.estimate is None
