@@ -1695,7 +1695,7 @@ class Engine:
                 if e.kind == "founding":
                     return ok, f"{e.text}成立，到{when}{'已满' if ok else '不满'}{n}年{quote}。", cite
                 # 是否还受影响: asked whether it still counts, the answer is the other way round
-                still = any(w in ctx.q for w in self.lex.event_dates.affected) or re.search(r"受[^，。？?]{0,12}限制", ctx.q)
+                still = re.search(self.lex.event_dates.affected, ctx.q)
                 return (not ok) if still else ok, (f"{e.text}距{when}{'已超过' if ok else '不足'}{n}年，"
                                                   f"{'不再' if ok else '仍'}受“{m.group(0)}”的限制{quote}。"), cite
         return None
@@ -1708,9 +1708,12 @@ class Engine:
         if rule is None:
             return None
         q = ctx.q
-        dates = [(m.start(), m.end(), dt.date(int(m.group(1) or ctx.day.year), int(m.group(2)), int(m.group(3))))
-                 for m in re.finditer(r"(?:(20\d\d)\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", q)
-                 if 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31]
+        dates = []
+        for m in re.finditer(u["date"], q):
+            try:  # (2月30日 is no day)
+                dates.append((m.start(), m.end(), dt.date(int(m["y"] or ctx.day.year), int(m["m"]), int(m["d"]))))
+            except ValueError:
+                continue
         opened = [d for s, e, d in dates if re.search(u["opened"], q[e:e + 6])]
         if len(opened) != 1:
             return None

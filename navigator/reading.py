@@ -115,7 +115,7 @@ class EventDateWords(Model):
     founding: list[str]  # founded on that day (成立)
     periods: dict[str, str]  # the period a sentence sets, by kind of event (有效期三年, 前三年内): its number
     issued_after: str = "(?!x)x"  # 营业执照是…下来的: words after the date saying the thing named before it was issued
-    affected: list[str] = []  # 是否还受影响: a penalty asked whether it still counts (yes while inside the look-back)
+    affected: str = "(?!x)x"  # 是否还受影响: a penalty asked whether it still counts (yes while inside the look-back)
 
 
 class ValidityWords(Model):
